@@ -1,0 +1,1 @@
+"""Records → RDF: the ontology's terms, deterministic IRIs, and the mapping to quads."""

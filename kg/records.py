@@ -1,0 +1,233 @@
+"""The plain dataclasses that cross stages: ingest → nlp/extract → rdf → store.
+
+Nothing here imports spaCy, rdflib or pyoxigraph, so every later stage can be
+tested with records built by hand.  Offsets are Unicode code points into
+``Article.text`` (spaCy's ``token.idx``), and ``Span.text`` always equals
+``article.text[span.start:span.end]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+
+class Qualifier(str, Enum):
+    """How a count is hedged; values are local names in the ``nkg:`` namespace."""
+
+    EXACT = "Exact"
+    APPROXIMATELY = "Approximately"
+    MORE_THAN = "MoreThan"
+    AT_LEAST = "AtLeast"
+    AT_MOST = "AtMost"
+    LESS_THAN = "LessThan"
+
+
+class Counted(str, Enum):
+    """What a number counts; values are ``nkg:`` local names."""
+
+    FIGHTERS = "Fighters"
+    SOLDIERS = "Soldiers"
+    CIVILIANS = "Civilians"
+    PEOPLE = "People"
+    CHILDREN = "Children"
+    WOMEN = "Women"
+    RESIDENTS = "Residents"
+    REFUGEES = "Refugees"
+    AIRSTRIKES = "Airstrikes"
+    ATTACKS = "Attacks"
+    VEHICLES = "Vehicles"
+    TANKS = "Tanks"
+    WEAPONS = "Weapons"
+    BUILDINGS = "Buildings"
+    POSITIONS = "Positions"
+
+
+class Outcome(str, Enum):
+    """What happened to the counted things; values are ``nkg:`` local names."""
+
+    KILLED = "Killed"
+    WOUNDED = "Wounded"
+    CAPTURED = "Captured"
+    TRANSFERRED = "Transferred"
+    EVACUATED = "Evacuated"
+    DESTROYED = "Destroyed"
+    DISPLACED = "Displaced"
+    MISSING = "Missing"
+    ARRESTED = "Arrested"
+    INVOLVED = "Involved"
+
+
+class Unit(str, Enum):
+    """A unit a count is given in, when it is not a plain number of things."""
+
+    PERCENT = "Percent"
+
+
+class EventKind(str, Enum):
+    """The contract's event types; values are ``nkg:`` local names."""
+
+    ATTACK = "Attack"
+    CAPTURE = "Capture"
+    WITHDRAWAL = "Withdrawal"
+    AIRSTRIKE = "Airstrike"
+    SHELLING = "Shelling"
+    BOMBING = "Bombing"
+    CHEMICAL_ATTACK = "ChemicalAttack"
+    SHOOTING = "Shooting"
+    EXECUTION = "Execution"
+    EVACUATION = "Evacuation"
+    TROOP_MOVEMENT = "TroopMovement"
+
+
+class EntityKind(str, Enum):
+    """Classes an entity can have; values are ``nkg:`` local names."""
+
+    ACTOR = "Actor"
+    PERSON = "Person"
+    ORGANIZATION = "Organization"
+    ARMED_GROUP = "ArmedGroup"
+    STATE_BODY = "StateBody"
+    OUTLET = "Outlet"
+    PLACE = "Place"
+    SETTLEMENT = "Settlement"
+    REGION = "Region"
+    COUNTRY = "Country"
+    SITE = "Site"
+
+
+class Precision(str, Enum):
+    """How much of a resolved date the text actually gives."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Exact words of an article: ``text == article.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    kind: str = "phrase"  # "phrase" | "sentence" | "mention" | "cue" | "quote"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """An outlet an article names as its original source, with its date."""
+
+    name: str
+    date: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One cleaned article: metadata and the text every offset points into."""
+
+    id: str
+    text: str  # cleaned text; the headline, when known, is its first paragraph
+    headline: str = ""
+    date_published: date | None = None
+    authors: tuple[str, ...] = ()
+    based_on: tuple[SourceRef, ...] = ()
+    keywords: tuple[str, ...] = ()
+    origin: str = ""  # where it was read from: "path" or "path:line"
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class IngestProblem:
+    """Input that could not be read: where (``path`` or ``path:line``) and why."""
+
+    origin: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRef:
+    """A node of the graph: a gazetteer entry or a new entity from the NER.
+
+    ``key`` is the IRI's last segment (``entity/<key>``), stable across builds:
+    the gazetteer id for known entities, the folded name for new ones.
+    """
+
+    key: str
+    label: str
+    kinds: tuple[EntityKind, ...] = (EntityKind.ACTOR,)
+    known: bool = False
+    ner_label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of an entity in an article."""
+
+    entity: EntityRef
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who says so.  ``claimant`` is the innermost source; ``chain`` the relays
+    outward, nearest first (AMN News quoting Amaq: claimant Amaq, chain (AMN,)).
+    ``unnamed`` marks "reports suggest" and the like: reported, no claimant."""
+
+    claimant: EntityRef | None
+    chain: tuple[EntityRef, ...] = ()
+    cue: Span | None = None
+    unnamed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TimeStamp:
+    """A resolved date and how much of it the text gives."""
+
+    value: date
+    precision: Precision = Precision.DAY
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something that happened, as one article reports it."""
+
+    kind: EventKind
+    evidence: tuple[Span, ...]
+    actor: EntityRef | None = None
+    target: EntityRef | None = None
+    place: EntityRef | None = None
+    origins: tuple[EntityRef, ...] = ()  # troop movements: where they came from
+    when: TimeStamp | None = None
+    attribution: Attribution | None = None
+    main: bool = False  # the event the article is mainly about (schema:about)
+
+
+@dataclass(frozen=True, slots=True)
+class CountClaim:
+    """A number about people or things of the conflict, with its source."""
+
+    count: int | float
+    qualifier: Qualifier
+    counted: Counted
+    evidence: tuple[Span, ...]  # the phrase, then the sentence it was read from
+    outcome: Outcome | None = None
+    unit: Unit | None = None
+    of: EntityRef | None = None
+    event: int | None = None  # index into Analysis.events
+    attribution: Attribution | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything one article yields; what the rdf stage maps to quads."""
+
+    article: Article
+    mentions: tuple[Mention, ...] = ()
+    events: tuple[Event, ...] = ()
+    claims: tuple[CountClaim, ...] = ()
+    cites: tuple[EntityRef, ...] = ()  # every source the text attributes something to
