@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 
-class Qualifier(str, Enum):
+class Qualifier(StrEnum):
     """How a count is hedged; values are local names in the ``nkg:`` namespace."""
 
     EXACT = "Exact"
@@ -24,7 +24,7 @@ class Qualifier(str, Enum):
     LESS_THAN = "LessThan"
 
 
-class Counted(str, Enum):
+class Counted(StrEnum):
     """What a number counts; values are ``nkg:`` local names."""
 
     FIGHTERS = "Fighters"
@@ -44,7 +44,7 @@ class Counted(str, Enum):
     POSITIONS = "Positions"
 
 
-class Outcome(str, Enum):
+class Outcome(StrEnum):
     """What happened to the counted things; values are ``nkg:`` local names."""
 
     KILLED = "Killed"
@@ -59,13 +59,13 @@ class Outcome(str, Enum):
     INVOLVED = "Involved"
 
 
-class Unit(str, Enum):
+class Unit(StrEnum):
     """A unit a count is given in, when it is not a plain number of things."""
 
     PERCENT = "Percent"
 
 
-class EventKind(str, Enum):
+class EventKind(StrEnum):
     """The contract's event types; values are ``nkg:`` local names."""
 
     ATTACK = "Attack"
@@ -81,7 +81,7 @@ class EventKind(str, Enum):
     TROOP_MOVEMENT = "TroopMovement"
 
 
-class EntityKind(str, Enum):
+class EntityKind(StrEnum):
     """Classes an entity can have; values are ``nkg:`` local names."""
 
     ACTOR = "Actor"
@@ -97,7 +97,7 @@ class EntityKind(str, Enum):
     SITE = "Site"
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     """How much of a resolved date the text actually gives."""
 
     DAY = "day"
@@ -231,3 +231,5 @@ class Analysis:
     events: tuple[Event, ...] = ()
     claims: tuple[CountClaim, ...] = ()
     cites: tuple[EntityRef, ...] = ()  # every source the text attributes something to
+    authors: tuple[EntityRef, ...] = ()  # article.authors, resolved to entities
+    based_on: tuple[EntityRef, ...] = ()  # article.based_on outlets, resolved, same order

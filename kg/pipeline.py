@@ -1,0 +1,170 @@
+"""The only module that knows the order of the stages: ingest → nlp → extract → rdf → store.
+
+A build reads sources in the main process, hands batches of articles to worker
+processes (forked after the spaCy pipeline is loaded once, so they share it),
+which return plain :class:`~kg.records.Analysis` records; the main process maps
+them to quads and replaces each batch's graphs in one transaction.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from itertools import islice
+from pathlib import Path
+
+from pyoxigraph import Store
+from spacy.language import Language
+
+from kg.config import ONTOLOGY_DIR, Settings
+from kg.extract import analyse
+from kg.extract.names import entity_for_name
+from kg.ingest import TableColumns, count_articles, read_sources
+from kg.nlp import load_pipeline
+from kg.rdf.iris import Iris
+from kg.rdf.mapping import map_analyses
+from kg.records import Analysis, Article, EntityKind, IngestProblem
+from kg.store import load_file_as_graph, open_store, replace_graphs
+
+
+@dataclass
+class BuildReport:
+    """What a build did."""
+
+    articles: int = 0
+    quads: int = 0
+    seconds: float = 0.0
+    problems: list[IngestProblem] = field(default_factory=list)
+
+
+def analyse_docs(
+    nlp: Language, articles: Sequence[Article], batch_size: int
+) -> list[Analysis | IngestProblem]:
+    """Parse and extract a batch; an article that fails becomes a problem naming it."""
+    results: list[Analysis | IngestProblem] = []
+    docs = nlp.pipe((article.text for article in articles), batch_size=batch_size)
+    for article, doc in zip(articles, docs, strict=True):
+        try:
+            results.append(_with_metadata(analyse(doc, article)))
+        except Exception as error:  # one bad article must not stop the build
+            where = article.origin or article.id
+            detail = traceback.format_exception_only(error)[-1].strip()
+            results.append(IngestProblem(where, f"extraction failed: {detail}"))
+    return results
+
+
+def _with_metadata(analysis: Analysis) -> Analysis:
+    """Resolve the article's authors and original outlets to entities."""
+    article = analysis.article
+    authors = tuple(entity_for_name(name, (EntityKind.ACTOR,)) for name in article.authors)
+    outlets = tuple(
+        entity_for_name(source.name, (EntityKind.ACTOR, EntityKind.OUTLET))
+        for source in article.based_on
+    )
+    return replace(analysis, authors=authors, based_on=outlets)
+
+
+def analyse_articles(
+    articles: Iterable[Article], settings: Settings, nlp: Language | None = None
+) -> Iterator[Analysis]:
+    """In-process analysis (for tests, evaluation and small inputs)."""
+    nlp = nlp or load_pipeline(settings)
+    for batch in _batches(articles, settings.batch_size):
+        for item in analyse_docs(nlp, batch, settings.batch_size):
+            if isinstance(item, Analysis):
+                yield item
+
+
+# --- worker processes -----------------------------------------------------------------
+_WORKER_NLP: Language | None = None
+_WORKER_BATCH = 32
+
+
+def _work(batch: list[Article]) -> list[Analysis | IngestProblem]:
+    assert _WORKER_NLP is not None
+    return analyse_docs(_WORKER_NLP, batch, _WORKER_BATCH)
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _analysed_batches(
+    articles: Iterable[Article], settings: Settings, chunk: int
+) -> Iterator[list[Analysis | IngestProblem]]:
+    """Batches of results, in input order, from worker processes when that pays off."""
+    global _WORKER_NLP, _WORKER_BATCH
+    nlp = load_pipeline(settings)
+    if settings.processes <= 1:
+        for batch in _batches(articles, chunk):
+            yield analyse_docs(nlp, batch, settings.batch_size)
+        return
+    _WORKER_NLP, _WORKER_BATCH = nlp, settings.batch_size
+    context = multiprocessing.get_context("fork")
+    with context.Pool(settings.processes) as pool:
+        yield from pool.imap(_work, _batches(articles, chunk))
+    _WORKER_NLP = None
+
+
+def build(
+    sources: Sequence[Path],
+    settings: Settings,
+    columns: TableColumns | None = None,
+    on_problem: Callable[[IngestProblem], None] = lambda problem: None,
+    on_progress: Callable[[int], None] = lambda done: None,
+) -> BuildReport:
+    """Build ``sources`` into the store at ``settings.store``; returns what was done."""
+    started = time.perf_counter()
+    columns = columns or TableColumns()
+    report = BuildReport()
+    iris = Iris(settings.base_iri)
+
+    def articles() -> Iterator[Article]:
+        for item in read_sources(sources, columns):
+            if isinstance(item, IngestProblem):
+                report.problems.append(item)
+                on_problem(item)
+                on_progress(1)
+            else:
+                yield item
+
+    chunk = max(4, settings.batch_size // 2)
+    store = None
+    for results in _analysed_batches(articles(), settings, chunk):
+        if store is None:  # opened after the workers fork: no RocksDB threads are forked
+            store = open_store(settings.store)
+            load_vocabularies(store, settings)
+        analyses = [item for item in results if isinstance(item, Analysis)]
+        for problem in (item for item in results if isinstance(item, IngestProblem)):
+            report.problems.append(problem)
+            on_problem(problem)
+        graphs = map_analyses(analyses, iris)
+        replace_graphs(store, graphs)
+        report.articles += len(analyses)
+        report.quads += sum(len(quads) for quads in graphs.values())
+        on_progress(len(results))
+    if store is None:
+        store = open_store(settings.store)
+        load_vocabularies(store, settings)
+    store.flush()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def load_vocabularies(store: Store, settings: Settings) -> None:
+    """(Re)load the ontology and the gazetteer into their own graphs."""
+    iris = Iris(settings.base_iri)
+    load_file_as_graph(store, ONTOLOGY_DIR / "newskg.ttl", iris.ontology_graph, settings.base_iri)
+    load_file_as_graph(
+        store, ONTOLOGY_DIR / "gazetteer.ttl", iris.gazetteer_graph, settings.base_iri
+    )
+
+
+def expected_total(sources: Sequence[Path], columns: TableColumns) -> int:
+    """How many articles (and unreadable files) a build will report progress for."""
+    return count_articles(sources, columns)

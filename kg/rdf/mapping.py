@@ -1,0 +1,237 @@
+"""Records → quads in the article's own named graph (the graph contract).
+
+Terms are built with pyoxigraph directly: a build maps hundreds of thousands of
+triples, and going through rdflib objects would cost more than the NLP.
+
+Shape (see ``ontology/newskg.ttl`` for the terms):
+
+- the article is a ``schema:NewsArticle`` and the ``nif:Context`` its spans point into;
+- every mention is a span (``nif:Phrase``) with ``itsrdf:taIdentRef`` to its entity,
+  and the entity ``nkg:mentionedIn`` the article;
+- events and count claims carry ``nkg:evidence`` spans (``nif:Phrase`` for the words
+  that state them, ``nif:Sentence`` for the sentence), ``prov:wasAttributedTo`` the
+  innermost source, and one ``prov:qualifiedAttribution`` per hop of the chain
+  (``nkg:hop 0`` the claimant, 1… the relays outward, ``nkg:evidence`` the cue words).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg.rdf.iris import Iris
+from kg.rdf.terms import ITSRDF, NIF, NKG, PREFIXES, SCHEMA, SEM
+from kg.records import (
+    Analysis,
+    Attribution,
+    CountClaim,
+    EntityRef,
+    Event,
+    Precision,
+    Span,
+    TimeStamp,
+)
+
+RDF_TYPE = NamedNode(PREFIXES["rdf"] + "type")
+XSD = PREFIXES["xsd"]
+PROV = PREFIXES["prov"]
+SKOS = PREFIXES["skos"]
+
+
+def _n(term: str) -> NamedNode:
+    return NamedNode(str(term))
+
+
+def _typed(value: object, datatype: str) -> Literal:
+    return Literal(str(value), datatype=NamedNode(XSD + datatype))
+
+
+def _date(value: date) -> Literal:
+    return _typed(value.isoformat(), "date")
+
+
+def _timestamp(stamp: TimeStamp) -> Literal:
+    if stamp.precision is Precision.YEAR:
+        return _typed(f"{stamp.value.year:04d}", "gYear")
+    if stamp.precision is Precision.MONTH:
+        return _typed(f"{stamp.value.year:04d}-{stamp.value.month:02d}", "gYearMonth")
+    return _date(stamp.value)
+
+
+def _count(value: int | float) -> Literal:
+    if isinstance(value, int) or float(value).is_integer():
+        return _typed(int(value), "integer")
+    return _typed(repr(float(value)), "decimal")
+
+
+class ArticleMapper:
+    """Maps one Analysis to the quads of its article's named graph."""
+
+    def __init__(self, iris: Iris) -> None:
+        self.iris = iris
+
+    def quads(self, analysis: Analysis) -> list[Quad]:
+        """All quads for the article, in its graph (named by the article IRI)."""
+        article_iri = self.iris.article(analysis.article.id)
+        graph = NamedNode(article_iri)
+        return list(dict.fromkeys(Quad(s, p, o, graph) for s, p, o in self.triples(analysis)))
+
+    def triples(self, analysis: Analysis) -> Iterator[tuple[NamedNode, NamedNode, object]]:
+        article = analysis.article
+        a = NamedNode(self.iris.article(article.id))
+        self._spans_seen: set[tuple[str, str]] = set()
+        described: dict[str, EntityRef] = {}
+
+        def entity(ref: EntityRef) -> NamedNode:
+            described.setdefault(ref.key, ref)
+            return NamedNode(self.iris.entity(ref.key))
+
+        yield a, RDF_TYPE, _n(SCHEMA.NewsArticle)
+        yield a, RDF_TYPE, _n(NIF.Context)
+        yield a, _n(SCHEMA.identifier), Literal(article.id)
+        if article.headline:
+            yield a, _n(SCHEMA.headline), Literal(article.headline)
+        if article.date_published:
+            yield a, _n(SCHEMA.datePublished), _date(article.date_published)
+        yield a, _n(NIF.isString), Literal(article.text)
+        if article.origin:
+            yield a, _n(NKG.sourceFile), Literal(article.origin)
+        for keyword in article.keywords:
+            yield a, _n(SCHEMA.keywords), Literal(keyword)
+        for author in analysis.authors:
+            yield a, _n(SCHEMA.author), entity(author)
+        for index, (source, outlet) in enumerate(
+            zip(article.based_on, analysis.based_on, strict=False)
+        ):
+            original = NamedNode(f"{a.value}/original/{index}")
+            yield a, _n(SCHEMA.isBasedOn), original
+            yield original, RDF_TYPE, _n(SCHEMA.CreativeWork)
+            yield original, _n(SCHEMA.publisher), entity(outlet)
+            if source.date:
+                yield original, _n(SCHEMA.datePublished), _date(source.date)
+        for source in analysis.cites:
+            yield a, _n(NKG.cites), entity(source)
+
+        for mention in analysis.mentions:
+            e = entity(mention.entity)
+            yield e, _n(NKG.mentionedIn), a
+            span = yield from self._span(a, article.id, mention.span)
+            yield span, _n(ITSRDF.taIdentRef), e
+            if not mention.entity.known and mention.span.text != mention.entity.label:
+                yield e, _n(SKOS + "altLabel"), Literal(mention.span.text, language="en")
+
+        event_iris = [
+            NamedNode(self.iris.event(article.id, i)) for i in range(len(analysis.events))
+        ]
+        for event_iri, event in zip(event_iris, analysis.events, strict=True):
+            yield from self._event(a, article.id, event_iri, event, entity)
+        for index, claim in enumerate(analysis.claims):
+            claim_iri = NamedNode(self.iris.claim(article.id, index))
+            yield from self._claim(a, article.id, claim_iri, claim, event_iris, entity)
+
+        for ref in described.values():
+            yield from self._describe_new_entity(ref)
+
+    def _span(self, a: NamedNode, article_id: str, span: Span) -> Iterator[tuple]:
+        """Triples of one evidence span; returns its node."""
+        node = NamedNode(self.iris.span(article_id, span.start, span.end))
+        kind = NIF.Sentence if span.kind == "sentence" else NIF.Phrase
+        if (node.value, kind) not in self._spans_seen:
+            self._spans_seen.add((node.value, kind))
+            yield node, RDF_TYPE, _n(kind)
+            yield node, _n(NIF.beginIndex), _typed(span.start, "nonNegativeInteger")
+            yield node, _n(NIF.endIndex), _typed(span.end, "nonNegativeInteger")
+            yield node, _n(NIF.anchorOf), Literal(span.text)
+            yield node, _n(NIF.referenceContext), a
+        return node
+
+    def _attribution(
+        self, a: NamedNode, article_id: str, owner: NamedNode, attribution: Attribution, entity
+    ) -> Iterator[tuple]:
+        hops: list[EntityRef | None] = [attribution.claimant, *attribution.chain]
+        if attribution.claimant is not None:
+            yield owner, _n(PROV + "wasAttributedTo"), entity(attribution.claimant)
+        for hop, agent in enumerate(hops):
+            node = NamedNode(self.iris.attribution(owner.value, hop))
+            yield owner, _n(PROV + "qualifiedAttribution"), node
+            yield node, RDF_TYPE, _n(PROV + "Attribution")
+            yield node, _n(NKG.hop), _typed(hop, "integer")
+            if agent is not None:
+                yield node, _n(PROV + "agent"), entity(agent)
+            if hop == 0 and attribution.unnamed:
+                yield node, _n(NKG.unnamedSource), _typed("true", "boolean")
+            if hop == 0 and attribution.cue is not None:
+                cue = yield from self._span(a, article_id, attribution.cue)
+                yield node, _n(NKG.evidence), cue
+
+    def _event(
+        self, a: NamedNode, article_id: str, e: NamedNode, event: Event, entity
+    ) -> Iterator[tuple]:
+        yield e, RDF_TYPE, _n(SEM.Event)
+        yield e, RDF_TYPE, _n(NKG[event.kind.value])
+        yield e, _n(NKG.reportedIn), a
+        if event.main:
+            yield a, _n(SCHEMA.about), e
+        if event.actor:
+            yield e, _n(SEM.hasActor), entity(event.actor)
+        if event.target:
+            yield e, _n(NKG.target), entity(event.target)
+        if event.place:
+            yield e, _n(SEM.hasPlace), entity(event.place)
+        for origin in event.origins:
+            yield e, _n(NKG.origin), entity(origin)
+        if event.when:
+            yield e, _n(SEM.hasTimeStamp), _timestamp(event.when)
+            yield e, _n(NKG.datePrecision), Literal(event.when.precision.value)
+        if event.attribution:
+            yield from self._attribution(a, article_id, e, event.attribution, entity)
+        for span in event.evidence:
+            node = yield from self._span(a, article_id, span)
+            yield e, _n(NKG.evidence), node
+
+    def _claim(
+        self,
+        a: NamedNode,
+        article_id: str,
+        c: NamedNode,
+        claim: CountClaim,
+        event_iris: list[NamedNode],
+        entity,
+    ) -> Iterator[tuple]:
+        yield c, RDF_TYPE, _n(NKG.CountClaim)
+        yield c, _n(NKG.count), _count(claim.count)
+        yield c, _n(NKG.qualifier), _n(NKG[claim.qualifier.value])
+        yield c, _n(NKG.countedThing), _n(NKG[claim.counted.value])
+        yield c, _n(NKG.reportedIn), a
+        if claim.outcome:
+            yield c, _n(NKG.outcome), _n(NKG[claim.outcome.value])
+        if claim.unit:
+            yield c, _n(NKG.unit), _n(NKG[claim.unit.value])
+        if claim.of:
+            yield c, _n(NKG.of), entity(claim.of)
+        if claim.event is not None and 0 <= claim.event < len(event_iris):
+            yield c, _n(NKG.event), event_iris[claim.event]
+        if claim.attribution:
+            yield from self._attribution(a, article_id, c, claim.attribution, entity)
+        for span in claim.evidence:
+            node = yield from self._span(a, article_id, span)
+            yield c, _n(NKG.evidence), node
+
+    def _describe_new_entity(self, ref: EntityRef) -> Iterator[tuple]:
+        """Type and label of an entity the gazetteer lacks (known ones live in its graph)."""
+        if ref.known:
+            return
+        e = NamedNode(self.iris.entity(ref.key))
+        for kind in ref.kinds:
+            yield e, RDF_TYPE, _n(NKG[kind.value])
+        yield e, _n(SKOS + "prefLabel"), Literal(ref.label, language="en")
+        if ref.ner_label:
+            yield e, _n(NKG.nerLabel), Literal(ref.ner_label)
+
+
+def map_analyses(analyses: Iterable[Analysis], iris: Iris) -> dict[str, list[Quad]]:
+    """Graph name → quads, for a batch of analysed articles."""
+    mapper = ArticleMapper(iris)
+    return {iris.article(item.article.id): mapper.quads(item) for item in analyses}
