@@ -1,0 +1,188 @@
+"""Records → quads, on hand-built records (no spaCy)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from pyoxigraph import Store
+
+from kg.rdf.iris import Iris
+from kg.rdf.mapping import map_analyses
+from kg.records import (
+    Analysis,
+    Article,
+    Attribution,
+    CountClaim,
+    Counted,
+    EntityKind,
+    EntityRef,
+    Event,
+    EventKind,
+    Mention,
+    Outcome,
+    Precision,
+    Qualifier,
+    SourceRef,
+    Span,
+    TimeStamp,
+)
+
+BASE = "https://example.org/kg/"
+TEXT = "Clashes in Palmyra.\n\nThe ministry said more than 300 fighters were killed on Saturday."
+PREFIXES = """
+PREFIX nkg: <https://w3id.org/newskg/ontology#>
+PREFIX schema: <https://schema.org/>
+PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
+"""
+
+
+def span(text: str, kind: str = "phrase", occurrence: int = 0) -> Span:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = TEXT.index(text, start + 1)
+    return Span(start, start + len(text), text, kind)
+
+
+PALMYRA = EntityRef("palmyra", "Palmyra", (EntityKind.PLACE,), known=True)
+MINISTRY = EntityRef("the-ministry", "the ministry", (EntityKind.ACTOR,), ner_label="ORG")
+OUTLET = EntityRef("some-outlet", "Some Outlet", (EntityKind.ACTOR, EntityKind.OUTLET))
+
+
+@pytest.fixture()
+def store() -> Store:
+    article = Article(
+        id="a 1",
+        text=TEXT,
+        headline="Clashes in Palmyra.",
+        date_published=date(2016, 12, 11),
+        authors=("Some Outlet",),
+        based_on=(SourceRef("Some Outlet", date(2016, 12, 10)),),
+        keywords=("SYRIA",),
+    )
+    said = Attribution(MINISTRY, chain=(OUTLET,), cue=span("The ministry said", "cue"))
+    event = Event(
+        EventKind.ATTACK,
+        evidence=(span("Clashes in Palmyra"),),
+        place=PALMYRA,
+        when=TimeStamp(date(2016, 12, 10), Precision.DAY),
+        main=True,
+    )
+    claim = CountClaim(
+        300,
+        Qualifier.MORE_THAN,
+        Counted.FIGHTERS,
+        evidence=(span("more than 300 fighters were killed"), span(TEXT[21:], "sentence")),
+        outcome=Outcome.KILLED,
+        event=0,
+        attribution=said,
+    )
+    analysis = Analysis(
+        article,
+        mentions=(
+            Mention(PALMYRA, span("Palmyra", "mention")),
+            Mention(PALMYRA, span("Palmyra", "mention", 0)),
+        ),
+        events=(event,),
+        claims=(claim,),
+        cites=(MINISTRY,),
+        authors=(OUTLET,),
+        based_on=(OUTLET,),
+    )
+    graphs = map_analyses([analysis], Iris(BASE))
+    result = Store()
+    for quads in graphs.values():
+        result.extend(quads)
+    return result
+
+
+def ask(store: Store, query: str) -> bool:
+    return bool(store.query(PREFIXES + query, use_default_graph_as_union=True))
+
+
+def test_article_lives_in_its_own_named_graph(store: Store) -> None:
+    graphs = {g.value for g in store.named_graphs()}
+    assert graphs == {f"{BASE}article/a%201"}
+    assert ask(
+        store,
+        f"""ASK {{ GRAPH <{BASE}article/a%201> {{
+        ?a a schema:NewsArticle ; schema:identifier "a 1" ; schema:headline "Clashes in Palmyra." ;
+           schema:datePublished "2016-12-11"^^<http://www.w3.org/2001/XMLSchema#date> ;
+           schema:author ?o ; nkg:cites ?m ; schema:about ?e ; schema:keywords "SYRIA" ;
+           schema:isBasedOn [ schema:publisher ?o ;
+                              schema:datePublished "2016-12-10"^^<http://www.w3.org/2001/XMLSchema#date> ] .
+    }} }}""",
+    )
+
+
+def test_claim_carries_count_qualifier_source_and_chain(store: Store) -> None:
+    assert ask(
+        store,
+        """ASK {
+        ?c a nkg:CountClaim ; nkg:count 300 ; nkg:qualifier nkg:MoreThan ; nkg:countedThing nkg:Fighters ;
+           nkg:outcome nkg:Killed ; nkg:event ?e ; nkg:reportedIn ?a ; prov:wasAttributedTo ?m .
+        ?m skos:prefLabel "the ministry"@en .
+        ?c prov:qualifiedAttribution [ nkg:hop 0 ; prov:agent ?m ; nkg:evidence ?cue ] ,
+                                     [ nkg:hop 1 ; prov:agent ?o ] .
+        ?cue nif:anchorOf "The ministry said" .
+        ?o skos:prefLabel "Some Outlet"@en .
+        ?e a sem:Event, nkg:Attack ; sem:hasTimeStamp "2016-12-10"^^<http://www.w3.org/2001/XMLSchema#date> .
+    }""",
+    )
+
+
+def test_every_span_anchor_is_the_text_between_its_offsets(store: Store) -> None:
+    rows = list(
+        store.query(
+            PREFIXES
+            + """SELECT ?b ?e ?t ?s WHERE {
+        ?x nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?t ; nif:referenceContext ?a .
+        ?a nif:isString ?s }""",
+            use_default_graph_as_union=True,
+        )
+    )
+    assert len(rows) >= 5
+    for row in rows:
+        assert row["s"].value[int(row["b"].value) : int(row["e"].value)] == row["t"].value
+
+
+def test_known_entities_get_no_label_in_article_graph_new_ones_do(store: Store) -> None:
+    assert not ask(store, f"ASK {{ <{BASE}entity/palmyra> skos:prefLabel ?l }}")
+    assert ask(
+        store,
+        f"""ASK {{ <{BASE}entity/palmyra> nkg:mentionedIn ?a .
+        ?span itsrdf:taIdentRef <{BASE}entity/palmyra> ; nif:anchorOf "Palmyra" }}""",
+    )
+    assert ask(store, f'ASK {{ <{BASE}entity/the-ministry> a nkg:Actor ; nkg:nerLabel "ORG" }}')
+
+
+def test_mapping_is_deterministic() -> None:
+    article = Article(id="x", text="Aleppo.", headline="Aleppo.")
+    mention = Mention(EntityRef("aleppo", "Aleppo", known=True), Span(0, 6, "Aleppo", "mention"))
+    first = map_analyses([Analysis(article, mentions=(mention,))], Iris(BASE))
+    second = map_analyses([Analysis(article, mentions=(mention,))], Iris(BASE))
+    assert first == second
+
+
+@pytest.mark.parametrize(
+    ("precision", "literal"),
+    [
+        (Precision.DAY, '"2016-03-05"^^<http://www.w3.org/2001/XMLSchema#date>'),
+        (Precision.MONTH, '"2016-03"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>'),
+        (Precision.YEAR, '"2016"^^<http://www.w3.org/2001/XMLSchema#gYear>'),
+    ],
+)
+def test_dates_keep_the_precision_the_text_gives(precision: Precision, literal: str) -> None:
+    article = Article(id="x", text="Attack.", headline="Attack.")
+    event = Event(
+        EventKind.ATTACK,
+        evidence=(Span(0, 6, "Attack", "phrase"),),
+        when=TimeStamp(date(2016, 3, 5), precision),
+    )
+    quads = next(iter(map_analyses([Analysis(article, events=(event,))], Iris(BASE)).values()))
+    stamps = [str(q.object) for q in quads if q.predicate.value.endswith("hasTimeStamp")]
+    assert stamps == [literal]

@@ -1,0 +1,75 @@
+"""The embedded store on disk: graphs replaced whole, in one transaction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg.store import StoreError, StoreLocked, export, open_store, replace_graphs
+
+G1, G2 = "https://example.org/g1", "https://example.org/g2"
+P = NamedNode("https://example.org/p")
+
+
+def quads(graph: str, *values: str) -> list[Quad]:
+    return [Quad(NamedNode(graph + "#s"), P, Literal(v), NamedNode(graph)) for v in values]
+
+
+def values(store, graph: str) -> set[str]:
+    return {q.object.value for q in store.quads_for_pattern(None, None, None, NamedNode(graph))}
+
+
+def test_replace_graphs_replaces_only_the_named_graphs(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s")
+    replace_graphs(store, {G1: quads(G1, "a", "b"), G2: quads(G2, "x")})
+    replace_graphs(store, {G1: quads(G1, "c")})
+    assert values(store, G1) == {"c"}
+    assert values(store, G2) == {"x"}
+
+
+def test_building_twice_gives_no_duplicates(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s")
+    for _ in range(2):
+        replace_graphs(store, {G1: quads(G1, "a", "b")})
+    assert len(list(store.quads_for_pattern(None, None, None, None))) == 2
+
+
+def test_a_failed_write_leaves_stored_graphs_whole(tmp_path: Path, monkeypatch) -> None:
+    import kg.store
+
+    store = open_store(tmp_path / "s")
+    replace_graphs(store, {G1: quads(G1, "a", "b")})
+    real = kg.store.insert_data
+    monkeypatch.setattr(kg.store, "insert_data", lambda graphs: real(graphs) + " ; INSERT DATA { <")
+    with pytest.raises(SyntaxError):
+        replace_graphs(store, {G1: quads(G1, "new"), G2: quads(G2, "y")})
+    assert values(store, G1) == {"a", "b"}
+    assert values(store, G2) == set()
+
+
+def test_second_writer_gets_a_clear_message(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s")
+    with pytest.raises(StoreLocked, match="held by another process"):
+        open_store(tmp_path / "s")
+    del store
+
+
+def test_reading_a_missing_store_says_how_to_build_one(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="kg build"):
+        open_store(tmp_path / "nothing", read_only=True)
+
+
+@pytest.mark.parametrize("fmt", ["nquads", "trig", "turtle", "ntriples", "jsonld"])
+def test_export_round_trips(tmp_path: Path, fmt: str) -> None:
+    from pyoxigraph import parse
+
+    from kg.store import EXPORT_FORMATS
+
+    store = open_store(tmp_path / "s")
+    replace_graphs(store, {G1: quads(G1, "a"), G2: quads(G2, "b")})
+    out = tmp_path / f"out.{fmt}"
+    export(store, fmt, out)
+    parsed = list(parse(path=str(out), format=EXPORT_FORMATS[fmt]))
+    assert {str(q.object) for q in parsed} == {'"a"', '"b"'}
