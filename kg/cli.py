@@ -99,14 +99,19 @@ def build(
     )
 
     def on_problem(problem: object) -> None:
-        click.echo(f"warning: {problem}", err=True)
+        click.echo(f"\nerror: {problem}; skipped", err=True)
+
+    def on_warning(warning: str) -> None:
+        click.echo(f"\nwarning: {warning}", err=True)
 
     try:
         if progress is not None:
             with progress:
-                report = run_build(sources, settings, columns, on_problem, progress.update)
+                report = run_build(
+                    sources, settings, columns, on_problem, progress.update, on_warning
+                )
         else:
-            report = run_build(sources, settings, columns, on_problem)
+            report = run_build(sources, settings, columns, on_problem, on_warning=on_warning)
     except (ModelNotFound, StoreError) as error:
         raise click.ClickException(str(error)) from error
     click.echo(

@@ -38,6 +38,7 @@ class BuildReport:
     quads: int = 0
     seconds: float = 0.0
     problems: list[IngestProblem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def analyse_docs(
@@ -117,6 +118,7 @@ def build(
     columns: TableColumns | None = None,
     on_problem: Callable[[IngestProblem], None] = lambda problem: None,
     on_progress: Callable[[int], None] = lambda done: None,
+    on_warning: Callable[[str], None] = lambda warning: None,
 ) -> BuildReport:
     """Build ``sources`` into the store at ``settings.store``; returns what was done."""
     started = time.perf_counter()
@@ -131,6 +133,9 @@ def build(
                 on_problem(item)
                 on_progress(1)
             else:
+                for warning in item.warnings:
+                    report.warnings.append(warning)
+                    on_warning(warning)
                 yield item
 
     chunk = max(4, settings.batch_size // 2)

@@ -1,0 +1,119 @@
+"""Ingest: text, markdown, HTML, CSV and JSONL sources → cleaned :class:`~kg.records.Article`.
+
+Other stages call only :func:`read_sources`, :func:`count_articles` and
+:class:`TableColumns`.  A source is a file (``.txt``, ``.md``, ``.html``/``.htm``,
+``.csv``, ``.jsonl``) or a folder (read recursively, in sorted order, those
+suffixes only).  Input that cannot be read becomes an :class:`~kg.records.IngestProblem`
+naming the file (and line) and the run goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from kg.ingest.compose import article_from_markdown
+from kg.ingest.decode import UnreadableFile, read_text
+from kg.ingest.htmlpage import article_from_html
+from kg.ingest.tables import TableColumns, count_rows, read_csv, read_jsonl
+from kg.records import Article, IngestProblem
+
+__all__ = ["TableColumns", "count_articles", "read_sources"]
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+TABLE_SUFFIXES = frozenset({".csv", ".jsonl"})
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES
+USUAL_COLUMNS = TableColumns()  # every column found by its usual name
+
+
+def _files(sources: Iterable[Path]) -> Iterator[Path | IngestProblem]:
+    """Each file to read, in order; folders expanded recursively and sorted."""
+    for source in sources:
+        source = Path(source)
+        if source.is_dir():
+            found = sorted(
+                path
+                for path in source.rglob("*")
+                if path.suffix.lower() in SUFFIXES
+                and path.is_file()
+                and not any(part.startswith(".") for part in path.relative_to(source).parts)
+            )
+            if not found:
+                wanted = ", ".join(sorted(SUFFIXES))
+                yield IngestProblem(str(source), f"folder has no {wanted} files")
+            yield from found
+        elif not source.exists():
+            yield IngestProblem(str(source), "no such file or folder")
+        elif source.suffix.lower() not in SUFFIXES:
+            yield IngestProblem(
+                str(source),
+                f"unsupported file type {source.suffix or '(none)'!r};"
+                f" expected one of {', '.join(sorted(SUFFIXES))}",
+            )
+        else:
+            yield source
+
+
+def _read_file(path: Path, columns: TableColumns) -> Iterator[Article | IngestProblem]:
+    try:
+        decoded = read_text(path)
+    except UnreadableFile as error:
+        yield IngestProblem(str(path), str(error))
+        return
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        yield from read_csv(path, decoded, columns)
+    elif suffix == ".jsonl":
+        yield from read_jsonl(path, decoded, columns)
+    elif suffix in HTML_SUFFIXES:
+        yield article_from_html(path.stem, str(path), decoded.text, decoded.warnings)
+    else:
+        yield article_from_markdown(path.stem, str(path), decoded.text, decoded.warnings)
+
+
+def read_sources(
+    sources: Iterable[Path], columns: TableColumns = USUAL_COLUMNS
+) -> Iterator[Article | IngestProblem]:
+    """Every article of ``sources``, in order, and a problem for each thing that failed.
+
+    An id seen before with the same text is the same article read again (a build
+    replaces its graph with the same content). An id seen before with different
+    text would silently replace the first article, so the later one is kept under
+    ``<id>-<line or stem>`` with a warning.
+    """
+    seen: dict[str, tuple[str, str]] = {}
+    for item in _files(sources):
+        if isinstance(item, IngestProblem):
+            yield item
+            continue
+        for result in _read_file(item, columns):
+            if isinstance(result, Article):
+                if result.id in seen and seen[result.id][1] != result.text:
+                    first = seen[result.id][0]
+                    where = result.origin.rsplit(":", 1)[-1] if ":" in result.origin else "2"
+                    new_id = f"{result.id}-{where}"
+                    warning = (
+                        f"{result.origin}: id {result.id!r} was already used by {first} for "
+                        f"another text; this one is built as {new_id!r}"
+                    )
+                    result = replace(result, id=new_id, warnings=(*result.warnings, warning))
+                seen.setdefault(result.id, (result.origin, result.text))
+            yield result
+
+
+def count_articles(sources: Iterable[Path], columns: TableColumns = USUAL_COLUMNS) -> int:
+    """How many articles ``sources`` hold at most: one per page, one per table row."""
+    total = 0
+    for item in _files(sources):
+        if isinstance(item, IngestProblem):
+            continue
+        if item.suffix.lower() in TABLE_SUFFIXES:
+            try:
+                total += count_rows(item, read_text(item))
+            except UnreadableFile:
+                continue
+        else:
+            total += 1
+    return total
