@@ -203,7 +203,7 @@ def question_titles() -> list[tuple[str, str]]:
 
 @main.command()
 @click.argument("query", required=False)
-@_store_option(must_exist=True)
+@_store_option()
 @click.option(
     "-f",
     "--format",
