@@ -174,7 +174,7 @@ def serve(
     )
     try:
         run_server(settings)
-    except StoreError as error:
+    except (StoreError, OSError) as error:
         raise click.ClickException(str(error)) from error
 
 
