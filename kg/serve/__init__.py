@@ -1,0 +1,95 @@
+"""The newskg web app: ``create_app(settings, executor)`` (Flask's app-factory pattern).
+
+Blueprints: ``/sparql`` (SPARQL 1.1 Protocol, :mod:`kg.serve.sparql`), ``/store``
+(Graph Store Protocol, :mod:`kg.serve.graph_store`) and the pages (``/``, entity
+pages, static assets) from :mod:`kg.serve.pages`.
+
+Server-side query API for pages: ``current_app.extensions["newskg"]`` is a
+:class:`kg.serve.executor.QueryService` with
+
+    query(sparql: str, accept: str = "application/sparql-results+json") -> tuple[bytes, str]
+
+returning (body, content type); it runs through the same worker processes, timeout and
+row limit as /sparql (default graph = union of all graphs) and raises
+:class:`kg.serve.executor.QueryError` (``.status``, ``.message``) on a bad query (400) or a
+timeout (503). It also has ``.settings`` and ``.executor``.
+
+Pass an executor to build isolated apps in tests: ``LocalExecutor(pyoxigraph.Store())``
+runs in-process; by default a :class:`kg.serve.executor.WorkerPool` over
+``settings.store`` is started (see that module for the read-only/read-write design).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, Response, request
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from kg.config import Settings
+from kg.serve import graph_store, protocol, sparql
+from kg.serve.executor import Executor, QueryService, QueryTimeout, WorkerPool
+
+log = logging.getLogger(__name__)
+
+
+def create_app(settings: Settings, executor: Executor | None = None) -> Flask:
+    """The Flask app serving ``settings.store`` through ``executor``."""
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    if executor is None:
+        executor = WorkerPool(
+            settings.store,
+            workers=settings.workers,
+            timeout=settings.query_timeout,
+            max_rows=settings.max_rows,
+            writable=settings.update_token is not None,
+        )
+    app.extensions["newskg"] = QueryService(executor, settings=settings)
+    app.register_blueprint(sparql.bp)
+    app.register_blueprint(graph_store.bp)
+    _register_pages(app)
+    _register_errors(app, settings)
+    return app
+
+
+def _register_pages(app: Flask) -> None:
+    from kg.serve.pages import bp as pages_bp
+
+    app.register_blueprint(pages_bp)
+
+
+def _register_errors(app: Flask, settings: Settings) -> None:
+    @app.before_request
+    def refuse_large_bodies() -> Response | None:
+        if (request.content_length or 0) > settings.max_body_bytes:
+            return sparql.plain(
+                413, f"Request body over {settings.max_body_bytes} bytes (max_body_bytes setting)."
+            )
+        return None
+
+    @app.errorhandler(protocol.ProtocolError)
+    def protocol_error(error: protocol.ProtocolError) -> Response:
+        return sparql.plain(error.status, error.message, error.headers)
+
+    @app.errorhandler(QueryTimeout)
+    def timeout(error: QueryTimeout) -> Response:
+        return sparql.plain(
+            503,
+            f"Query stopped: it ran longer than the query timeout of {settings.query_timeout:g} s "
+            f"({error}; kg serve --query-timeout). Other requests are unaffected.",
+            {"Retry-After": "1"},
+        )
+
+    @app.errorhandler(413)
+    def too_large(error: HTTPException) -> Response:
+        return sparql.plain(
+            413, f"Request body over {settings.max_body_bytes} bytes (max_body_bytes setting)."
+        )
+
+    @app.errorhandler(InternalServerError)
+    def internal(error: InternalServerError) -> Response:
+        original = getattr(error, "original_exception", None)
+        if original is not None:
+            log.error("unhandled error on %s %s", request.method, request.path, exc_info=original)
+        return sparql.plain(500, "Internal server error (details are in the server log).")

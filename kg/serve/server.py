@@ -1,0 +1,99 @@
+"""``kg serve``: the app on waitress, a threaded pure-Python production WSGI server.
+
+Why waitress: requests are mostly waiting on a query worker's pipe, so a thread per
+request is the right shape; waitress is pure Python (no compiler, works where Python
+does), production-grade (unlike Werkzeug's dev server) and keeps one web process, so
+the query worker pool is shared by all threads (gunicorn would fork web processes,
+each with its own pool).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+from collections.abc import Iterator
+from types import FrameType
+from typing import Any
+
+from waitress.server import create_server
+
+from kg.config import Settings
+from kg.serve import create_app
+from kg.serve.executor import Executor, WorkerPool
+
+
+def make_pool(settings: Settings) -> WorkerPool:
+    """The worker pool ``settings`` ask for (writer included when a token is set)."""
+    return WorkerPool(
+        settings.store,
+        workers=settings.workers,
+        timeout=settings.query_timeout,
+        max_rows=settings.max_rows,
+        writable=settings.update_token is not None,
+    )
+
+
+def make_server(settings: Settings, executor: Executor) -> Any:
+    """A bound (not yet running) waitress server for the app; ``.effective_port`` tells
+    the port when ``settings.port`` is 0."""
+    app = create_app(settings, executor)
+    return create_server(
+        app,
+        host=settings.host,
+        port=settings.port,
+        threads=max(8, 2 * settings.workers),
+        max_request_body_size=settings.max_body_bytes + 1,
+        ident="newskg",
+        clear_untrusted_proxy_headers=True,
+    )
+
+
+@contextlib.contextmanager
+def running(settings: Settings) -> Iterator[tuple[str, WorkerPool]]:
+    """Serve in a background thread (tests, benchmarks): yield (base URL, worker pool)."""
+    pool = make_pool(settings)
+    server = make_server(settings, pool)
+    thread = threading.Thread(target=server.run, name="newskg-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://{settings.host}:{server.effective_port}", pool
+    finally:
+        server.task_dispatcher.shutdown(timeout=5)
+        server.close()
+        thread.join(5)
+        pool.close()
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+def serve(settings: Settings) -> None:
+    """Serve ``settings.store`` until Ctrl-C (or SIGTERM), then stop the workers."""
+    pool = make_pool(settings)
+    try:
+        server = make_server(settings, pool)
+    except OSError as error:
+        pool.close()
+        raise SystemExit(
+            f"kg serve: cannot listen on {settings.host}:{settings.port}: {error}"
+        ) from None
+    host = f"[{settings.host}]" if ":" in settings.host else settings.host
+    url = f"http://{host}:{server.effective_port}/"
+    mode = "read-write (update token set)" if settings.update_token else "read-only"
+    print(
+        f"newskg: serving {settings.store} ({mode}) at {url}  SPARQL: {url}sparql  — Ctrl-C stops",
+        flush=True,
+    )
+    previous = signal.signal(signal.SIGTERM, _stop)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        server.task_dispatcher.shutdown(timeout=5)
+        server.close()
+        pool.close()
+        print("newskg: stopped", flush=True)
