@@ -1,15 +1,370 @@
-"""STUB (to be replaced): count claims."""
+"""Count claims: the numbers of ``doc.spans["quantities"]`` that count people or things.
+
+For each amount the extractor finds what is counted, then what happened to it:
+
+* counted — the noun the number modifies ("300 ISIS fighters", "5,000 IS-militants",
+  "dozens of civilians", "80% of Palmyra residents"); the noun of a "number of X" /
+  "death toll" the number is given for ("the total number of fighters exceeded 4,000",
+  "the death toll rose to 15" → People); a bare number that an outcome verb takes
+  ("killing at least 100", "15 were killed") → People.  No counted thing, no claim.
+* outcome — through the parse: the verb taking the counted noun as object or passive
+  subject ("killed 16 civilians", "residents had been evacuated"), an outcome noun
+  the noun hangs on ("the killing of 300 fighters", "a transfer of 5,000"), a
+  participle or adjective on the noun ("six people killed", "24 dead"), the number
+  it is included in ("killed 22, including six civilians"); then the words right
+  before or after the phrase when the parse gave nothing.
+* of — an actor mention inside the noun phrase ("300 ISIS fighters") or hanging on it
+  ("fighters of the Islamic State").
+
+Evidence is the phrase (qualifier through counted noun, extended to an adjacent
+outcome word) and the sentence; ``attribute`` gives who says so.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
-from kg.records import Article, CountClaim, Event, Mention
+from kg.extract.attribution import attribute
+from kg.nlp.attribution import sentence_units
+from kg.nlp.lexicon import (
+    COUNTED_NOUNS,
+    INTRANSITIVE_OUTCOMES,
+    NUMBER_OF_NOUNS,
+    OUTCOME_WORDS,
+)
+from kg.nlp.quantities import QUANTITIES, Quantity, find_quantities, parse_quantity
+from kg.records import (
+    Article,
+    CountClaim,
+    Counted,
+    EntityKind,
+    EntityRef,
+    Event,
+    Mention,
+    Outcome,
+    Span,
+)
+
+PLACE_KINDS = frozenset(
+    {EntityKind.PLACE, EntityKind.SETTLEMENT, EntityKind.REGION, EntityKind.COUNTRY,
+     EntityKind.SITE}
+)  # fmt: skip
+NP_GLUE = frozenset({"-", "(", ")", "[", "]", "/", "'s", "’s", "of", "the", "more", "other"})
+AUXILIARIES = frozenset(
+    {"were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly",
+     "also", "later", "all", "who", "got", "allegedly", "people", "others", "estimated",
+     "believed", "reported", "said", "thought", "feared", "to", "confirmed"}
+)  # fmt: skip
+PEOPLE_LIKE = frozenset(
+    {Counted.FIGHTERS, Counted.SOLDIERS, Counted.CIVILIANS, Counted.PEOPLE, Counted.CHILDREN,
+     Counted.WOMEN, Counted.RESIDENTS, Counted.REFUGEES}
+)  # fmt: skip
+INCLUDING = frozenset({"including", "among", "of", "besides"})
+HAVE = frozenset({"have", "has", "had"})
+KILLED_WORDS = frozenset({"dead", "killed", "died", "deaths", "dying"})
 
 
 def count_claims(
     doc: Doc, article: Article, mentions: Sequence[Mention], events: Sequence[Event]
 ) -> Iterator[CountClaim]:
-    yield from ()
+    """Every number about people or things of the conflict, with evidence and source."""
+    spans = doc.spans[QUANTITIES] if QUANTITIES in doc.spans else list(find_quantities(doc))
+    units = sentence_units(doc)
+    for span in spans:
+        quantity = parse_quantity(span)
+        if quantity is None:
+            continue
+        claim = _claim(doc, span, quantity, units, mentions, events)
+        if claim is not None:
+            yield claim
+
+
+def _claim(
+    doc: Doc,
+    span: SpacySpan,
+    quantity: Quantity,
+    units: Sequence[SpacySpan],
+    mentions: Sequence[Mention],
+    events: Sequence[Event],
+) -> CountClaim | None:
+    sentence = next((u for u in units if u.start <= span.start < u.end), None)
+    if sentence is None:
+        return None
+    number = doc[quantity.number_end - 1]
+    found = _counted(doc, span, quantity, sentence)
+    if found is None:
+        return None
+    counted, noun, outcome = found
+    if outcome is None:
+        outcome, outcome_token = _outcome(doc, noun or number, number, span, sentence)
+    else:
+        outcome_token = None
+    if outcome is Outcome.DESTROYED and counted in PEOPLE_LIKE:
+        outcome = Outcome.KILLED  # "destroyed over 60 terrorists"
+    start, end = span.start, span.end
+    if noun is not None:
+        start, end = min(start, noun.i), max(end, noun.i + 1)
+    if outcome_token is not None and _adjacent(doc, outcome_token, start, end):
+        start, end = min(start, outcome_token.i), max(end, outcome_token.i + 1)
+    phrase = _span(doc, start, end, "phrase")
+    whole = _span(doc, sentence.start, sentence.end, "sentence")
+    owner = _owner(doc, span, noun, mentions) if noun is not None else None
+    return CountClaim(
+        count=quantity.value,
+        qualifier=quantity.qualifier,
+        counted=counted,
+        evidence=(phrase, whole),
+        outcome=outcome,
+        unit=quantity.unit,
+        of=owner,
+        event=_event(phrase, whole, events),
+        attribution=attribute(doc, phrase.start, phrase.end, mentions),
+    )
+
+
+# --- what is counted ---------------------------------------------------------------------------
+
+
+def _counted_of(token: Token) -> Counted | None:
+    """The Counted a noun names (lemma, form, or a naive singular of a capitalised plural)."""
+    if token.pos_ not in {"NOUN", "PROPN", "ADJ", "VERB"} and token.lower_ not in COUNTED_NOUNS:
+        return None
+    word = token.lower_
+    return (
+        COUNTED_NOUNS.get(word)
+        or COUNTED_NOUNS.get(token.lemma_.lower())
+        or (COUNTED_NOUNS.get(word[:-1]) if word.endswith("s") else None)
+    )
+
+
+def _counted(
+    doc: Doc, span: SpacySpan, quantity: Quantity, sentence: SpacySpan
+) -> tuple[Counted, Token | None, Outcome | None] | None:
+    """What the amount counts: (counted, the counted noun or None, an outcome it implies)."""
+    noun = _noun_after(doc, span.end, sentence.end, allow_of=True)
+    if noun is not None:
+        counted = _counted_of(noun)
+        if counted is not None:
+            if noun.lower_ in {"dead", "deaths", "fatalities", "bodies"}:
+                return counted, noun, Outcome.KILLED
+            return counted, noun, None
+    if quantity.unit is not None:
+        return None
+    number = doc[quantity.number_end - 1]
+    if number.dep_ in {"nummod", "quantmod"} and _counted_of(number.head) and (
+        number.head.i > number.i
+    ):
+        return _counted_of(number.head), number.head, None  # type: ignore[return-value]
+    toll = _number_of(doc, span.start, sentence.start)
+    if toll is not None:
+        return toll
+    if _bare_outcome(doc, span, sentence) is not None:
+        return Counted.PEOPLE, None, None
+    return None
+
+
+def _noun_after(doc: Doc, start: int, limit: int, allow_of: bool) -> Token | None:
+    """The head noun right after the number: "300 ISIS fighters", "dozens of civilians"."""
+    i = start
+    steps = 0
+    candidate: Token | None = None
+    while i < limit and steps < 6:
+        token = doc[i]
+        if token.text == "(":  # skip a parenthesis: "4,000 Islamic State (IS, ISIL) terrorists"
+            close = next((t.i for t in doc[i : min(limit, i + 15)] if t.text == ")"), None)
+            if close is None:
+                break
+            i = close + 1
+            continue
+        if _counted_of(token) is not None and token.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}:
+            candidate = token
+            nxt = doc[i + 1] if i + 1 < limit else None
+            if nxt is not None and nxt.text in {"'s", "’s", "'"}:
+                i += 2  # a possessor: "the town's residents"
+                steps += 1
+                continue
+            # follow a compound to its head ("car bombs", "army soldiers")
+            if nxt is not None and nxt.pos_ == "NOUN" and token.dep_ == "compound":
+                return nxt if _counted_of(nxt) is not None else None
+            return candidate
+        if token.lower_ == "of" and not allow_of:
+            return None
+        if token.pos_ in {"ADJ", "PROPN", "NOUN", "DET", "NUM", "ADV"} or token.text in NP_GLUE:
+            if (
+                token.pos_ == "NOUN"
+                and token.is_lower
+                and token.dep_ != "compound"
+                and token.lower_ not in NP_GLUE
+                and not (i + 1 < limit and doc[i + 1].text == "-")
+            ):
+                return None  # another head noun: "220 km", "five years"
+            i += 1
+            steps += 1
+            continue
+        break
+    return candidate
+
+
+def _number_of(
+    doc: Doc, start: int, sentence_start: int
+) -> tuple[Counted, Token | None, Outcome | None] | None:
+    """"the number of fighters exceeded 4,000", "the death toll rose to 15"."""
+    for i in range(start - 1, max(sentence_start, start - 10) - 1, -1):
+        token = doc[i]
+        if token.like_num:
+            return None
+        if token.lemma_.lower() in NUMBER_OF_NOUNS:
+            if token.lower_ == "toll" or (i > 0 and doc[i - 1].lower_ in {"death", "casualty"}):
+                return Counted.PEOPLE, None, Outcome.KILLED
+            if i + 1 < start and doc[i + 1].lower_ == "of":
+                noun = _noun_after(doc, i + 2, start, allow_of=False)
+                if noun is not None:
+                    outcome = Outcome.KILLED if noun.lower_ in KILLED_WORDS else None
+                    return _counted_of(noun), noun, outcome  # type: ignore[return-value]
+    return None
+
+
+def _bare_outcome(doc: Doc, span: SpacySpan, sentence: SpacySpan) -> Token | None:
+    """An outcome word right before a bare number ("killing at least 100", "kills 16") or
+    right after it ("15 were killed", "24 dead")."""
+    before = span.start - 1
+    if before > sentence.start and doc[before].lower_ == "of":  # "the death of eight"
+        before -= 1
+    if before >= sentence.start:
+        token = doc[before]
+        if token.pos_ in {"VERB", "NOUN"} and token.lemma_.lower() in OUTCOME_WORDS and (
+            OUTCOME_WORDS[token.lemma_.lower()] in {Outcome.KILLED, Outcome.WOUNDED}
+        ):
+            return token
+    i = span.end
+    while i < sentence.end and i < span.end + 3 and doc[i].lower_ in AUXILIARIES:
+        i += 1
+    if i < sentence.end and doc[i].lower_ in KILLED_WORDS | {"wounded", "injured"}:
+        return doc[i]
+    return None
+
+
+# --- what happened ------------------------------------------------------------------------------
+
+
+def _outcome_word(token: Token) -> Outcome | None:
+    return OUTCOME_WORDS.get(token.lemma_.lower()) or OUTCOME_WORDS.get(token.lower_)
+
+
+def _outcome(
+    doc: Doc, noun: Token, number: Token, span: SpacySpan, sentence: SpacySpan
+) -> tuple[Outcome | None, Token | None]:
+    """The outcome of the counted thing: parse first, then adjacent words."""
+    for token in (noun, number) if noun is not number else (noun,):
+        found = _outcome_by_parse(token, sentence, depth=0)
+        if found is not None:
+            return _outcome_word(found), found
+    adjacent = _bare_outcome(doc, span, sentence)
+    if adjacent is None and noun is not number:
+        end = noun.i + 1
+        i = end
+        while i < sentence.end and i < end + 3 and doc[i].lower_ in AUXILIARIES:
+            i += 1
+        if i < sentence.end and doc[i].tag_ in {"VBN", "JJ", "VBD"} and _outcome_word(doc[i]):
+            adjacent = doc[i]
+    if adjacent is not None:
+        return _outcome_word(adjacent), adjacent
+    return None, None
+
+
+def _outcome_by_parse(token: Token, sentence: SpacySpan, depth: int) -> Token | None:
+    """The outcome verb, noun or participle governing a counted token."""
+    if depth > 3:
+        return None
+    for child in token.children:
+        if child.dep_ in {"acl", "relcl", "amod"} and _outcome_word(child) and (
+            child.tag_ in {"VBN", "JJ", "VBD"}
+        ):
+            return child
+    head = token.head
+    if head is token or not (sentence.start <= head.i < sentence.end):
+        return None
+    dep = token.dep_
+    if dep == "pobj" and head.lower_ in {"of"}:
+        owner = head.head
+        if _outcome_word(owner) and owner.pos_ in {"NOUN", "VERB"} and owner.tag_ != "VBN":
+            return owner
+        return _outcome_by_parse(owner, sentence, depth + 1)
+    if dep == "pobj" and head.lower_ in INCLUDING:
+        return _outcome_by_parse(head.head, sentence, depth + 1)
+    if dep in {"prep"} and token.lower_ in INCLUDING:
+        return _outcome_by_parse(head, sentence, depth + 1)
+    if head.pos_ in {"VERB", "AUX", "ADJ"} and _outcome_word(head):
+        lemma = head.lemma_.lower()
+        if dep in {"dobj", "nsubjpass", "attr", "oprd", "npadvmod"}:
+            return head
+        if dep == "nsubj" and (
+            lemma in INTRANSITIVE_OUTCOMES
+            or (head.tag_ == "VBN" and not any(c.lower_ in HAVE for c in head.children))
+        ):
+            return head
+    if dep in {"conj", "appos", "nummod", "quantmod", "compound"}:
+        return _outcome_by_parse(head, sentence, depth + 1)
+    return None
+
+
+def _adjacent(doc: Doc, token: Token, start: int, end: int) -> bool:
+    """At most three plain words between the outcome word and the phrase."""
+    if start <= token.i < end:
+        return True
+    gap = doc[token.i + 1 : start] if token.i < start else doc[end : token.i]
+    return len(gap) <= 3 and not any(t.is_punct and t.text not in {"-"} for t in gap)
+
+
+# --- whose, which event, evidence ---------------------------------------------------------------
+
+
+def _owner(doc: Doc, span: SpacySpan, noun: Token, mentions: Sequence[Mention]) -> EntityRef | None:
+    """An actor mention inside the counted noun phrase, or attached to its noun."""
+    start = span[0].idx
+    end = noun.idx + len(noun.text)
+    ranges = [(start, end)]
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in {"of", "loyal"}):
+            sub = list(child.subtree)
+            ranges.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    candidates = [
+        m
+        for m in mentions
+        if any(s <= m.span.start and m.span.end <= e for s, e in ranges)
+        and not (set(m.entity.kinds) & PLACE_KINDS)
+        and m.entity.ner_label not in {"GPE", "LOC", "FAC", "DATE", "CARDINAL"}
+    ]
+    if not candidates:
+        return None
+    known = [m for m in candidates if m.entity.known]
+    return (known or candidates)[0].entity
+
+
+def _event(phrase: Span, sentence: Span, events: Sequence[Event]) -> int | None:
+    """The event whose evidence overlaps the phrase, else the sentence (nearest first)."""
+    best: tuple[int, int] | None = None
+    for index, event in enumerate(events):
+        for evidence in event.evidence:
+            if evidence.kind == "sentence" and not (
+                evidence.start <= phrase.start and phrase.end <= evidence.end
+            ):
+                continue
+            if evidence.start < phrase.end and phrase.start < evidence.end:
+                rank = 0
+            elif evidence.start < sentence.end and sentence.start < evidence.end:
+                rank = 1 + abs(evidence.start - phrase.start)
+            else:
+                continue
+            if best is None or rank < best[0]:
+                best = (rank, index)
+    return best[1] if best else None
+
+
+def _span(doc: Doc, start: int, end: int, kind: str) -> Span:
+    tokens = doc[start:end]
+    start_char, end_char = tokens.start_char, tokens.end_char
+    return Span(start_char, end_char, doc.text[start_char:end_char], kind)

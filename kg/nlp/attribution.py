@@ -1,11 +1,542 @@
-"""STUB (to be replaced): the ``newskg_attribution`` component."""
+"""The ``newskg_attribution`` component: who says so, and over which words.
+
+It finds attribution *frames* — a cue ("according to X", "X said", "reports
+suggest", "reportedly", "X said the following:") with its speaker, the relays the
+cue names ("According to AP, citing Y": speaker Y, relay AP; "sources speaking to
+Al-Masdar News": relay Al-Masdar News) and the scope of text the cue governs:
+
+* "according to X" and "reportedly" scope over their sentence;
+* "X said/claimed/…" scopes over the sentence when the speech verb heads it, else over
+  the verb's own clause; a quotation the cue opens or closes extends the scope to the
+  whole quotation, even across sentences;
+* "claimed this", "confirmed this information" also scope over the previous sentence;
+* a cue whose paragraph ends with ":" ("X said the following:") and any attributed
+  paragraph scope over the following paragraphs that open with a quote mark, until
+  a paragraph does not (or carries its own cue outside its quotation).
+
+Pronoun and definite speakers ("he added", "the statement reads", "the observatory
+said") are resolved to the nearest earlier speaker that fits.
+
+Output, all token-aligned ``Span`` objects:
+
+* ``doc.spans["attributions"]``: for frame *i*, spans with ``span.id_ == str(i)`` and a
+  label naming their role — ``scope``, ``cue`` (or ``unnamed_cue`` when no one is
+  named), ``speaker`` (absent when unnamed), then ``relay`` spans, nearest first;
+* ``doc.spans["quotes"]``: every quotation (quote marks included).
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import pairwise
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from kg.nlp.lexicon import (
+    ANAPHORIC_SPEAKERS,
+    PRONOUNS,
+    QUOTE_CLOSE,
+    QUOTE_OPEN,
+    RELAY_VERBS,
+    REPORT_NOUNS,
+    SPEECH_VERBS,
+    UNNAMED_SOURCE_HEADS,
+    WEAK_SPEECH_VERBS,
+)
+
+ATTRIBUTIONS = "attributions"
+QUOTES = "quotes"
+UNNAMED_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+ANAPHORIC_OBJECTS = frozenset({"this", "that", "it", "information", "news", "claim", "report"})
+LEADING_NOISE = frozenset({",", ":", "-", "–", "—", "(", ")", "[", "]", "\"", "“", "”", "'"})
+
+
+@dataclass
+class Frame:
+    """One attribution: token ranges [start, end) into the doc."""
+
+    cue: tuple[int, int]
+    scope: tuple[int, int]
+    speaker: tuple[int, int] | None = None
+    relays: list[tuple[int, int]] = field(default_factory=list)
 
 
 @Language.component("newskg_attribution")
-def attribution(doc: Doc) -> Doc:
+def attribution_component(doc: Doc) -> Doc:
+    """Write attribution frames and quotations to ``doc.spans``."""
+    quotes = list(quotations(doc))
+    frames = find_frames(doc, quotes)
+    parts: list[Span] = []
+    for index, frame in enumerate(frames):
+        ident = str(index)
+        parts.append(Span(doc, *frame.scope, label="scope", span_id=ident))
+        cue_label = "cue" if frame.speaker else "unnamed_cue"
+        parts.append(Span(doc, *frame.cue, label=cue_label, span_id=ident))
+        if frame.speaker:
+            parts.append(Span(doc, *frame.speaker, label="speaker", span_id=ident))
+        parts.extend(Span(doc, *relay, label="relay", span_id=ident) for relay in frame.relays)
+    doc.spans[ATTRIBUTIONS] = parts
+    doc.spans[QUOTES] = [Span(doc, start, end, label="quote") for start, end in quotes]
     return doc
+
+
+def frames_of(doc: Doc) -> list[Frame]:
+    """The frames the component wrote (computed now when it did not run)."""
+    if ATTRIBUTIONS not in doc.spans:
+        return find_frames(doc, list(quotations(doc)))
+    by_id: dict[str, Frame] = {}
+    for span in doc.spans[ATTRIBUTIONS]:
+        frame = by_id.setdefault(span.id_, Frame(cue=(0, 0), scope=(0, 0)))
+        bounds = (span.start, span.end)
+        if span.label_ == "scope":
+            frame.scope = bounds
+        elif span.label_ in {"cue", "unnamed_cue"}:
+            frame.cue = bounds
+        elif span.label_ == "speaker":
+            frame.speaker = bounds
+        elif span.label_ == "relay":
+            frame.relays.append(bounds)
+    return list(by_id.values())
+
+
+# --- paragraphs and quotations ------------------------------------------------------------
+
+
+def paragraphs(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of paragraphs (blank-line separated; single newlines if none)."""
+    text = doc.text
+    breaks = [m.end() for m in re.finditer(r"\n[ \t]*\n\s*", text)]
+    if not breaks:
+        breaks = [m.end() for m in re.finditer(r"\n\s*", text)]
+    bounds = [0, *breaks, len(text)]
+    result: list[tuple[int, int]] = []
+    for start_char, end_char in pairwise(bounds):
+        span = doc.char_span(start_char, end_char, alignment_mode="expand")
+        if span is not None and len(span) and any(not t.is_space for t in span):
+            tokens = [t for t in span if not t.is_space]
+            result.append((tokens[0].i, tokens[-1].i + 1))
+    return result
+
+
+def quotations(doc: Doc) -> Iterator[tuple[int, int]]:
+    """Token ranges of quotations: curly pairs, or straight quotes paired within a paragraph."""
+    for start, end in paragraphs(doc):
+        open_at: int | None = None
+        for token in doc[start:end]:
+            text = token.text
+            if open_at is None:
+                if text in QUOTE_OPEN and text not in {"'", "’"} and _opens(token):
+                    open_at = token.i
+            elif text in QUOTE_CLOSE and text not in {"'", "‘"} and token.i > open_at:
+                yield (open_at, token.i + 1)
+                open_at = None
+        if open_at is not None and open_at == start:
+            # a quotation running to the paragraph's end (continued in the next one)
+            yield (open_at, end)
+
+
+def _opens(token: Token) -> bool:
+    """A straight quote opens when it is not glued to the previous word."""
+    if token.text != '"':
+        return token.text in {"“", "«", "„"}
+    if token.i == 0:
+        return True
+    before = token.doc[token.i - 1]
+    return bool(before.whitespace_) or before.is_space or before.text in {"(", "[", ":"}
+
+
+def sentence_units(doc: Doc) -> list[Span]:
+    """Sentences, split again at paragraph breaks (the parser runs over them), without
+    leading or trailing whitespace tokens."""
+    sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    cuts = sorted({start for start, _ in paragraphs(doc)})
+    units: list[Span] = []
+    for sentence in sentences:
+        bounds = [sentence.start]
+        bounds += [c for c in cuts if sentence.start < c < sentence.end]
+        bounds.append(sentence.end)
+        for start, end in pairwise(bounds):
+            while start < end and doc[start].is_space:
+                start += 1
+            while end > start and doc[end - 1].is_space:
+                end -= 1
+            if start >= end:
+                continue
+            if units and units[-1].end == start - 0 and not any(
+                t.is_alpha or t.like_num for t in doc[start:end]
+            ):
+                units[-1] = doc[units[-1].start : end]  # a stray closing quote
+            elif units and not any(t.is_alpha or t.like_num for t in doc[start:end]) and (
+                _same_paragraph(doc, units[-1].end, start)
+            ):
+                units[-1] = doc[units[-1].start : end]
+            else:
+                units.append(doc[start:end])
+    return units
+
+
+def _same_paragraph(doc: Doc, end: int, start: int) -> bool:
+    return "\n\n" not in doc[end:start].text_with_ws if start > end else True
+
+
+# --- frames ----------------------------------------------------------------------------------
+
+
+def find_frames(doc: Doc, quotes: list[tuple[int, int]]) -> list[Frame]:
+    """Every attribution frame of the doc, in text order, with resolved scopes."""
+    frames: list[Frame] = []
+    sentences = sentence_units(doc)
+    for index, sentence in enumerate(sentences):
+        previous = sentences[index - 1] if index else None
+        for frame in _sentence_frames(sentence, previous):
+            frame.scope = _extend_by_quotes(frame, quotes)
+            if frame.speaker is not None:
+                frame.speaker = _resolve_anaphor(doc, frame.speaker, frames)
+                if frame.speaker is None:
+                    continue
+            frames.append(frame)
+    _extend_over_quoted_paragraphs(doc, frames, quotes)
+    return frames
+
+
+def _sentence_frames(sentence: Span, previous: Span | None) -> Iterator[Frame]:
+    seen_cues: set[int] = set()
+    for token in sentence:
+        if token.lower_ == "according" and token.i + 1 < sentence.end and (
+            token.nbor(1).lower_ == "to"
+        ):
+            frame = _according_to(sentence, token)
+            if frame:
+                seen_cues.add(token.i)
+                yield frame
+        elif token.lower_ in UNNAMED_ADVERBS:
+            yield Frame(cue=(token.i, token.i + 1), scope=(sentence.start, sentence.end))
+        elif token.lemma_.lower() in SPEECH_VERBS and token.pos_ in {"VERB", "AUX"}:
+            frame = _speech_verb(sentence, token, previous)
+            if frame:
+                yield frame
+
+
+def _according_to(sentence: Span, according: Token) -> Frame | None:
+    to = according.nbor(1)
+    objects = [child for child in to.children if child.dep_ == "pobj"]
+    if objects:
+        speaker = _phrase(objects[0], stop_after=sentence.end)
+    else:
+        speaker = _lexical_phrase(sentence, to.i + 1)
+    if speaker is None:
+        return None
+    end = speaker[1]
+    relays: list[tuple[int, int]] = []
+    cue_end = end
+    cited = _citing(sentence, end)
+    if cited is not None:
+        relays = [speaker]
+        speaker = cited
+        cue_end = cited[1]
+    doc = sentence.doc
+    scope = (sentence.start, sentence.end)
+    if _is_unnamed(doc[speaker[0] : speaker[1]]):
+        return Frame(cue=(according.i, cue_end), scope=scope, relays=relays)
+    return Frame(cue=(according.i, cue_end), scope=scope, speaker=speaker, relays=relays)
+
+
+def _citing(sentence: Span, after: int) -> tuple[int, int] | None:
+    """"X, citing Y": the Y right after a speaker."""
+    doc = sentence.doc
+    for i in range(after, min(after + 3, sentence.end)):
+        token = doc[i]
+        if token.lemma_.lower() in RELAY_VERBS and token.tag_ == "VBG":
+            objects = [c for c in token.children if c.dep_ in {"dobj", "pobj"}]
+            if objects:
+                return _phrase(objects[0], stop_after=sentence.end)
+            return _lexical_phrase(sentence, i + 1)
+    return None
+
+
+def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | None:
+    lemma = verb.lemma_.lower()
+    subjects = [
+        c
+        for c in verb.children
+        if c.dep_ in {"nsubj", "nsubjpass"} and sentence.start <= c.i < sentence.end
+    ]
+    agents = [
+        grandchild
+        for child in verb.children
+        if child.dep_ == "agent"
+        for grandchild in child.children
+        if grandchild.dep_ == "pobj"
+    ]
+    if not subjects and verb.dep_ == "conj" and verb.head.lemma_.lower() in SPEECH_VERBS:
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if not subjects and not agents:
+        subject_before = _noun_before(sentence, verb)
+        if subject_before is None:
+            return None
+        subjects = [subject_before]
+    scope = _verb_scope(sentence, verb)
+    doc = sentence.doc
+    if agents:
+        subject = agents[0]
+    else:
+        subject = subjects[0]
+        passive = subject.dep_ == "nsubjpass"
+        if passive and subject.lower_ == "it":  # "it is reported that …"
+            return Frame(cue=(subject.i, verb.i + 1), scope=scope)
+        if passive and lemma not in {"quote", "cite"}:
+            return None
+    if subject.i > verb.i + 1 and verb.i > sentence.start and doc[verb.i - 1].lower_ in {
+        "as",
+        "when",
+        "if",
+    }:
+        return None
+    if lemma in WEAK_SPEECH_VERBS and not _communicates(subject):
+        return None
+    if subject.lower_ in {"i", "we", "you"} or subject.pos_ == "NUM":
+        return None
+    stop = verb.i if subject.i < verb.i else sentence.end
+    said_by = _phrase(subject, stop_after=stop)
+    subject = _author_of_report(subject)
+    speaker = _phrase(subject, stop_after=stop)
+    relays: list[tuple[int, int]] = []
+    speaker, relay = _split_speaking_to(doc, subject, speaker)
+    if relay:
+        relays.append(relay)
+    for child in verb.children:
+        if lemma == "tell" and child.dep_ in {"dobj", "dative"} and _named(child):
+            relays.insert(0, _phrase(child, stop_after=sentence.end))
+        if child.dep_ == "prep" and child.lower_ in {"through", "via"}:
+            via = [c for c in child.children if c.dep_ == "pobj"]
+            if via:
+                speaker = _phrase(_appositive(via[0]), stop_after=sentence.end)
+    if lemma in RELAY_VERBS:  # "X quoted Y as saying": Y speaks, X relays
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if objects and subject.dep_ == "nsubj":
+            relays.insert(0, speaker)
+            speaker = _phrase(objects[0], stop_after=sentence.end)
+    cited = _citing(sentence, speaker[1])
+    if cited is not None:
+        relays.insert(0, speaker)
+        speaker = cited
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if previous is not None and objects and objects[0].lemma_.lower() in ANAPHORIC_OBJECTS:
+        scope = (previous.start, scope[1])
+    cue_start = min(speaker[0], said_by[0], verb.i)
+    cue_end = max(speaker[1], said_by[1], verb.i + 1)
+    if cue_end - cue_start > 14:
+        cue_start, cue_end = (verb.i, verb.i + 1) if verb.i > speaker[0] else (verb.i, speaker[1])
+    if _is_unnamed(doc[speaker[0] : speaker[1]]):
+        return Frame(cue=(cue_start, cue_end), scope=scope, relays=relays)
+    return Frame(cue=(cue_start, cue_end), scope=scope, speaker=speaker, relays=relays)
+
+
+def _verb_scope(sentence: Span, verb: Token) -> tuple[int, int]:
+    """The sentence when the speech verb heads it, else the verb's own clause."""
+    token = verb
+    while token.dep_ in {"conj", "parataxis", "ccomp"} and token.head != token:
+        token = token.head
+    if token.dep_ == "ROOT":
+        return (sentence.start, sentence.end)
+    subtree = list(verb.subtree)
+    return (subtree[0].i, subtree[-1].i + 1)
+
+
+def _noun_before(sentence: Span, verb: Token) -> Token | None:
+    """A subject the parse missed: the noun right before the verb ("the world media reported")."""
+    if verb.i - 1 < sentence.start:
+        return None
+    token = sentence.doc[verb.i - 1]
+    if token.pos_ in {"NOUN", "PROPN"} and token.dep_ not in {"pobj", "dobj"}:
+        return token
+    return None
+
+
+def _author_of_report(subject: Token) -> Token:
+    """"the statement by the Russian military", "news … by AMN News": the author."""
+    if subject.pos_ == "PROPN" or subject.lemma_.lower() not in REPORT_NOUNS | {"news"}:
+        return subject
+    for prep in subject.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"by", "from"}:
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return subject
+
+
+def _communicates(subject: Token) -> bool:
+    """Whether a subject can be a source: a name, a report, an official, a pronoun."""
+    return (
+        subject.pos_ == "PROPN"
+        or subject.ent_type_ in {"ORG", "PERSON", "NORP", "GPE"}
+        or subject.lower_ in REPORT_NOUNS
+        or subject.lemma_.lower() in REPORT_NOUNS
+        or subject.lower_ in ANAPHORIC_SPEAKERS
+        or subject.lemma_.lower() in ANAPHORIC_SPEAKERS
+    )
+
+
+def _named(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in {"ORG", "PERSON"}
+
+
+def _appositive(token: Token) -> Token:
+    """"its media affiliate, Amaq agency" → the appositive name when the head is common."""
+    if token.pos_ != "PROPN":
+        for child in token.children:
+            if child.dep_ == "appos":
+                return child
+    return token
+
+
+def _split_speaking_to(
+    doc: Doc, subject: Token, speaker: tuple[int, int]
+) -> tuple[tuple[int, int], tuple[int, int] | None]:
+    """"military sources speaking to Al-Masdar News": speaker, relay."""
+    for child in subject.children:
+        if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in {"speak", "talk"}:
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"to", "with"}:
+                    objects = [c for c in prep.children if c.dep_ == "pobj"]
+                    if objects:
+                        relay = _phrase(objects[0], stop_after=len(doc))
+                        return (speaker[0], child.i), relay
+    return speaker, None
+
+
+def _phrase(head: Token, stop_after: int) -> tuple[int, int]:
+    """The head's noun phrase: its left part and right modifiers, trimmed at punctuation,
+    clauses and the speech verb itself."""
+    start = head.left_edge.i
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "appos" and child.left_edge.i == end:
+            end = child.right_edge.i + 1
+            continue
+        if child.dep_ in {"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"}:
+            break
+        if child.dep_ in {"prep", "compound", "amod", "nummod", "case", "poss", "npadvmod"}:
+            end = max(end, child.right_edge.i + 1)
+    doc = head.doc
+    end = min(end, stop_after)
+    tokens = [t for t in doc[start:end]]
+    # cut at the first comma/colon/quote after the head's left edge
+    for token in tokens:
+        if token.i > head.i and token.text in {",", ":", ";", "(", "\"", "“", "”"}:
+            end = token.i
+            break
+    for token in reversed(tokens):
+        if token.i < head.i and ("\n" in token.text or token.text in {":", "*", "#"}):
+            start = token.i + 1
+            break
+    while end < stop_after and doc[end - 1].ent_iob_ in {"B", "I"} and doc[end].ent_iob_ == "I":
+        end += 1
+    while start < end and (doc[start].text in LEADING_NOISE or doc[start].is_space):
+        start += 1
+    while end > start + 1 and (doc[end - 1].text in LEADING_NOISE or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return (head.i, head.i + 1)
+    return (start, end)
+
+
+def _lexical_phrase(sentence: Span, start: int) -> tuple[int, int] | None:
+    """A noun phrase read without the parse: determiners, adjectives, nouns, 'of'/'for'."""
+    doc = sentence.doc
+    end = start
+    while end < sentence.end and end - start < 8:
+        token = doc[end]
+        if token.pos_ in {"DET", "ADJ", "PROPN", "NOUN", "NUM"} or (
+            token.lower_ in {"of", "for", "-", "&"} and end > start
+        ):
+            end += 1
+        else:
+            break
+    while end > start and doc[end - 1].lower_ in {"of", "for", "-", "&"}:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _is_unnamed(speaker: Span) -> bool:
+    """"reports", "several reports", "media reports": reported, nobody named."""
+    if any(t.pos_ == "PROPN" and t.ent_type_ not in {"GPE", "LOC", "NORP"} for t in speaker):
+        return False
+    heads = [t for t in speaker if t.head.i < speaker.start or t.head.i >= speaker.end]
+    head = heads[0] if heads else speaker[-1]
+    return head.lower_ in UNNAMED_SOURCE_HEADS or head.lemma_.lower() in UNNAMED_SOURCE_HEADS
+
+
+def _resolve_anaphor(
+    doc: Doc, speaker: tuple[int, int], earlier: Iterable[Frame]
+) -> tuple[int, int] | None:
+    """Pronouns and definite descriptions → the nearest earlier speaker that fits."""
+    span = doc[speaker[0] : speaker[1]]
+    words = [t for t in span if t.lower_ not in {"the", "a", "an", "this", "that"}]
+    if not words or any(t.pos_ == "PROPN" for t in words):
+        return speaker
+    head = words[-1].lower_
+    is_pronoun = len(words) == 1 and head in PRONOUNS
+    definite = span[0].lower_ in {"the", "this", "that"} and len(words) == 1
+    if not is_pronoun and not (definite and head in ANAPHORIC_SPEAKERS):
+        return speaker
+    frames = [f for f in earlier if f.speaker is not None]
+    if is_pronoun:
+        for frame in reversed(frames):
+            text = doc[frame.speaker[0] : frame.speaker[1]]  # type: ignore[index]
+            if head in {"he", "she"} and not any(t.ent_type_ == "PERSON" for t in text):
+                continue
+            return frame.speaker
+        return None
+    if not frames:
+        return speaker
+    recent = frames[-3:]
+    for frame in reversed(recent if head in {"statement", "report"} else frames):
+        cue = doc[frame.cue[0] : frame.cue[1]].text.lower()
+        if head in cue:
+            return frame.speaker
+    return frames[-1].speaker
+
+
+def _extend_by_quotes(frame: Frame, quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """A quotation the cue introduces or closes belongs to the cue's scope."""
+    start, end = frame.scope
+    cue_start, cue_end = frame.cue
+    for q_start, q_end in quotes:
+        if q_start < start < q_end and q_end <= cue_start + 2:
+            start = q_start
+        if q_start < end < q_end and q_start >= cue_end - 1:
+            end = q_end
+    return (start, end)
+
+
+def _extend_over_quoted_paragraphs(
+    doc: Doc, frames: list[Frame], quotes: list[tuple[int, int]]
+) -> None:
+    """Paragraphs opening with a quote mark after an attributed paragraph continue it."""
+    paras = paragraphs(doc)
+    for index, (p_start, p_end) in enumerate(paras):
+        owners = [
+            f
+            for f in frames
+            if f.speaker
+            and p_start <= f.cue[0] < p_end
+            and not any(qs < f.cue[0] < qe for qs, qe in quotes)  # a cue inside a quotation
+        ]
+        if not owners:
+            continue
+        frame = owners[-1]
+        last_text = doc[p_end - 1].text
+        if frame.scope[1] < p_end and last_text != ":":
+            continue
+        for q_start, q_end in paras[index + 1 :]:
+            if doc[q_start].text not in QUOTE_OPEN:
+                break
+            own = [f for f in frames if f.speaker and q_start <= f.cue[0] < q_end]
+            closing = next((qe for qs, qe in quotes if qs == q_start), q_end)
+            if any(f.cue[0] >= closing for f in own):
+                break
+            frame.scope = (frame.scope[0], q_end)

@@ -1,0 +1,96 @@
+"""The ``newskg_quantities`` component on blank pipelines: numbers, qualifiers, exclusions."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+import kg.nlp.quantities  # noqa: F401  (registers the component)
+from kg.records import Qualifier, Unit
+
+
+@pytest.fixture(scope="module")
+def blank() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("newskg_quantities")
+    return nlp
+
+
+def amounts(nlp: Language, text: str) -> list[tuple[str, int | float, Qualifier, Unit | None]]:
+    doc = nlp(text)
+    result = []
+    for span in doc.spans["quantities"]:
+        q = span._.quantity
+        result.append((span.text, q.value, q.qualifier, q.unit))
+    return result
+
+
+EXACT, MORE, LEAST, MOST, LESS, APPROX = (
+    Qualifier.EXACT,
+    Qualifier.MORE_THAN,
+    Qualifier.AT_LEAST,
+    Qualifier.AT_MOST,
+    Qualifier.LESS_THAN,
+    Qualifier.APPROXIMATELY,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels lost 4,000 men.", [("4,000", 4000, EXACT, None)]),
+        ("A column of 4000 gunmen left.", [("4000", 4000, EXACT, None)]),
+        ("Shelling killed more than 300 soldiers.", [("more than 300", 300, MORE, None)]),
+        ("Over 1,200 militants surrendered.", [("Over 1,200", 1200, MORE, None)]),
+        ("The toll exceeded 75.", [("exceeded 75", 75, MORE, None)]),
+        ("Raids killed up to 40 insurgents.", [("up to 40", 40, MOST, None)]),
+        ("As many as 90 troops arrived.", [("As many as 90", 90, MOST, None)]),
+        ("At least 16 civilians died.", [("At least 16", 16, LEAST, None)]),
+        ("Fewer than 20 residents stayed.", [("Fewer than 20", 20, LESS, None)]),
+        ("Some 80% of residents fled.", [("Some 80%", 80, APPROX, Unit.PERCENT)]),
+        ("Nearly 60 percent of homes burned.", [("Nearly 60 percent", 60, APPROX, Unit.PERCENT)]),
+        ("Around 2,500 families left.", [("Around 2,500", 2500, APPROX, None)]),
+        ("An estimated 700 fighters regrouped.", [("An estimated 700", 700, APPROX, None)]),
+        ("Six people were killed.", [("Six", 6, EXACT, None)]),
+        ("Twenty-five gunmen were captured.", [("Twenty-five", 25, EXACT, None)]),
+        ("A dozen tanks advanced.", [("A dozen", 12, APPROX, None)]),
+        ("More than a dozen tanks advanced.", [("More than a dozen", 12, MORE, None)]),
+        ("Dozens of civilians were wounded.", [("Dozens", 24, APPROX, None)]),
+        ("Hundreds of fighters fled.", [("Hundreds", 200, APPROX, None)]),
+        ("Thousands of refugees crossed.", [("Thousands", 2000, APPROX, None)]),
+        ("Tens of thousands of people fled.", [("Tens of thousands", 20000, APPROX, None)]),
+        ("Several hundred militants gathered.", [("Several hundred", 200, APPROX, None)]),
+        ("The war displaced 1.9 million people.", [("1.9 million", 1900000, EXACT, None)]),
+        ("Fifty or more bodies were found.", [("Fifty or more", 50, LEAST, None)]),
+    ],
+)
+def test_amounts(blank: Language, text: str, expected: list) -> None:
+    assert amounts(blank, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The town lies about 220 km to the north.",
+        "The convoy covered 40 miles.",
+        "A 12-year-old boy was hurt.",
+        "The victim was aged 12.",
+        "Fighting began in 2011.",
+        "Resolution 2254 calls for talks.",
+        "He was one of the commanders.",
+        "It cost $5 million.",
+        "The S-300 system was deployed.",
+        "The siege lasted five years.",
+        "On 12 December the city fell.",
+    ],
+)
+def test_not_amounts(blank: Language, text: str) -> None:
+    assert amounts(blank, text) == []
+
+
+def test_spans_are_text(blank: Language) -> None:
+    text = "Up to 300 jihadists and some 80% of residents; about 220 km away."
+    doc = blank(text)
+    for span in doc.spans["quantities"]:
+        assert text[span.start_char : span.end_char] == span.text
