@@ -6,7 +6,6 @@ Each command is a thin wrapper over a plain function; settings come from
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
@@ -243,7 +242,8 @@ def query(query: str | None, store: Path, fmt: str, max_width: int, list_questio
     except SyntaxError as error:
         raise click.ClickException(f"bad query: {error}") from error
     assert isinstance(results, QuerySolutions | QueryBoolean | QueryTriples)
-    sys.stdout.buffer.write(render(results, fmt, max_width, shutil.get_terminal_size().columns))
+    base_iri = Settings.from_env().base_iri
+    sys.stdout.buffer.write(render(results, fmt, max_width, base_iri))
 
 
 @main.command()

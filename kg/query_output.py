@@ -32,11 +32,13 @@ RDF_FORMATS = {
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
 
 
-def compact(term: object) -> str:
-    """A term as people read it: prefixed names, plain literal values."""
+def compact(term: object, base_iri: str = "") -> str:
+    """A term as people read it: prefixed names, our IRIs relative to the base, plain literals."""
     if term is None:
         return ""
     if isinstance(term, NamedNode):
+        if base_iri and term.value.startswith(base_iri):
+            return term.value[len(base_iri) :]
         for prefix, namespace in _BY_LENGTH:
             if term.value.startswith(namespace):
                 return f"{prefix}:{term.value[len(namespace) :]}"
@@ -48,7 +50,7 @@ def compact(term: object) -> str:
     return str(term)
 
 
-def table(header: list[str], rows: list[list[str]], max_width: int, screen: int) -> str:
+def table(header: list[str], rows: list[list[str]], max_width: int) -> str:
     """Rows as an aligned text table; cells longer than ``max_width`` end with "…"."""
 
     def cut(cell: str) -> str:
@@ -60,12 +62,11 @@ def table(header: list[str], rows: list[list[str]], max_width: int, screen: int)
     lines.append("  ".join("─" * w for w in widths))
     lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in cells]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    del screen  # the table is as wide as its cells; --max-width narrows it
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
 def render(
-    results: QuerySolutions | QueryBoolean | QueryTriples, fmt: str, max_width: int, screen: int
+    results: QuerySolutions | QueryBoolean | QueryTriples, fmt: str, max_width: int, base_iri: str
 ) -> bytes:
     """Serialize results as ``fmt`` ("table" or a format name)."""
     if isinstance(results, QueryBoolean):
@@ -77,5 +78,5 @@ def render(
     if fmt in RESULT_FORMATS:
         return results.serialize(format=RESULT_FORMATS[fmt])
     header = [variable.value for variable in results.variables]
-    rows = [[compact(solution[name]) for name in header] for solution in results]
-    return table(header, rows, max_width, screen).encode()
+    rows = [[compact(solution[name], base_iri) for name in header] for solution in results]
+    return table(header, rows, max_width).encode()
