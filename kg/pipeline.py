@@ -157,6 +157,7 @@ def build(
         store = open_store(settings.store)
         load_vocabularies(store, settings)
     store.flush()
+    store.optimize()  # compact: a fresh build otherwise leaves its write-ahead log behind
     report.seconds = time.perf_counter() - started
     return report
 
