@@ -41,13 +41,13 @@ def mixed_inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def mixed_build(mixed_inputs: Path, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+def mixed_build(mixed_inputs: Path, tmp_path_factory: pytest.TempPathFactory):
     store = tmp_path_factory.mktemp("mixed") / "store"
     result = kg("build", str(mixed_inputs), "--store", str(store))
     return store, result
 
 
-def test_build_names_each_bad_input_with_its_reason_and_builds_the_rest(mixed_build) -> None:  # noqa: ANN001
+def test_build_names_each_bad_input_with_its_reason_and_builds_the_rest(mixed_build) -> None:
     store, result = mixed_build
     assert "binary.txt" in result.stderr
     assert "rows.jsonl:2" in result.stderr and "JSON" in result.stderr

@@ -131,7 +131,7 @@ def test_every_span_cuts_out_exactly_its_anchor(seeds_graph: Store) -> None:
         assert text[int(begin) : int(end)] == anchor
 
 
-def test_building_again_changes_nothing(seeds_store, settings, tmp_path) -> None:  # noqa: ANN001
+def test_building_again_changes_nothing(seeds_store, settings, tmp_path) -> None:
     from dataclasses import replace
 
     from kg.pipeline import build
@@ -141,7 +141,7 @@ def test_building_again_changes_nothing(seeds_store, settings, tmp_path) -> None
     again = tmp_path / "store"
     build([SEEDS], replace(settings, store=again))
     build([SEEDS], replace(settings, store=again))
-    def article_quads(path) -> set[str]:  # noqa: ANN001
+    def article_quads(path) -> set[str]:
         quads = iter_quads(open_store(path, read_only=True))
         return {str(q) for q in quads if "/article/" in str(q.graph_name)}
 

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from kg.nlp import text_of
 from kg.nlp.attribution import Frame, frames_of, sentence_units
 from kg.rdf.iris import slug
 from kg.records import Attribution, EntityKind, EntityRef, Mention, Span
@@ -67,7 +68,7 @@ def attribute(doc: Doc, start: int, end: int, mentions: Sequence[Mention]) -> At
     cue_start, cue_end = doc[inner.cue[0] : inner.cue[1]].start_char, doc[
         inner.cue[0] : inner.cue[1]
     ].end_char
-    cue = Span(cue_start, cue_end, doc.text[cue_start:cue_end], "cue")
+    cue = Span(cue_start, cue_end, text_of(doc)[cue_start:cue_end], "cue")
     return Attribution(
         claimant=claimant, chain=tuple(unique), cue=cue, unnamed=inner.speaker is None
     )

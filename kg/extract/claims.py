@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract.attribution import attribute
+from kg.nlp import text_of
 from kg.nlp.attribution import sentence_units
 from kg.nlp.lexicon import (
     COUNTED_NOUNS,
@@ -367,4 +368,4 @@ def _event(phrase: Span, sentence: Span, events: Sequence[Event]) -> int | None:
 def _span(doc: Doc, start: int, end: int, kind: str) -> Span:
     tokens = doc[start:end]
     start_char, end_char = tokens.start_char, tokens.end_char
-    return Span(start_char, end_char, doc.text[start_char:end_char], kind)
+    return Span(start_char, end_char, text_of(doc)[start_char:end_char], kind)

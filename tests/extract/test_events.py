@@ -1,0 +1,150 @@
+"""Events read off the real parse: kinds, actors, places, origins, dates, main event;
+and the FA-KES scoring functions of bench/eval_fakes.py."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from kg.extract.entities import mentions as entity_mentions
+from kg.extract.events import events
+from kg.records import Article, Event, EventKind, Precision
+
+K = EventKind
+REPO = Path(__file__).resolve().parents[2]
+
+
+def read(nlp: Language, text: str, published: date | None = None, headline: str = "") -> list[Event]:
+    article = Article(id="t", text=text, headline=headline, date_published=published)
+    doc = nlp(text)
+    return list(events(doc, article, tuple(entity_mentions(doc))))
+
+
+def only(found: list[Event], kind: EventKind) -> Event:
+    matching = [e for e in found if e.kind is kind]
+    assert len(matching) == 1, [(e.kind, e.evidence[0].text) for e in found]
+    return matching[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A car bomb exploded near a checkpoint in Azaz.", K.BOMBING),
+        ("Government warplanes carried out airstrikes on Douma.", K.AIRSTRIKE),
+        ("Rebels fired mortar shells at residential districts of Aleppo.", K.SHELLING),
+        ("Dozens died in a suspected chemical attack on Khan Sheikhoun.", K.CHEMICAL_ATTACK),
+        ("A man was shot dead by a sniper in Daraa.", K.SHOOTING),
+        ("The militants beheaded two men in Raqqa.", K.EXECUTION),
+        ("Hundreds of residents were evacuated from eastern Aleppo.", K.EVACUATION),
+        ("Rebels captured the town of Morek after heavy fighting.", K.CAPTURE),
+        ("The army withdrew from the town.", K.WITHDRAWAL),
+        ("ISIS launched an offensive against government positions near Palmyra.", K.ATTACK),
+    ],
+)
+def test_trigger_kinds(nlp: Language, text: str, kind: EventKind) -> None:
+    assert kind in {e.kind for e in read(nlp, text)}
+
+
+def test_gas_field_is_not_a_chemical_attack(nlp: Language) -> None:
+    found = read(nlp, "The army controls the oil and gas fields of Jazal and al-Shaer.")
+    assert K.CHEMICAL_ATTACK not in {e.kind for e in found}
+
+
+def test_seed_002_dated_offensive_near_palmyra(nlp: Language) -> None:
+    text = ("On December 8 ISIS terrorists launched multiple offensives against Syrian "
+            "government forces near Palmyra.")  # fmt: skip
+    attack = only(read(nlp, text, date(2016, 12, 9)), K.ATTACK)
+    assert attack.actor is not None and "is" in attack.actor.label.lower()
+    assert attack.place is not None and attack.place.label == "Palmyra"
+    assert attack.when is not None and attack.when.value == date(2016, 12, 8)
+    for span in attack.evidence:
+        assert text[span.start : span.end] == span.text
+
+
+def test_seed_001_offensive_beaten_back_overnight_saturday(nlp: Language) -> None:
+    text = ("According to Tass and other reports, an ISIS offensive against Palmyra was beaten "
+            "back overnight Saturday by Syrian and Russian forces.")  # fmt: skip
+    attack = only(read(nlp, text, date(2016, 12, 12)), K.ATTACK)
+    assert attack.actor is not None and "syrian" not in attack.actor.label.lower()
+    assert attack.when is not None and attack.when.value == date(2016, 12, 10)
+
+
+def test_seed_004_seized_in_2015_and_liberated_in_march(nlp: Language) -> None:
+    text = ("Palmyra was seized by IS in 2015, however in March this year Syrian government "
+            "forces, backed by Russian air support, managed to liberate the city.")  # fmt: skip
+    captures = [e for e in read(nlp, text, date(2016, 12, 11)) if e.kind is K.CAPTURE]
+    stamps = {(e.when.value, e.when.precision) for e in captures if e.when}
+    assert (date(2015, 1, 1), Precision.YEAR) in stamps
+    assert (date(2016, 3, 1), Precision.MONTH) in stamps
+    assert len(captures) == 2  # two captures, two dates: not merged
+
+
+def test_seed_003_capture_on_december_11(nlp: Language) -> None:
+    text = ("On December 11, the terrorists pushed the government troops and took control "
+            "over central Palmyra.")  # fmt: skip
+    capture = only(read(nlp, text, date(2016, 12, 14)), K.CAPTURE)
+    assert capture.when is not None and capture.when.value == date(2016, 12, 11)
+
+
+def test_troop_movement_origins(nlp: Language) -> None:
+    text = "Besides, terrorists seem to have arrived from Deir Ezzor and Iraq's Mosul."
+    movement = only(read(nlp, text), K.TROOP_MOVEMENT)
+    labels = {o.label for o in movement.origins}
+    assert any("Mosul" in label for label in labels)
+    assert any("Deir" in label for label in labels)
+    assert not any(label == "Iraq" for label in labels)  # a qualifier of Mosul
+
+
+def test_no_date_invented(nlp: Language) -> None:
+    found = read(nlp, "A car bomb exploded in Azaz.", date(2016, 12, 12))
+    assert all(e.when is None for e in found)
+
+
+def test_one_main_event_from_the_headline(nlp: Language) -> None:
+    headline = "18 Militants Killed in Car Bomb Blast in Quneitra"
+    text = (f"{headline}\n\nAt least 18 militants have been killed in a car bomb explosion in "
+            "the village of Asheh. Warplanes later struck the area.")  # fmt: skip
+    found = read(nlp, text, date(2016, 3, 2), headline)
+    mains = [e for e in found if e.main]
+    assert len(mains) == 1 and mains[0].kind is K.BOMBING
+
+
+# --- bench scoring --------------------------------------------------------------------------
+def _bench():  # the bench is a script, not a package: load it by path
+    spec = importlib.util.spec_from_file_location("eval_fakes", REPO / "bench" / "eval_fakes.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["eval_fakes"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_scoring_functions() -> None:
+    bench = _bench()
+    labels = bench.Labels("aleppo", bench.UNKNOWN, "shelling", 16, 4, 3, 0)
+    right = bench.Prediction("aleppo", None, "shelling", (16, 5))
+    wrong = bench.Prediction("idlib", bench.ISIS, "explosion", (7,))
+    assert bench.governorate_right(right, labels) and not bench.governorate_right(wrong, labels)
+    assert bench.side_right(right, labels) and not bench.side_right(wrong, labels)
+    assert bench.cause_right(right, labels) and not bench.cause_right(wrong, labels)
+    assert bench.killed_recall_hit(right, labels) is True
+    assert bench.killed_matches(right, labels) == (1, 2)
+    scores = bench.score([(right, labels), (wrong, labels)])
+    assert scores.governorate == 0.5 and scores.killed_recall == 0.5
+    assert scores.killed_precision == pytest.approx(1 / 3)
+
+
+def test_side_table() -> None:
+    bench = _bench()
+    assert bench.side_of_words("Syrian regime forces") == bench.GOVERNMENT
+    assert bench.side_of_words("Islamic State") == bench.ISIS
+    assert bench.side_of_words("US-led coalition") == bench.COALITION
+    assert bench.side_of_words("Jabhat al-Nusra") == bench.NUSRA
+    assert bench.side_of_words("Syrian Democratic Forces") == bench.KURDS
+    assert bench.side_of_words("Free Syrian Army") == bench.OPPOSITION
+    assert bench.side_of_words("gunmen") is None
