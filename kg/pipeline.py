@@ -13,7 +13,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from pyoxigraph import Store
@@ -27,7 +27,7 @@ from kg.nlp import load_pipeline
 from kg.rdf.iris import Iris
 from kg.rdf.mapping import map_analyses
 from kg.records import Analysis, Article, EntityKind, IngestProblem
-from kg.store import load_file_as_graph, open_store, replace_graphs
+from kg.store import compact, load_file_as_graph, open_store, replace_graphs
 
 
 @dataclass
@@ -124,7 +124,6 @@ def build(
     started = time.perf_counter()
     columns = columns or TableColumns()
     report = BuildReport()
-    iris = Iris(settings.base_iri)
 
     def articles() -> Iterator[Article]:
         for item in read_sources(sources, columns):
@@ -138,12 +137,36 @@ def build(
                     on_warning(warning)
                 yield item
 
-    chunk = max(4, settings.batch_size // 2)
-    store = None
-    for results in _analysed_batches(articles(), settings, chunk):
-        if store is None:  # opened after the workers fork: no RocksDB threads are forked
-            store = open_store(settings.store)
-            load_vocabularies(store, settings)
+    _write(
+        _analysed_batches(articles(), settings, max(4, settings.batch_size // 2)),
+        settings,
+        report,
+        on_problem,
+        on_progress,
+    )
+    compact(settings.store)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _write(
+    batches: Iterable[list[Analysis | IngestProblem]],
+    settings: Settings,
+    report: BuildReport,
+    on_problem: Callable[[IngestProblem], None],
+    on_progress: Callable[[int], None],
+) -> None:
+    """Map each batch to quads and replace its graphs in one transaction.
+
+    The store is opened after the workers fork (no RocksDB threads are forked)
+    and is closed when this returns.
+    """
+    iris = Iris(settings.base_iri)
+    pending = iter(batches)
+    first = next(pending, None)  # starts the workers before the store is opened
+    store = open_store(settings.store)
+    load_vocabularies(store, settings)
+    for results in chain([first] if first is not None else [], pending):
         analyses = [item for item in results if isinstance(item, Analysis)]
         for problem in (item for item in results if isinstance(item, IngestProblem)):
             report.problems.append(problem)
@@ -153,13 +176,7 @@ def build(
         report.articles += len(analyses)
         report.quads += sum(len(quads) for quads in graphs.values())
         on_progress(len(results))
-    if store is None:
-        store = open_store(settings.store)
-        load_vocabularies(store, settings)
     store.flush()
-    store.optimize()  # compact: a fresh build otherwise leaves its write-ahead log behind
-    report.seconds = time.perf_counter() - started
-    return report
 
 
 def load_vocabularies(store: Store, settings: Settings) -> None:

@@ -14,6 +14,7 @@ fully rebuilt, never half-written.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -61,6 +62,19 @@ def open_store(path: Path, *, read_only: bool = False) -> Store:
                 "--store and serve that one."
             ) from error
         raise StoreError(f"{path}: cannot open the store: {error}") from error
+
+
+def compact(path: Path) -> None:
+    """Compact a store no other handle of this process holds, and drop its old log.
+
+    RocksDB keeps the write-ahead log of a build (often larger than the data)
+    until the store is next opened; opening it here replays and drops it.
+    """
+    store = open_store(path)
+    store.optimize()
+    store.flush()
+    del store
+    gc.collect()
 
 
 def insert_data(graphs: Mapping[str, Sequence[Quad]]) -> str:
