@@ -2,7 +2,9 @@
 
 Blueprints: ``/sparql`` (SPARQL 1.1 Protocol, :mod:`kg.serve.sparql`), ``/store``
 (Graph Store Protocol, :mod:`kg.serve.graph_store`) and the pages (``/``, entity
-pages, static assets) from :mod:`kg.serve.pages`.
+pages, static assets) from :mod:`kg.serve.pages`. GET/POST ``/sparql`` is answered by
+:class:`kg.serve.sparql.SparqlFastPath`, plain WSGI in front of Flask (``app.wsgi_app``),
+with the same :func:`kg.serve.sparql.answer` as the Flask view.
 
 Server-side query API for pages: ``current_app.extensions["newskg"]`` is a
 :class:`kg.serve.executor.QueryService` with
@@ -50,6 +52,7 @@ def create_app(settings: Settings, executor: Executor | None = None) -> Flask:
     app.register_blueprint(graph_store.bp)
     _register_pages(app)
     _register_errors(app, settings)
+    app.wsgi_app = sparql.SparqlFastPath(app.wsgi_app, app.extensions["newskg"])  # type: ignore[method-assign]
     return app
 
 
@@ -63,9 +66,7 @@ def _register_errors(app: Flask, settings: Settings) -> None:
     @app.before_request
     def refuse_large_bodies() -> Response | None:
         if (request.content_length or 0) > settings.max_body_bytes:
-            return sparql.plain(
-                413, f"Request body over {settings.max_body_bytes} bytes (max_body_bytes setting)."
-            )
+            return sparql.plain(413, sparql.too_large_message(settings.max_body_bytes))
         return None
 
     @app.errorhandler(protocol.ProtocolError)
@@ -74,22 +75,15 @@ def _register_errors(app: Flask, settings: Settings) -> None:
 
     @app.errorhandler(QueryTimeout)
     def timeout(error: QueryTimeout) -> Response:
-        return sparql.plain(
-            503,
-            f"Query stopped: it ran longer than the query timeout of {settings.query_timeout:g} s "
-            f"({error}; kg serve --query-timeout). Other requests are unaffected.",
-            {"Retry-After": "1"},
-        )
+        return sparql.flask_response(sparql.timeout_answer(error, settings.query_timeout))
 
     @app.errorhandler(413)
     def too_large(error: HTTPException) -> Response:
-        return sparql.plain(
-            413, f"Request body over {settings.max_body_bytes} bytes (max_body_bytes setting)."
-        )
+        return sparql.plain(413, sparql.too_large_message(settings.max_body_bytes))
 
     @app.errorhandler(InternalServerError)
     def internal(error: InternalServerError) -> Response:
         original = getattr(error, "original_exception", None)
         if original is not None:
             log.error("unhandled error on %s %s", request.method, request.path, exc_info=original)
-        return sparql.plain(500, "Internal server error (details are in the server log).")
+        return sparql.plain(500, sparql.INTERNAL_ERROR)

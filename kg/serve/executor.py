@@ -6,6 +6,13 @@ for at most ``query_timeout`` seconds and, on overrun, kills the worker (SIGKILL
 work itself stops), starts a fresh one and answers 503. Results are serialized inside
 the worker straight from pyoxigraph (Rust) and only bytes cross the pipe.
 
+Per request the web process does as little as it can: take a free worker from a LIFO
+queue (a lone client keeps one cache-warm worker busy), ``send_bytes`` the task as plain
+tuples, wait with ``Connection.poll(timeout)`` (that *is* the timeout: no watchdog
+thread) and ``recv_bytes`` the reply; one persistent pipe per worker, no per-request
+queues, events or Manager proxies. A read-only pool takes no lock at all, and the
+store-directory fingerprint is checked at most once a second, not per request.
+
 Sharing the store directory (one writer per directory, pyoxigraph's rule):
 
 * Read-only server (no ``--update-token``): every worker opens ``Store.read_only``; the
@@ -42,6 +49,7 @@ import contextlib
 import logging
 import multiprocessing
 import os
+import pickle
 import queue
 import shutil
 import tempfile
@@ -397,6 +405,12 @@ class SnapshotTask:
     target: str
 
 
+_TASK_TYPES: dict[str, type] = {  # for decode_task
+    cls.__name__: cls
+    for cls in (QueryTask, UpdateTask, GraphGetTask, GraphWriteTask, GraphDeleteTask, SnapshotTask)
+}
+
+
 def _open_read_only(path: str, attempts: int = 20) -> ox.Store:
     """Open read-only, retrying while a concurrent writer's compaction moves files."""
     for attempt in range(attempts):
@@ -409,28 +423,56 @@ def _open_read_only(path: str, attempts: int = 20) -> ox.Store:
     raise AssertionError("unreachable")
 
 
+def encode_task(generation: int, path: str, task: Task | SnapshotTask) -> bytes:
+    """One pipe message: the task as plain tuples (cheaper to (un)pickle than dataclasses)."""
+    fields = tuple(vars(task).values())
+    return pickle.dumps((generation, path, type(task).__name__, fields), pickle.HIGHEST_PROTOCOL)
+
+
+def decode_task(message: bytes) -> tuple[int, str, Task | SnapshotTask]:
+    """The (generation, store path, task) of a pipe message."""
+    generation, path, name, fields = pickle.loads(message)
+    return generation, path, _TASK_TYPES[name](*fields)
+
+
+def encode_reply(reply: Reply) -> bytes:
+    """A reply as one pipe message (its body already serialized by pyoxigraph)."""
+    return pickle.dumps(tuple(reply), pickle.HIGHEST_PROTOCOL)
+
+
+def decode_reply(message: bytes) -> Reply:
+    """The reply of a pipe message."""
+    return Reply._make(pickle.loads(message))
+
+
+_READY = b"ready"
+_STOP = b""
+
+
 def _worker_main(conn: Connection, store_path: str, writable: bool, max_rows: int) -> None:
     """The loop of a worker process: receive (generation, path, task), answer a Reply.
 
     A reader reopens ``Store.read_only(path)`` whenever the generation or path changes;
     if a query hits a file a concurrent writer removed, it reopens and retries once.
+    Messages are ``send_bytes``/``recv_bytes`` of :func:`encode_task`/:func:`encode_reply`
+    on one persistent pipe: nothing is allocated per request but the message itself.
     """
     logging.basicConfig(level=logging.INFO)
     store = ox.Store(store_path) if writable else _open_read_only(store_path)
     opened = (0, store_path)
-    conn.send("ready")
+    conn.send_bytes(_READY)
     while True:
         try:
-            message = conn.recv()
+            message = conn.recv_bytes()
         except (EOFError, OSError, KeyboardInterrupt):
             return
-        if message is None:
+        if message == _STOP:
             return
-        generation, path, task = message
+        generation, path, task = decode_task(message)
         if isinstance(task, SnapshotTask):
             store.flush()
             store.backup(task.target)
-            conn.send(Reply(204, "text/plain", b"", {}))
+            conn.send_bytes(encode_reply(Reply(204, "text/plain", b"", {})))
             continue
         if not writable and (generation, path) != opened:
             del store
@@ -447,7 +489,7 @@ def _worker_main(conn: Connection, store_path: str, writable: bool, max_rows: in
                 reply = _safe_execute(store, task, max_rows)
         except Exception:
             reply = _safe_execute(store, task, max_rows)
-        conn.send(reply)
+        conn.send_bytes(encode_reply(reply))
 
 
 class _Worker:
@@ -469,7 +511,7 @@ class _Worker:
         """Wait for the worker's "ready" (store opened); False if it did not come in time."""
         try:
             if not self.ready and self.conn.poll(timeout):
-                self.ready = self.conn.recv() == "ready"
+                self.ready = self.conn.recv_bytes() == _READY
         except (EOFError, OSError):
             return False
         return self.ready
@@ -589,7 +631,8 @@ class WorkerPool:
                 )
             )
             self._take_snapshot()
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        # LIFO: a lone client keeps hitting the same (cache-warm) worker
+        self._idle: queue.Queue[_Worker] = queue.LifoQueue()
         for _ in range(max(1, workers)):
             self._idle.put(self._spawn(writable=False))
         for worker in [*self._idle.queue, *self._writer.queue]:
@@ -638,6 +681,8 @@ class WorkerPool:
                     return self._run_on(self._writer, task, writable=True)
                 finally:
                     self._take_snapshot()
+        if not self.writable:  # no writes to wait for: no lock
+            return self._run_on(self._idle, task, writable=False)
         with self._lock.reading():
             return self._run_on(self._idle, task, writable=False)
 
@@ -656,9 +701,9 @@ class WorkerPool:
                 raise QueryTimeout("no query worker became ready in time")
             remaining = max(0.05, self.timeout - (time.monotonic() - started))
             generation = self._generation if writable else self.generation
-            worker.conn.send((generation, self._read_path, task))
-            if worker.conn.poll(remaining):
-                reply: Reply = worker.conn.recv()
+            worker.conn.send_bytes(encode_task(generation, self._read_path, task))
+            if worker.conn.poll(remaining):  # the timeout: no watchdog thread
+                reply = decode_reply(worker.conn.recv_bytes())
                 pool.put(worker)
                 return reply
         except (EOFError, OSError):
@@ -687,7 +732,7 @@ class WorkerPool:
             workers = list(self._all)
         for worker in workers:
             with contextlib.suppress(Exception):
-                worker.conn.send(None)
+                worker.conn.send_bytes(_STOP)
         for worker in workers:
             worker.process.join(2)
             worker.stop()

@@ -171,6 +171,40 @@ class Operation:
     text: str = ""
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
+    accept: str | None = None  # from a ``format=`` parameter: overrides the Accept header
+
+
+#: ``format=`` names → the Accept they stand for. ``json`` and ``xml`` name the JSON/XML
+#: flavour of whatever the query gives: SPARQL results for SELECT/ASK, JSON-LD/RDF/XML
+#: for CONSTRUCT/DESCRIBE.
+FORMAT_PARAMETER: dict[str, str] = {
+    "json": f"{SPARQL_JSON.media_type}, {JSON_LD.media_type};q=0.9",
+    "xml": f"{SPARQL_XML.media_type}, {RDF_XML.media_type};q=0.9",
+    "csv": SPARQL_CSV.media_type,
+    "tsv": SPARQL_TSV.media_type,
+    "turtle": TURTLE.media_type,
+    "ntriples": N_TRIPLES.media_type,
+    "nquads": N_QUADS.media_type,
+    "trig": TRIG.media_type,
+    "jsonld": JSON_LD.media_type,
+    "rdfxml": RDF_XML.media_type,
+}
+
+
+def format_override(values: Sequence[str]) -> str | None:
+    """The Accept a ``format=`` parameter stands for (a name of :data:`FORMAT_PARAMETER` or
+    a media type), None without one; 400 for two or an unknown name."""
+    if not values:
+        return None
+    if len(values) > 1:
+        raise ProtocolError(400, "Give at most one format parameter.")
+    value = values[0].strip()
+    if value.lower() in FORMAT_PARAMETER:
+        return FORMAT_PARAMETER[value.lower()]
+    if re.fullmatch(r"[\w.+-]+/[\w.+-]+", value):
+        return value
+    names = ", ".join(FORMAT_PARAMETER)
+    raise ProtocolError(400, f"Unknown format {value!r}: use one of {names} or a media type.")
 
 
 FORM = "application/x-www-form-urlencoded"
@@ -251,12 +285,14 @@ def parse_sparql_request(
     queries, updates = _values(params, "query"), _values(params, "update")
     if len(queries) + len(updates) > 1:
         raise ProtocolError(400, "Send exactly one query or one update per request.")
+    accept = format_override(_values(params, "format"))
     if queries:
         return Operation(
             "query",
             queries[0],
             tuple(_values(params, "default-graph-uri")),
             tuple(_values(params, "named-graph-uri")),
+            accept,
         )
     if updates:
         return Operation(
@@ -267,7 +303,7 @@ def parse_sparql_request(
         )
     if method == "POST":
         raise ProtocolError(400, "The POST carries no query or update parameter.")
-    return Operation("description")
+    return Operation("description", accept=accept)
 
 
 # --- a SPARQL tokenizer for the safety checks -------------------------------------------

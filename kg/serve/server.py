@@ -60,8 +60,12 @@ def running(settings: Settings) -> Iterator[tuple[str, WorkerPool]]:
         yield f"http://{settings.host}:{server.effective_port}", pool
     finally:
         server.task_dispatcher.shutdown(timeout=5)
-        server.close()
+        # close every socket from the loop's own thread (closing them from here races
+        # its select): with nothing left to watch, the loop returns
+        server.trigger.pull_trigger(lambda: [d.close() for d in list(server._map.values())])
         thread.join(5)
+        if thread.is_alive():
+            server.close()
         pool.close()
 
 

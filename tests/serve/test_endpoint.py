@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import re
 
 import pyoxigraph as ox
 import pytest
@@ -10,7 +12,21 @@ from flask.testing import FlaskClient
 
 from kg.config import Settings
 from kg.serve import create_app
-from kg.serve.executor import LocalExecutor
+from kg.serve.executor import (
+    GraphDeleteTask,
+    GraphGetTask,
+    GraphWriteTask,
+    LocalExecutor,
+    QueryTask,
+    Reply,
+    SnapshotTask,
+    UpdateTask,
+    decode_reply,
+    decode_task,
+    encode_reply,
+    encode_task,
+)
+from kg.serve.sparql import SparqlFastPath
 
 ID = "https://w3id.org/newskg/id/"
 TOKEN = "s3cret"
@@ -229,3 +245,115 @@ def test_no_stack_trace_reaches_the_client() -> None:
     assert response.status_code == 500
     assert b"secret" not in response.data
     assert b"Traceback" not in response.data
+
+
+@pytest.mark.parametrize(
+    ("query", "fmt", "media_type"),
+    [
+        ("SELECT * { ?s ?p ?o }", "csv", "text/csv"),
+        ("SELECT * { ?s ?p ?o }", "tsv", "text/tab-separated-values"),
+        ("SELECT * { ?s ?p ?o }", "xml", "application/sparql-results+xml"),
+        ("ASK { ?s ?p ?o }", "json", "application/sparql-results+json"),
+        ("CONSTRUCT WHERE { ?s ?p ?o }", "json", "application/ld+json"),
+        ("CONSTRUCT WHERE { ?s ?p ?o }", "ntriples", "application/n-triples"),
+        ("CONSTRUCT WHERE { ?s ?p ?o }", "rdfxml", "application/rdf+xml"),
+    ],
+)
+def test_format_parameter_overrides_accept(query: str, fmt: str, media_type: str) -> None:
+    response = client().get(
+        "/sparql",
+        query_string={"query": query, "format": fmt},
+        headers={"Accept": "application/trig, image/png"},  # ignored
+    )
+    assert response.status_code == 200
+    assert response.mimetype == media_type
+
+
+def test_format_parameter_refusals() -> None:
+    c = client()
+    unknown = c.get("/sparql", query_string={"query": "ASK {}", "format": "pdf"})
+    assert unknown.status_code == 400
+    assert b"csv" in unknown.data  # says which names work
+    no_csv_triples = c.get(
+        "/sparql", query_string={"query": "CONSTRUCT WHERE { ?s ?p ?o }", "format": "csv"}
+    )
+    assert no_csv_triples.status_code == 406
+    posted = c.post(
+        "/sparql",
+        data={"query": "SELECT * { ?s ?p ?o }", "format": "csv"},
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert posted.mimetype == "text/csv"
+    description = c.get("/sparql", query_string={"format": "ntriples"})
+    assert description.mimetype == "application/n-triples"
+
+
+FAST_PATH_CASES = [
+    ("GET", {"query": "SELECT * { ?s ?p ?o }"}, None, "application/sparql-results+xml"),
+    ("GET", {"query": "SELECT * { ?s ?p ?o }", "format": "csv"}, None, None),
+    ("GET", {"query": "SELECT * WHERE { ?s "}, None, None),
+    ("GET", {"query": "SELECT * { SERVICE <http://example.org/s> { ?s ?p ?o } }"}, None, None),
+    ("GET", {"query": "ASK {}", "default-graph-uri": "not an iri"}, None, None),
+    ("GET", {}, None, "text/turtle"),
+    ("GET", {"update": "CLEAR ALL"}, None, None),
+    ("POST", {}, ("application/sparql-query", "ASK { ?s ?p ?o }"), None),
+    ("POST", {}, ("application/x-www-form-urlencoded", "query=ASK+%7B%7D"), None),
+    ("POST", {}, ("application/sparql-update", "CLEAR ALL"), None),  # no token: 401
+    ("POST", {}, ("image/png", "x"), None),
+    ("PUT", {}, None, None),
+]
+
+
+@pytest.mark.parametrize(("method", "args", "body", "accept"), FAST_PATH_CASES)
+def test_fast_path_answers_like_the_flask_view(
+    method: str, args: dict[str, str], body: tuple[str, str] | None, accept: str | None
+) -> None:
+    """The WSGI fast path in front of Flask and the Flask view give the same answer."""
+    from werkzeug.test import EnvironBuilder, run_wsgi_app
+
+    app = create_app(Settings(update_token=TOKEN), LocalExecutor(small_store()))
+    fast = app.wsgi_app
+    assert isinstance(fast, SparqlFastPath)
+    answers = []
+    for wsgi in (fast, fast.app):  # fast path, then Flask alone
+        builder = EnvironBuilder(
+            path="/sparql",
+            method=method,
+            query_string=args,
+            headers={"Accept": accept} if accept else {},
+            content_type=body[0] if body else None,
+            data=body[1] if body else None,
+        )
+        chunks, status, headers = run_wsgi_app(wsgi, builder.get_environ(), buffered=True)
+        content = re.sub(rb"_:\w+", b"_:b", b"".join(chunks))  # blank node labels are random
+        named = sorted((k, v) for k, v in headers.items() if k != "Content-Length")
+        assert int(headers["Content-Length"]) == sum(map(len, chunks))
+        answers.append((status.split()[0], named, content))
+    assert answers[0] == answers[1]
+
+
+def test_fast_path_hands_other_requests_to_flask() -> None:
+    c = client()
+    assert c.head("/sparql", query_string={"query": "ASK {}"}).status_code == 200
+    assert c.options("/sparql").status_code == 204
+    chunked = c.post(  # no Content-Length: Flask reads the body
+        "/sparql",
+        input_stream=io.BytesIO(b"ASK {}"),
+        headers={"Content-Type": "application/sparql-query", "Transfer-Encoding": "chunked"},
+    )
+    assert chunked.status_code == 200
+
+
+def test_pipe_messages_round_trip() -> None:
+    tasks = [
+        QueryTask("ASK {}", ("http://g",), (), "text/csv", "http://x/sparql"),
+        UpdateTask("CLEAR ALL", None),
+        GraphGetTask(None, "application/trig"),
+        GraphWriteTask("http://g", ((b"<a> <b> <c> .", "text/turtle"),), replace=True),
+        GraphDeleteTask(""),
+        SnapshotTask("/tmp/x"),
+    ]
+    for task in tasks:
+        assert decode_task(encode_task(3, "/store", task)) == (3, "/store", task)
+    reply = Reply(200, "text/csv", b"a\r\n", {"Warning": "w"})
+    assert decode_reply(encode_reply(reply)) == reply

@@ -163,3 +163,48 @@ def test_bearer() -> None:
         with pytest.raises(p.ProtocolError) as caught:
             p.check_bearer(configured, header)
         assert caught.value.status == status
+
+
+@pytest.mark.parametrize(
+    ("value", "offers", "expected"),
+    [
+        ("csv", p.RESULT_FORMATS, p.SPARQL_CSV),
+        ("TSV", p.RESULT_FORMATS, p.SPARQL_TSV),
+        ("json", p.RESULT_FORMATS, p.SPARQL_JSON),
+        ("json", p.GRAPH_FORMATS, p.JSON_LD),  # the JSON flavour of a graph result
+        ("xml", p.RESULT_FORMATS, p.SPARQL_XML),
+        ("xml", p.GRAPH_FORMATS, p.RDF_XML),
+        ("turtle", p.GRAPH_FORMATS, p.TURTLE),
+        ("ntriples", p.GRAPH_FORMATS, p.N_TRIPLES),
+        ("nquads", p.GRAPH_FORMATS, p.N_QUADS),
+        ("trig", p.GRAPH_FORMATS, p.TRIG),
+        ("jsonld", p.GRAPH_FORMATS, p.JSON_LD),
+        ("rdfxml", p.GRAPH_FORMATS, p.RDF_XML),
+        ("text/csv", p.RESULT_FORMATS, p.SPARQL_CSV),  # a media type works too
+        ("csv", p.GRAPH_FORMATS, None),  # no CSV of triples: 406
+    ],
+)
+def test_format_parameter_stands_for_an_accept(
+    value: str, offers: tuple[p.Format, ...], expected: p.Format | None
+) -> None:
+    assert p.negotiate(p.format_override([value]), offers) == expected
+
+
+def test_format_parameter_errors() -> None:
+    assert p.format_override([]) is None
+    for values in (["bogus"], ["csv", "json"], ["text/csv<script>"]):
+        with pytest.raises(p.ProtocolError) as caught:
+            p.format_override(values)
+        assert caught.value.status == 400
+
+
+def test_format_parameter_read_from_url_and_form() -> None:
+    get = p.parse_sparql_request("GET", [("query", "ASK {}"), ("format", "csv")], None, b"")
+    assert get.accept == "text/csv"
+    form = p.parse_sparql_request(
+        "POST", [], "application/x-www-form-urlencoded", b"query=ASK+%7B%7D&format=tsv"
+    )
+    assert form.accept == "text/tab-separated-values"
+    description = p.parse_sparql_request("GET", [("format", "turtle")], None, b"")
+    assert (description.kind, description.accept) == ("description", "text/turtle")
+    assert p.parse_sparql_request("GET", [("query", "ASK {}")], None, b"").accept is None
