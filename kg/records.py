@@ -220,6 +220,9 @@ class CountClaim:
     of: EntityRef | None = None
     event: int | None = None  # index into Analysis.events
     attribution: Attribution | None = None
+    # The number totals a period or the whole war ("400,000 killed since 2011"),
+    # not one incident.
+    cumulative: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,12 +31,19 @@ from kg.extract.attribution import attribute
 from kg.nlp import text_of
 from kg.nlp.attribution import sentence_units
 from kg.nlp.lexicon import (
+    CAMPAIGN_NOUNS,
+    CIVIL_GROUP_WORDS,
     COUNTED_NOUNS,
     INTRANSITIVE_OUTCOMES,
+    LONG_PERIOD_UNITS,
     NUMBER_OF_NOUNS,
     OUTCOME_WORDS,
+    PERIOD_START_WORDS,
+    RUNNING_TOTAL_PHRASES,
+    RUNNING_TOTAL_WORDS,
+    WAR_NOUNS,
 )
-from kg.nlp.quantities import QUANTITIES, Quantity, find_quantities, parse_quantity
+from kg.nlp.quantities import MONTHS, QUANTITIES, Quantity, find_quantities, parse_quantity
 from kg.records import (
     Article,
     CountClaim,
@@ -94,6 +101,8 @@ def _claim(
     sentence = next((u for u in units if u.start <= span.start < u.end), None)
     if sentence is None:
         return None
+    if _after_related_links(doc, sentence.start, span.start):
+        return None
     number = doc[quantity.number_end - 1]
     found = _counted(doc, span, quantity, sentence)
     if found is None:
@@ -123,6 +132,16 @@ def _claim(
         of=owner,
         event=_event(phrase, whole, events),
         attribution=attribute(doc, phrase.start, phrase.end, mentions),
+        cumulative=_cumulative(number, noun, outcome_token),
+    )
+
+
+def _after_related_links(doc: Doc, start: int, end: int) -> bool:
+    """Whether "Related News" precedes the number in its sentence: the headlines of other
+    articles that a page lists after its text ("Related News Car bomb kills 54 …")."""
+    return any(
+        doc[i].lower_ == "related" and doc[i + 1].lower_ in {"news", "articles", "stories"}
+        for i in range(start, end - 1)
     )
 
 
@@ -134,6 +153,10 @@ def _counted_of(token: Token) -> Counted | None:
     if token.pos_ not in {"NOUN", "PROPN", "ADJ", "VERB"} and token.lower_ not in COUNTED_NOUNS:
         return None
     word = token.lower_
+    if token.lemma_.lower() == "member" and any(
+        t.lower_ in CIVIL_GROUP_WORDS for t in token.doc[max(0, token.i - 2) : token.i]
+    ):
+        return Counted.PEOPLE  # "a staff member", "family members"
     return (
         COUNTED_NOUNS.get(word)
         or COUNTED_NOUNS.get(token.lemma_.lower())
@@ -260,7 +283,7 @@ def _outcome(
 ) -> tuple[Outcome | None, Token | None]:
     """The outcome of the counted thing: parse first, then adjacent words."""
     for token in (noun, number) if noun is not number else (noun,):
-        found = _outcome_by_parse(token, sentence, depth=0)
+        found = _outcome_by_parse(token, sentence, depth=0, near=number.i)
         if found is not None:
             return _outcome_word(found), found
     adjacent = _bare_outcome(doc, span, sentence)
@@ -276,28 +299,29 @@ def _outcome(
     return None, None
 
 
-def _outcome_by_parse(token: Token, sentence: SpacySpan, depth: int) -> Token | None:
-    """The outcome verb, noun or participle governing a counted token."""
+def _outcome_by_parse(token: Token, sentence: SpacySpan, depth: int, near: int) -> Token | None:
+    """The outcome verb, noun or participle governing a counted token; of its participles,
+    the nearest to the number ``near``, the one after it on a tie ("dead 20 wounded")."""
     if depth > 3:
         return None
-    for child in token.children:
+    for child in sorted(token.children, key=lambda c: (abs(c.i - near), c.i < near)):
         if child.dep_ in {"acl", "relcl", "amod"} and _outcome_word(child) and (
             child.tag_ in {"VBN", "JJ", "VBD"}
         ):
             return child
     head = token.head
-    if head is token or not (sentence.start <= head.i < sentence.end):
+    if head.i == token.i or not (sentence.start <= head.i < sentence.end):
         return None
     dep = token.dep_
     if dep == "pobj" and head.lower_ in {"of"}:
         owner = head.head
         if _outcome_word(owner) and owner.pos_ in {"NOUN", "VERB"} and owner.tag_ != "VBN":
             return owner
-        return _outcome_by_parse(owner, sentence, depth + 1)
+        return _outcome_by_parse(owner, sentence, depth + 1, near)
     if dep == "pobj" and head.lower_ in INCLUDING:
-        return _outcome_by_parse(head.head, sentence, depth + 1)
+        return _outcome_by_parse(head.head, sentence, depth + 1, near)
     if dep in {"prep"} and token.lower_ in INCLUDING:
-        return _outcome_by_parse(head, sentence, depth + 1)
+        return _outcome_by_parse(head, sentence, depth + 1, near)
     if head.pos_ in {"VERB", "AUX", "ADJ"} and _outcome_word(head):
         lemma = head.lemma_.lower()
         if dep in {"dobj", "nsubjpass", "attr", "oprd", "npadvmod"}:
@@ -307,8 +331,10 @@ def _outcome_by_parse(token: Token, sentence: SpacySpan, depth: int) -> Token | 
             or (head.tag_ == "VBN" and not any(c.lower_ in HAVE for c in head.children))
         ):
             return head
+    if dep == "appos" and head.pos_ == "NOUN" and _outcome_word(head):
+        return head  # "wounds 25"
     if dep in {"conj", "appos", "nummod", "quantmod", "compound"}:
-        return _outcome_by_parse(head, sentence, depth + 1)
+        return _outcome_by_parse(head, sentence, depth + 1, near)
     return None
 
 
@@ -318,6 +344,113 @@ def _adjacent(doc: Doc, token: Token, start: int, end: int) -> bool:
         return True
     gap = doc[token.i + 1 : start] if token.i < start else doc[end : token.i]
     return len(gap) <= 3 and not any(t.is_punct and t.text not in {"-"} for t in gap)
+
+
+# --- one incident or a running total --------------------------------------------------------
+
+CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "conj", "advcl", "relcl", "xcomp", "acl"})
+
+
+def _clause_head(token: Token) -> Token:
+    """The nearest verb governing the token (itself when it is one), else the root."""
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _clause(head: Token, keep: Token) -> list[Token]:
+    """The head's subtree without other clauses hanging on it (those not holding ``keep``),
+    but with a "since …" clause, which dates the head's own verb."""
+    cut: set[int] = set()
+    for child in head.children:
+        if child.dep_ not in CLAUSE_DEPS or child.pos_ not in {"VERB", "AUX"}:
+            continue
+        sub = list(child.subtree)
+        if any(t.i == keep.i for t in sub) or any(t.lower_ == "since" for t in child.children):
+            continue
+        cut.update(t.i for t in sub)
+    return [t for t in head.subtree if t.i not in cut]
+
+
+def _since_dates(since: Token, head: Token, heads: set[int]) -> bool:
+    """Whether "since" dates the count's own clause: not "since X killed 20" (that dates
+    the 20 from an earlier moment) nor a "since" inside a noun ("a town besieged since 2013")."""
+    if since.dep_ == "mark":
+        return since.head.i != head.i and since.head.head.i in heads
+    return since.head.i in heads
+
+
+def _long_since(since: Token) -> bool:
+    """"since 2011", "since March", "since the start of the war", "since Russia intervened"."""
+    scope = list(since.head.subtree) if since.dep_ == "mark" else list(since.subtree)
+    for token in scope:
+        word, lemma = token.lower_, token.lemma_.lower()
+        if token.like_num and token.text.isdigit() and 1900 <= int(token.text) <= 2100:
+            return True
+        if word in MONTHS or word in WAR_NOUNS or word in LONG_PERIOD_UNITS:
+            return True
+        if lemma in PERIOD_START_WORDS or lemma in WAR_NOUNS:
+            return True
+    return False
+
+
+def _past_long_period(tokens: Sequence[Token]) -> bool:
+    """"in the past two years", "over the last year", "in the past months"."""
+    for index, token in enumerate(tokens):
+        if token.lower_ in {"past", "last"} and index > 0 and (
+            tokens[index - 1].lower_ in {"the", "over", "in", "during", "throughout"}
+        ):
+            ahead = tokens[index + 1 : index + 4]
+            if any(t.lower_ in LONG_PERIOD_UNITS for t in ahead):
+                return True
+    return False
+
+
+def _war_attached(token: Token, anchors: set[int]) -> bool:
+    """A war noun that is the subject of the clause, or that the count, its noun,
+    its outcome word or a toll is "in"/"during"/"of": "the war has killed",
+    "died in the Syrian conflict", "the conflict, which has killed"."""
+    lemma = token.lemma_.lower()
+    if lemma in LONG_PERIOD_UNITS and token.dep_ == "nsubj" and token.head.i in anchors:
+        return True  # "a month of infighting has killed 300 fighters"
+    if lemma not in CAMPAIGN_NOUNS or token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if token.dep_ in {"nsubj", "nsubjpass"} and token.head.i in anchors:
+        return True
+    if lemma not in WAR_NOUNS:
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ in {"in", "during", "throughout", "of"}:
+        owner = token.head.head
+        return owner.i in anchors or owner.lemma_.lower() in NUMBER_OF_NOUNS | LONG_PERIOD_UNITS | {
+            "toll"
+        }  # "killed in three years of conflict"
+    return False
+
+
+def _cumulative(number: Token, noun: Token | None, outcome: Token | None) -> bool:
+    """Whether the count totals a period or the whole war rather than one incident."""
+    head = _clause_head(outcome or number)
+    top = head
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head  # "the conflict that began in 2011 and has since killed …"
+    if top.dep_ == "relcl" and top.head.lemma_.lower() in WAR_NOUNS:
+        return True  # "the conflict, which has killed more than 280,000 people"
+    tokens = _clause(head, number)
+    anchors = {head.i, number.i, number.head.i}
+    anchors.update(t.i for t in (noun, outcome) if t is not None)
+    heads = {head.i} | anchors
+    for conj in (c for c in head.children if c.dep_ == "conj"):  # "… killed and millions
+        heads.add(conj.i)  # displaced since 2011"
+        heads.update(c.i for c in conj.children if c.dep_ == "acl")
+    for index, token in enumerate(tokens):
+        if token.lower_ == "since" and _since_dates(token, head, heads) and _long_since(token):
+            return True
+        pair = (token.lower_, tokens[index + 1].lower_) if index + 1 < len(tokens) else None
+        if pair in RUNNING_TOTAL_PHRASES or token.lower_ in RUNNING_TOTAL_WORDS:
+            return True
+        if _war_attached(token, anchors):
+            return True
+    return _past_long_period(tokens)
 
 
 # --- whose, which event, evidence ---------------------------------------------------------------

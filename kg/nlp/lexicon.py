@@ -231,3 +231,25 @@ RELAY_VERBS = frozenset({"cite", "quote"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"})
 QUOTE_OPEN = "\"“«„‘'"
 QUOTE_CLOSE = "\"”»“’'"
+
+# --- cumulative counts: the number totals a period or the whole war ------------------
+
+WAR_NOUNS = frozenset(
+    {"war", "conflict", "uprising", "revolution", "rebellion", "crisis", "insurgency", "civil"}
+)  # fmt: skip
+# As the subject of a killing verb, these also total many incidents ("the campaign has killed").
+CAMPAIGN_NOUNS = WAR_NOUNS | {"campaign"}
+# After "since", these words make a long period ("since the start of the war").
+PERIOD_START_WORDS = frozenset(
+    {"start", "beginning", "outbreak", "onset", "outset", "inception", "intervention",
+     "intervene"}
+)  # fmt: skip
+LONG_PERIOD_UNITS = frozenset({"year", "years", "month", "months", "decade", "decades"})
+# Word pairs that say the count runs up to now: "so far", "to date", "this year".
+RUNNING_TOTAL_PHRASES = frozenset({("so", "far"), ("to", "date"), ("this", "year")})
+RUNNING_TOTAL_WORDS = frozenset({"overall", "cumulative", "cumulatively"})
+# "member" counts fighters ("IS members") unless a civil group precedes it.
+CIVIL_GROUP_WORDS = frozenset(
+    {"staff", "crew", "family", "team", "council", "parliament", "board", "committee",
+     "aid", "media", "medical", "rescue", "club", "union", "faculty", "congress"}
+)  # fmt: skip

@@ -164,6 +164,8 @@ def _number_end(doc: Doc, i: int) -> int:
     if not _is_number_word(token) or word in MULTIPLIERS:
         return i
     end = i + 1
+    while end < n and doc[end].text == "000" and re.match(r"^\d{1,3}$", doc[end - 1].text):
+        end += 1  # thousands written with a space: "1 000", "200 000"
     while end < n:
         nxt = doc[end]
         if (_is_number_word(nxt) and not DIGITS.match(nxt.text) and not DIGITS.match(
@@ -207,7 +209,9 @@ def _value(tokens: Span) -> tuple[int | float | None, bool]:
     current = 0.0
     vague = False
     for word in words:
-        if DIGITS.match(word):
+        if word == "000" and current:
+            current *= 1_000  # "1 000"
+        elif DIGITS.match(word):
             current += float(word.replace(",", ""))
         elif word in NUMBER_WORDS:
             if word == "dozen":

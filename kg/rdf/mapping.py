@@ -209,6 +209,8 @@ class ArticleMapper:
             yield c, _n(NKG.outcome), _n(NKG[claim.outcome.value])
         if claim.unit:
             yield c, _n(NKG.unit), _n(NKG[claim.unit.value])
+        if claim.cumulative:
+            yield c, _n(NKG.cumulative), _typed("true", "boolean")
         if claim.of:
             yield c, _n(NKG.of), entity(claim.of)
         if claim.event is not None and 0 <= claim.event < len(event_iris):

@@ -96,6 +96,7 @@ class NKG(DefinedNamespace):
     origin: URIRef
     hop: URIRef
     unnamedSource: URIRef
+    cumulative: URIRef
     datePrecision: URIRef
     sourceFile: URIRef
     nerLabel: URIRef

@@ -79,10 +79,73 @@ def summary(claim: CountClaim) -> tuple:
         ("The town lies about 220 km north of the capital.", []),
         ("A 12-year-old girl was among the victims in 2015.", []),
         ("The Security Council adopted Resolution 2254 in December.", []),
+        (
+            "Around twenty civilians and one staff member were killed as they unloaded trucks.",
+            [(20, Q.APPROXIMATELY, C.CIVILIANS, OUT.KILLED), (1, Q.EXACT, C.PEOPLE, OUT.KILLED)],
+        ),
+        ("Source AFP Related News Suicide car bomb kills eight in Daraa.", []),
     ],
 )
 def test_count_claims(nlp: Language, text: str, expected: list[tuple]) -> None:
     assert [summary(c) for c in claims_of(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "wounded"),
+    [
+        ("Seven dead, 20 wounded in central Damascus blast.", 20),
+        ("Bomb kills woman, wounds 25 in Homs.", 25),
+    ],
+)
+def test_wounded_beside_killed(nlp: Language, text: str, wounded: int) -> None:
+    [claim] = [c for c in claims_of(nlp, text) if c.count == wounded]
+    assert claim.outcome is OUT.WOUNDED
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "More than 320,000 people have been killed in Syria since the conflict began in"
+            " March 2011.",
+            [(320000, True)],
+        ),
+        ("The war has killed more than 280,000 people.", [(280000, True)]),
+        (
+            "The conflict in Syria, which has lasted five years, has killed more than 280,000"
+            " people.",
+            [(280000, True)],
+        ),
+        ("More than 300 civilians have been killed in Aleppo since April.", [(300, True)]),
+        ("Russia has so far lost at least 12 soldiers in Syria.", [(12, True)]),
+        (
+            "The Observatory said 1,100 civilians were killed in air raids over the past year.",
+            [(1100, True)],
+        ),
+        ("Coalition strikes have killed 425 civilians overall.", [(425, True)]),
+        (
+            "At least 280,000 people have been killed and millions displaced since the war"
+            " started in 2011.",
+            [(280000, True)],
+        ),
+        ("More than 150,000 people have died in the three-year war.", [(150000, True)]),
+        (
+            "Air strikes killed 23 people in the town, which has been under siege since 2013.",
+            [(23, False)],
+        ),
+        ("The attack killed 22 people on Monday, the Observatory said.", [(22, False)]),
+        (
+            "It was the deadliest attack since sarin gas killed hundreds of civilians in"
+            " August 2013.",
+            [(200, False)],
+        ),
+        ("Clashes have killed 19 insurgents since Monday.", [(19, False)]),
+        ("Activists say infighting has killed 45 fighters over the past two days.", [(45, False)]),
+    ],
+)
+def test_cumulative(nlp: Language, text: str, expected: list[tuple[int, bool]]) -> None:
+    """War and period totals are marked; one incident's toll is not."""
+    assert [(c.count, c.cumulative) for c in claims_of(nlp, text)] == expected
 
 
 def test_owner_of_fighters(nlp: Language) -> None:

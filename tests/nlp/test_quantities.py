@@ -63,6 +63,8 @@ EXACT, MORE, LEAST, MOST, LESS, APPROX = (
         ("Several hundred militants gathered.", [("Several hundred", 200, APPROX, None)]),
         ("The war displaced 1.9 million people.", [("1.9 million", 1900000, EXACT, None)]),
         ("Fifty or more bodies were found.", [("Fifty or more", 50, LEAST, None)]),
+        ("Over 1 000 civilians have been killed.", [("Over 1 000", 1000, MORE, None)]),
+        ("Some 200 000 civilians are trapped.", [("Some 200 000", 200000, APPROX, None)]),
     ],
 )
 def test_amounts(blank: Language, text: str, expected: list) -> None:

@@ -160,6 +160,15 @@ def test_known_entities_get_no_label_in_article_graph_new_ones_do(store: Store) 
     assert ask(store, f'ASK {{ <{BASE}entity/the-ministry> a nkg:Actor ; nkg:nerLabel "ORG" }}')
 
 
+def test_period_totals_are_marked_cumulative() -> None:
+    article = Article(id="x", text="The war has killed 400,000.", headline="")
+    claim = CountClaim(400000, Qualifier.EXACT, Counted.PEOPLE, evidence=(Span(19, 26, "400,000"),),
+                       outcome=Outcome.KILLED, cumulative=True)
+    quads = next(iter(map_analyses([Analysis(article, claims=(claim,))], Iris(BASE)).values()))
+    flags = [str(q.object) for q in quads if q.predicate.value.endswith("#cumulative")]
+    assert flags == ['"true"^^<http://www.w3.org/2001/XMLSchema#boolean>']
+
+
 def test_mapping_is_deterministic() -> None:
     article = Article(id="x", text="Aleppo.", headline="Aleppo.")
     mention = Mention(EntityRef("aleppo", "Aleppo", known=True), Span(0, 6, "Aleppo", "mention"))
