@@ -191,13 +191,10 @@ def resolve_query(text_or_name: str) -> str:
 
 
 def question_titles() -> list[tuple[str, str]]:
-    """(name, title) of every question in queries/."""
-    items = []
-    for path in sorted(QUERIES_DIR.glob("*.rq")):
-        first = path.read_text(encoding="utf-8").splitlines()[:1]
-        title = first[0].removeprefix("#").strip().removeprefix("title:").strip() if first else ""
-        items.append((path.stem, title))
-    return items
+    """(name, title) of every question in queries/, in the order of questions.md."""
+    from kg.questions import load_questions
+
+    return [(question.id, question.title) for question in load_questions(QUERIES_DIR)]
 
 
 @main.command()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -27,6 +27,7 @@ from flask import (
 )
 
 from kg.config import QUERIES_DIR, Settings
+from kg.questions import load_questions
 from kg.rdf.terms import PREFIXES
 from kg.serve.executor import QueryError
 
@@ -56,50 +57,6 @@ _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _SAFE_PATH_CHARS = "/:@!$&'()*+,;=-._~%#"
 
 Binding = dict[str, dict[str, str]]
-
-
-@dataclass(frozen=True)
-class Example:
-    """One question from ``queries/``: ``# title:`` and ``# description:`` head comments."""
-
-    id: str
-    title: str
-    description: str
-    query: str
-
-
-def load_examples(folder: Path) -> list[Example]:
-    """The ``.rq`` files of ``folder``, sorted by name; unreadable files are logged and skipped."""
-    examples = []
-    for path in sorted(folder.glob("*.rq")) if folder.is_dir() else []:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            log.warning("%s: cannot read example query: %s", path, error)
-            continue
-        head = dict(_head_comments(text))
-        examples.append(
-            Example(
-                id=path.stem,
-                title=head.get("title") or path.stem.replace("_", " ").replace("-", " "),
-                description=head.get("description", ""),
-                query=text,
-            )
-        )
-    return examples
-
-
-def _head_comments(text: str) -> Iterator[tuple[str, str]]:
-    """``("title", "…")`` pairs from the ``# key: value`` lines that open a query."""
-    for line in text.splitlines():
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if not stripped.startswith("#"):
-            return
-        key, colon, value = stripped.lstrip("#").partition(":")
-        if colon and key.strip().isidentifier():
-            yield key.strip().lower(), value.strip()
 
 
 def sparql_string(text: str) -> str:
@@ -187,7 +144,7 @@ def _query_failed(error: QueryError) -> tuple[str, int]:
 @bp.get("/")
 def index() -> str:
     """The query page: editor, examples, results as table, map and timeline."""
-    examples = load_examples(queries_dir())
+    examples = load_questions(queries_dir())
     config = {
         "base": base_iri(),
         "entityPath": request.script_root + "/id/",

@@ -18,9 +18,10 @@ from flask.testing import FlaskClient
 from rdflib import Graph, URIRef
 
 from kg.config import Settings
+from kg.questions import load_questions
 from kg.serve import create_app
 from kg.serve.executor import LocalExecutor
-from kg.serve.pages import load_examples, sparql_string
+from kg.serve.pages import sparql_string
 
 SAMPLE = Path(__file__).resolve().parents[1] / "browser" / "sample.trig"
 STATIC = Path(__file__).resolve().parents[2] / "kg" / "serve" / "static"
@@ -55,7 +56,7 @@ def client(queries_dir: Path) -> FlaskClient:
 
 
 def test_examples_read_title_and_description(queries_dir: Path) -> None:
-    examples = {example.id: example for example in load_examples(queries_dir)}
+    examples = {example.id: example for example in load_questions(queries_dir)}
     assert examples["fighter-counts"].title == "Which sources report fighter counts?"
     assert examples["fighter-counts"].description.startswith("Numbers of fighters")
     assert examples["no-title"].title == "no title"
@@ -63,7 +64,7 @@ def test_examples_read_title_and_description(queries_dir: Path) -> None:
 
 
 def test_examples_of_a_missing_folder_are_empty(tmp_path: Path) -> None:
-    assert load_examples(tmp_path / "absent") == []
+    assert load_questions(tmp_path / "absent") == []
 
 
 def test_sparql_string_escapes_quotes_and_backslashes() -> None:
