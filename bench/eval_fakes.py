@@ -17,6 +17,11 @@ Decisions (documented, not tuned per article):
 * Sides: ``SIDE_PATTERNS`` maps an actor's label/key words to a FA-KES side; anything
   else (including "terrorists", "militants", "gunmen", which the sources use for every
   side) is "unknown".  An article labelled "unknown" is right when we give no side.
+  An air strike (air raid, barrel bomb, helicopter or warplane attack) whose actor the
+  text does not name is the coalition's when the headline or lead names the coalition,
+  else the government's or Russia's (``air_side``: only states flew over Syria).  No
+  other weapon implies a side (chemical attacks are labelled government, unknown and
+  opposition in the dev file).
 * Causes: Airstrike/Shelling → shelling, Bombing → explosion, ChemicalAttack →
   chemical and toxic gases, Shooting → shooting, Execution → execution; other kinds
   (Attack, Capture, …) give no cause.  "unknown" is right when we give no cause.
@@ -348,7 +353,11 @@ PEOPLE_COUNTED = {"Fighters", "Soldiers", "Civilians", "People", "Children", "Wo
 
 
 def predict(analysis: Analysis, lead_end: int, places: GovernorateResolver) -> Prediction:
-    """Our prediction for one article from its Analysis (``lead_end``: headline + lead)."""
+    """Our prediction for one article from its Analysis (``lead_end``: headline + lead).
+
+    Killed counts are the Killed claims about people that are not ``cumulative``: the
+    FA-KES labels count one incident, and a war or period total ("more than 400,000
+    killed since 2011") is a true claim about something else, so it is not scored."""
     main = next((e for e in analysis.events if e.main), None)
     governorate = places.label_of(main.place) if main is not None else None
     note = (
@@ -370,12 +379,30 @@ def predict(analysis: Analysis, lead_end: int, places: GovernorateResolver) -> P
                 note += f" | place from lead: {mention.entity.label}"
                 break
     side = side_of(main.actor) if main is not None else None
+    if main is not None and side is None and main.actor is None:
+        side = air_side(main.kind, analysis.article.text[:lead_end])
+        if side is not None:
+            note += " | side from the aircraft"
     cause = CAUSE_OF_KIND.get(main.kind) if main is not None else None
     killed = tuple(
         claim.count for claim in analysis.claims
         if claim.outcome is Outcome.KILLED and claim.counted.value in PEOPLE_COUNTED
+        and not claim.cumulative
     )
     return Prediction(governorate, side, cause, killed, note)
+
+
+# Only states flew over Syria: the government and Russia, and the US-led coalition.
+COALITION_WORDS = re.compile(r"coalition|\bus[- ]led\b|\bu\.s\.[- ]led\b|american|pentagon")
+
+
+def air_side(kind: EventKind, lead: str) -> str | None:
+    """The side of an air strike whose actor the text does not name: the coalition's
+    when the headline or lead speaks of the coalition, else the government's or Russia's
+    (rebels, ISIS and the Kurdish forces had no aircraft)."""
+    if kind is not EventKind.AIRSTRIKE:
+        return None
+    return COALITION if COALITION_WORDS.search(fold(lead)) else GOVERNMENT
 
 
 # --- keyword baselines --------------------------------------------------------------------

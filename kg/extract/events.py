@@ -15,8 +15,19 @@ A trigger is a verb or noun whose lemma is in a lexicon (``VERB_TRIGGERS``,
 * attribution — ``kg.extract.attribution.attribute`` over the trigger's clause.
 
 Mentions of one event in an article are merged (same kind, compatible place, actor
-and date), and one event per article is marked ``main``: the headline's, else the
-lead's, preferring violent events over captures, attacks and movements.
+and date; troop movements also compatible origins), keeping the date, the most
+specific place and the first named claimant a mention gives; and one event per
+article is marked ``main``: the headline's, else the lead's, preferring violent
+events over captures, attacks and movements (a headline "attack" is made precise by
+the first body sentence, unless that names only a weapon used: "ISIS used car bombs").
+
+Parses that cross a paragraph break (title-case headlines glued to the first body
+sentence) are patched locally: a subject or date the parse hung on the previous
+paragraph is read off the trigger's own line; a title-case headline trigger takes the
+actor named right before it.  A place more specific than a country wins over the
+country ("Russia air strikes kill 39 in Idlib"); places named as backers ("with US
+support") or sources ("fighters from Raqqa") are not where the event happened; "the
+city" is the last city or town named before it.
 """
 
 from __future__ import annotations
@@ -34,6 +45,7 @@ from kg.nlp import text_of
 from kg.rdf.iris import slug
 from kg.records import (
     Article,
+    Attribution,
     EntityKind,
     EntityRef,
     Event,
@@ -159,6 +171,8 @@ FORCE_NOUNS = frozenset(
      "jihadist", "army", "militia", "battalion", "brigade", "convoy", "contingent", "rebel",
      "tank", "hardware", "vehicle", "gunman", "insurgent", "personnel", "division", "group"}
 )  # fmt: skip
+# Prepositions that make a noun trigger the means of a verb: "killed N in air raids".
+INSTRUMENT_PREPS = frozenset({"in", "with", "during", "through", "using"})
 LOOSE_MOVEMENT_VERBS = frozenset({"send", "move", "arrive", "transfer", "relocate"})
 # Common nouns that name an armed actor when no entity is mentioned: "regime shelling".
 ACTOR_NOUNS = frozenset(
@@ -171,6 +185,21 @@ REPORTING_VERBS = frozenset(
     {"say", "report", "tell", "claim", "announce", "confirm", "state", "add", "note", "reveal",
      "publish", "show", "warn", "accuse", "deny", "quote", "cite"}
 )  # fmt: skip
+# Words that make a place a backer rather than a scene: "with US support", "US-backed".
+SUPPORT_NOUNS = frozenset(
+    {"support", "backing", "help", "aid", "assistance", "cover", "sponsorship", "blessing",
+     "airpower", "encouragement"}
+)  # fmt: skip
+BACKING_VERBS = frozenset({"back", "support", "sponsor", "aid", "assist", "arm", "fund", "help"})
+# Objects of "seize"/"capture" that are goods or abstractions, not ground.
+NOT_TERRITORY = frozenset(
+    {"action", "weapon", "arm", "ammunition", "munition", "document", "vehicle", "tank",
+     "equipment", "cash", "money", "asset", "property", "passport", "phone", "opportunity",
+     "initiative", "power", "drug", "shipment", "cargo", "truck", "car", "rifle", "gun",
+     "missile", "rocket", "explosive", "material", "supply", "aid", "food", "fuel", "goods",
+     "computer", "file", "evidence", "attention", "moment", "chance"}
+)  # fmt: skip
+SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})
 PLACE_PREPS = frozenset(
     {"in", "near", "on", "against", "at", "to", "into", "outside", "around", "across", "over",
      "inside", "toward", "towards", "throughout", "within", "of", "off", "targeting"}
@@ -219,6 +248,7 @@ class Found:
     when: TimeStamp | None = None
     evidence: list[Span] = field(default_factory=list)
     triggers: set[int] = field(default_factory=set)  # token indices merged into this one
+    attribution: Attribution | None = None
 
 
 class MentionIndex:
@@ -434,6 +464,12 @@ def _is_attempt(token: Token) -> bool:
     return False
 
 
+def _seizes_goods(verb: Token) -> bool:
+    """"seized weapons", "captured tanks": goods taken, not ground."""
+    objects = [c for c in _kids(verb) if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objects) and all(_lower_lemma(o) in NOT_TERRITORY for o in objects)
+
+
 def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in _kids(token))
 
@@ -462,6 +498,8 @@ def triggers(doc: Doc) -> Iterator[tuple[Token, EventKind]]:
                 or (_prep_places(token, ("from",)) and _lower_lemma(token) != "send")
             ):
                 continue
+        if kind is K.CAPTURE and token.pos_ == "VERB" and _seizes_goods(token):
+            continue
         if kind is K.CAPTURE and _is_attempt(token):
             kind = K.ATTACK
         yield token, kind
@@ -475,6 +513,32 @@ def _governing_verb(token: Token) -> Token:
             return node
         node = _head(node)
     return node
+
+
+def mention_token(doc: Doc, mention: Mention) -> int:
+    """The index of a mention's last token."""
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    return span[-1].i if span is not None and len(span) else 0
+
+
+def _is_definite_settlement(token: Token) -> bool:
+    """"the city", "the town" (an anaphor), not "a city" or "the city of X"."""
+    return (
+        _lower_lemma(token) in SETTLEMENT_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in _kids(token))
+        and not any(c.dep_ in ("prep", "compound", "appos") for c in _kids(token))
+    )
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A headline passive without its auxiliary: "47 Leaders Killed in Idleb Blast"."""
+    return verb.tag_ == "VBN" and not any(
+        c.dep_ == "aux" and _lower_lemma(c) == "have" for c in _kids(verb)
+    )
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "agent") for c in _kids(verb))
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -509,6 +573,8 @@ class Reader:
         self.doc = doc
         self.article = article
         self.mentions = MentionIndex(doc, mentions)
+        self.all_mentions = mentions
+        self.headline_end = headline_end(doc, article)
         self.dates = self._date_tokens()
 
     def _date_tokens(self) -> list[tuple[SpacySpan, TimeStamp]]:
@@ -542,7 +608,10 @@ class Reader:
         if mention is not None and check(mention):
             return mention.entity
         if want_place:
-            return self._place_in_phrase(token)
+            place = self._place_in_phrase(token)
+            if place is None and _is_definite_settlement(token):
+                return self._antecedent_settlement(token)
+            return place
         left = self.doc[token.left_edge.i : token.i]
         for candidate in self.mentions.in_tokens(reversed(list(left))):
             if check(candidate) and not self._is_based(candidate):
@@ -556,6 +625,7 @@ class Reader:
         """A place heading or naming a noun phrase: compounds, "of X", appositions, conjuncts."""
         queue = [token]
         seen = 0
+        country: EntityRef | None = None
         while queue and seen < 12:
             node = queue.pop(0)
             seen += 1
@@ -566,13 +636,15 @@ class Reader:
                 and not self._is_based(mention)
                 and not self._possessor_place(mention)
             ):
-                return mention.entity
+                if not _is_country(mention.entity):
+                    return mention.entity
+                country = country or mention.entity  # "areas of Syria's Aleppo": Aleppo
             for child in _kids(node):
                 if child.dep_ in ("compound", "appos", "conj", "poss", "nmod"):
                     queue.append(child)
                 elif child.dep_ == "prep" and child.lower_ in ("of", "in", "near"):
                     queue.extend(c for c in _kids(child) if c.dep_ == "pobj")
-        return None
+        return country
 
     def _subtree_without_clauses(self, token: Token) -> Iterator[Token]:
         """``token``'s subtree, without relative clauses and participles hanging off it."""
@@ -601,7 +673,7 @@ class Reader:
         end = mention.span.end
         return text_of(self.doc)[end : end + 6].lower() == "-based"
 
-    def actor_of(self, trigger: Token) -> EntityRef | None:
+    def actor_of(self, trigger: Token, kind: EventKind | None = None) -> EntityRef | None:
         candidates: list[Token] = []
         if trigger.pos_ == "VERB":
             subject = _subject_of(trigger)
@@ -612,20 +684,127 @@ class Reader:
             candidates.extend(
                 o for o in _prep_places(trigger, ("by",))
             )
+            if kind is K.TROOP_MOVEMENT:
+                # "a transfer of 5,000 IS militants": who moved
+                for moved in _prep_places(trigger, ("of",)):
+                    entity = self._own_actor(moved)
+                    if entity is not None:
+                        return entity
             candidates.extend(
-                c for c in _kids(trigger) if c.dep_ in ("compound", "amod", "nmod")
+                c for c in _kids(trigger)
+                if c.dep_ in ("compound", "amod", "nmod") and self._direct_modifier(c, trigger)
             )
             verb = _head(trigger)
+            prep = verb
+            means_of = _head(prep)
+            if means_of.dep_ == "dobj" and means_of.pos_ in ("NOUN", "PROPN"):
+                means_of = _head(means_of)  # "killed 18 commanders in air raids"
+            if (
+                trigger.dep_ == "pobj"
+                and prep.lower_ in INSTRUMENT_PREPS
+                and means_of.pos_ == "VERB"
+                and means_of is not prep
+                and not _bare_participle(means_of)
+            ):
+                # "the army killed 18 commanders in air raids", "X kills 20 with barrel
+                # bombs": the subject of an active verb carried the event out.
+                subject = _subject_of(means_of)
+                if subject is not None:
+                    candidates.append(subject)
             if trigger.dep_ in ("dobj", "nsubjpass") and _lower_lemma(verb) in SUPPORT_VERBS:
                 subject = _subject_of(verb)
                 if subject is not None:
                     candidates.append(subject)
-            if trigger.dep_ == "pobj" and _head(trigger).lower_ == "by":
-                pass  # "killed by shelling": the shelling's actor is not the victim
+                elif not _has_subject(verb):
+                    candidates.extend(self._left_subject(verb))
         for candidate in candidates:
             entity = self._actor_phrase(candidate)
             if entity is not None:
                 return entity
+        if trigger.pos_ == "VERB" and not _has_subject(trigger):
+            for candidate in self._left_subject(trigger):
+                entity = self._actor_phrase(candidate)
+                if entity is not None:
+                    return entity
+        if trigger.idx < self.headline_end:
+            return self._headline_subject(trigger)
+        return None
+
+    def _own_actor(self, token: Token) -> EntityRef | None:
+        """The actor a noun phrase itself names, without its prepositional phrases."""
+        phrase = self.doc[token.left_edge.i : token.i + 1]
+        for candidate in self.mentions.in_tokens(reversed(list(phrase))):
+            if is_actor(candidate) and not self._is_supporter(candidate):
+                return candidate.entity
+        if _lower_lemma(token) in ACTOR_NOUNS:
+            return self._actor_phrase(token) if self.mentions.at(token) is None else None
+        return None
+
+    def _direct_modifier(self, modifier: Token, trigger: Token) -> bool:
+        """False when a title-case word no mention covers stands between a modifier and
+        its headline trigger: a verb the parser took for a name ("US Facilitates Transfer")."""
+        if trigger.idx >= self.headline_end or modifier.i > trigger.i:
+            return True
+        return not any(
+            t.pos_ == "PROPN" and t.is_title and self.mentions.at(t) is None
+            for t in self.doc[modifier.i + 1 : trigger.i]
+        )
+
+    def _left_subject(self, verb: Token) -> Iterator[Token]:
+        """The subject a parse missed: the actor named just before the verb on its line.
+
+        The parser sometimes hangs a paragraph's first words on the previous paragraph
+        ("… on Aleppo\n\nOn December 8 ISIS terrorists launched") or tags a subject as
+        an auxiliary ('"IS has dispatched'); the words right before the verb still say who.
+        """
+        line = _line_start(verb)
+        index = verb.i - 1
+        while index >= 0 and _line_start(self.doc[index]) == line:
+            token = self.doc[index]
+            mention = self.mentions.at(token)
+            if mention is not None:
+                if is_actor(mention):
+                    yield token
+                return
+            if token.pos_ in ("AUX", "ADV", "PART"):
+                index -= 1
+                continue
+            if token.text == ",":  # "terrorists, reinforced by tanks, have started"
+                opening = next(
+                    (j for j in range(index - 1, max(index - 12, -1), -1)
+                     if self.doc[j].text == "," and _line_start(self.doc[j]) == line),
+                    None,
+                )  # fmt: skip
+                if opening is None:
+                    return
+                index = opening - 1
+                continue
+            if token.pos_ in ("NOUN", "PROPN") and (
+                _head(token) is token or token.dep_ in ("nsubj", "nsubjpass")
+            ):
+                yield token  # "ISIS terrorists" whose head the parser put on another line
+            return
+
+    def _headline_subject(self, trigger: Token) -> EntityRef | None:
+        """A headline's subject: "Islamic State Forces (ISIS-Daesh) Retake Palmyra".
+
+        Title-case headlines parse badly; the actor named right before the trigger,
+        past force words and brackets only, is its subject.
+        """
+        index = trigger.i - 1
+        while index >= 0 and self.doc[index].idx < self.headline_end:
+            token = self.doc[index]
+            mention = self.mentions.at(token)
+            if mention is not None:
+                return mention.entity if is_actor(mention) else None
+            skippable = (
+                (token.is_punct and token.text not in (":", "|", "–", "—"))
+                or _lower_lemma(token) in FORCE_NOUNS
+                or token.lower_.removesuffix("s") in FORCE_NOUNS
+            )
+            if not skippable:
+                return None
+            index -= 1
         return None
 
     def _actor_phrase(self, token: Token) -> EntityRef | None:
@@ -684,8 +863,45 @@ class Reader:
             heads.append(verb)
         origins: list[EntityRef] = []
         if kind is K.TROOP_MOVEMENT:
-            for head in heads:
-                for obj in _prep_places(head, ("from",)):
+            origins = self._origins(heads)
+        # Every place the trigger's phrase and clause give, in order of trust; the first
+        # one more specific than a country wins ("Russia air strikes kill 39 in Idlib":
+        # Idlib, not Russia, which is the actor; "strikes on Syria … in Shadadi": Shadadi).
+        candidates: list[EntityRef] = []
+        for head in heads:
+            for obj in _prep_places(head, PLACE_PREPS - {"from"}):
+                candidates.append(self.entity_at(obj, want_place=True))  # type: ignore[arg-type]
+            # "the Aleppo offensive", "Palmyra's fall"
+            if head.pos_ != "VERB":
+                for child in _kids(head):
+                    if child.dep_ in ("compound", "poss", "nmod") and self._direct_modifier(
+                        child, head
+                    ):
+                        mention = self.mentions.at(child)
+                        if mention is not None and is_place(mention):
+                            candidates.append(mention.entity)
+            for obj in (c for c in _kids(head) if c.dep_ in ("dobj", "nsubjpass")):
+                if kind in (K.CAPTURE, K.ATTACK, K.WITHDRAWAL, K.EVACUATION) or head.pos_ == "VERB":
+                    candidates.append(self.entity_at(obj, want_place=True))  # type: ignore[arg-type]
+        places = [c for c in candidates if c is not None and c not in origins]
+        specific = next((c for c in places if not _is_country(c)), None)
+        if specific is not None:
+            return specific, tuple(origins)
+        nearest = self._nearest_place(trigger, origins)
+        if nearest is not None and not _is_country(nearest):
+            return nearest, tuple(origins)
+        return (places[0] if places else nearest), tuple(origins)
+
+    def _origins(self, heads: Sequence[Token]) -> list[EntityRef]:
+        """Where troops came from: places in "from X" phrases anywhere in the trigger's
+        phrase ("to the areas of Raqqa … from Mosul", "hardware from the regions of
+        Raqqa"); a country is dropped beside a place in it ("from Mosul, Iraq")."""
+        origins: list[EntityRef] = []
+        for head in heads:
+            for token in self._subtree_without_clauses(head):
+                if not (token.dep_ == "prep" and token.lower_ == "from"):
+                    continue
+                for obj in (c for c in _kids(token) if c.dep_ == "pobj"):
                     for mention in self.mentions.in_tokens(_subtree(obj)):
                         if (
                             is_place(mention)
@@ -693,41 +909,71 @@ class Reader:
                             and mention.entity not in origins
                         ):
                             origins.append(mention.entity)
-        for head in heads:
-            for obj in _prep_places(head, PLACE_PREPS - {"from"}):
-                place = self.entity_at(obj, want_place=True)
-                if place is not None and place not in origins:
-                    return place, tuple(origins)
-            # "the Aleppo offensive", "Palmyra's fall"
-            if head.pos_ != "VERB":
-                for child in _kids(head):
-                    if child.dep_ in ("compound", "poss", "nmod"):
-                        mention = self.mentions.at(child)
-                        if mention is not None and is_place(mention):
-                            return mention.entity, tuple(origins)
-            for obj in (c for c in _kids(head) if c.dep_ in ("dobj", "nsubjpass")):
-                if kind in (K.CAPTURE, K.ATTACK, K.WITHDRAWAL, K.EVACUATION) or head.pos_ == "VERB":
-                    place = self.entity_at(obj, want_place=True)
-                    if place is not None and place not in origins:
-                        return place, tuple(origins)
-        return self._nearest_place(trigger, origins), tuple(origins)
+        if any(not _is_country(o) for o in origins):
+            origins = [o for o in origins if not _is_country(o)]
+        return origins
+
+    def _is_supporter(self, mention: Mention) -> bool:
+        """A place named as a backer, not a scene: "with US support", "backed by the US"."""
+        span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if span is None:
+            return False
+        for node in [span.root, *_ancestors(span.root)][:5]:
+            lemma = _lower_lemma(node)
+            if lemma in SUPPORT_NOUNS and node is not span.root:
+                return True
+            if lemma in BACKING_VERBS and node.tag_ == "VBN":
+                return True
+            if node.pos_ in ("VERB", "AUX"):
+                return False
+        return False
+
+    def _is_source_place(self, mention: Mention) -> bool:
+        """A place things come from ("large numbers from Raqqa"), not where it happened."""
+        span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if span is None:
+            return False
+        for node in _ancestors(span.root)[:4]:
+            if node.dep_ == "prep" and node.lower_ == "from":
+                return True
+            if node.pos_ in ("VERB", "AUX"):
+                return False
+        return False
+
+    def _antecedent_settlement(self, token: Token) -> EntityRef | None:
+        """"the city", "the town": the last city or town named before it in the article."""
+        best: Mention | None = None
+        for mention in self.all_mentions:
+            if mention.span.start >= token.idx:
+                break
+            if EntityKind.SETTLEMENT in mention.entity.kinds and not self._is_based(mention):
+                best = mention
+        return best.entity if best is not None else None
 
     def _nearest_place(self, trigger: Token, origins: list[EntityRef]) -> EntityRef | None:
         """The place nearest the trigger within its clause (then its sentence)."""
         clause = _governing_verb(trigger)
         sentence = sentence_of(trigger)
         for scope in (list(_subtree(clause)), list(sentence)):
-            best: tuple[int, EntityRef] | None = None
+            best: tuple[bool, int, EntityRef] | None = None
             for mention in self.mentions.in_tokens(scope):
                 if not is_place(mention) or mention.entity in origins:
                     continue
-                if self._is_based(mention) or self._possessor_place(mention):
+                if (
+                    self._is_based(mention)
+                    or self._possessor_place(mention)
+                    or self._is_supporter(mention)
+                    or self._is_source_place(mention)
+                    or not self._direct_modifier(self.doc[mention_token(self.doc, mention)],
+                                                 trigger)
+                ):
                     continue
-                distance = abs(mention.span.start - trigger.idx)
-                if best is None or distance < best[0]:
-                    best = (distance, mention.entity)
+                # the nearest place more specific than a country, else the nearest country
+                rank = (_is_country(mention.entity), abs(mention.span.start - trigger.idx))
+                if best is None or rank < best[:2]:
+                    best = (*rank, mention.entity)
             if best is not None:
-                return best[1]
+                return best[2]
         return None
 
     def when_of(self, trigger: Token) -> TimeStamp | None:
@@ -751,18 +997,29 @@ class Reader:
                 break
             node = _head(node)
             clause_heads.add(node.i)
+        line_root = sentence.root
         best: tuple[int, TimeStamp] | None = None
         for span, stamp in in_sentence:
             # Of the dates attached to the trigger's clause, the nearest in the text:
             # the parser often hangs a later clause's date on the first verb.
             distance = min(abs(span.start - trigger.i), abs(span.end - 1 - trigger.i))
-            for ancestor in _ancestors(span.root):
+            chain = _ancestors(span.root)
+            for ancestor in chain:
                 if ancestor.i in clause_heads:
                     if best is None or distance < best[0]:
                         best = (distance, stamp)
                     break
                 if ancestor.pos_ == "VERB":
                     break  # the date belongs to another clause
+            else:
+                # The parse hung the date on the previous paragraph ("… Aleppo\n\nOn
+                # December 8 ISIS launched"): it dates its own line's main clause.
+                top = chain[-1] if chain else span.root
+                floating = top.head.i != top.i and _head(top) is top
+                if floating and line_root.i in clause_heads and (
+                    best is None or distance < best[0]
+                ):
+                    best = (distance, stamp)
         if best is not None:
             return best[1]
         root = sentence.root
@@ -796,15 +1053,23 @@ class Reader:
     def read(self) -> Iterator[Found]:
         for trigger, kind in triggers(self.doc):
             place, origins = self.places_of(trigger, kind)
+            evidence = self.evidence_of(trigger)
+            phrase = next((s for s in evidence if s.kind == "phrase"), None) or (
+                evidence[0] if evidence else None
+            )
             yield Found(
                 kind=kind,
                 trigger=trigger,
-                actor=self.actor_of(trigger),
+                actor=self.actor_of(trigger, kind),
                 target=self.target_of(trigger),
                 place=place,
                 origins=origins,
                 when=self.when_of(trigger),
-                evidence=self.evidence_of(trigger),
+                evidence=evidence,
+                attribution=(
+                    attribute(self.doc, phrase.start, phrase.end, self.all_mentions)
+                    if phrase is not None else None
+                ),
             )
 
 
@@ -853,8 +1118,25 @@ def _when_compatible(a: TimeStamp | None, b: TimeStamp | None, published: date |
     return published is None or abs((published - dated.value).days) <= 7
 
 
+def _claimant_rank(attribution: Attribution | None) -> int:
+    """0: the author's own voice; 1: "reportedly" (no claimant); 2: a named claimant."""
+    if attribution is None:
+        return 0
+    return 1 if attribution.claimant is None else 2
+
+
+def _origins_compatible(a: tuple[EntityRef, ...], b: tuple[EntityRef, ...]) -> bool:
+    """Troop movements from different places are different movements."""
+    return not a or not b or bool(set(a) & set(b))
+
+
 def merge(found: Sequence[Found], published: date | None = None) -> list[Found]:
-    """One record per event: same kind, compatible place, actor and date."""
+    """One record per event: same kind, compatible place, actor and date (and, for
+    troop movements, origins).  The merged record keeps every argument a mention gives:
+    the date, the most specific place, a known actor, and the first named claimant
+    ("Palmyra Reportedly Seized" + the Amaq claim relayed by AMN → claimant Amaq).
+    Mentions attributed to different sources are merged when everything else agrees
+    (news reports one strike through several voices); the first named one is kept."""
     merged: list[Found] = []
     for item in found:
         for existing in merged:
@@ -863,7 +1145,10 @@ def merge(found: Sequence[Found], published: date | None = None) -> list[Found]:
                 and _place_compatible(existing.place, item.place)
                 and _actor_compatible(existing.actor, item.actor)
                 and _when_compatible(existing.when, item.when, published)
+                and _origins_compatible(existing.origins, item.origins)
             ):
+                if _claimant_rank(item.attribution) > _claimant_rank(existing.attribution):
+                    existing.attribution = item.attribution
                 existing.actor = existing.actor or item.actor
                 if existing.actor is not None and item.actor is not None and item.actor.known:
                     existing.actor = item.actor if not existing.actor.known else existing.actor
@@ -894,6 +1179,18 @@ def headline_end(doc: Doc, article: Article) -> int:
     return paragraph_end if paragraph_end >= 0 else min(len(text), stripped + 200)
 
 
+INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise", "deploy", "bring"})
+
+
+def _instrument(trigger: Token) -> bool:
+    """A weapon named as what an actor used ("used car bombs", "using drones"), not as
+    an event of its own."""
+    for node in [trigger, *_ancestors(trigger)][:4]:
+        if node.pos_ == "VERB":
+            return _lower_lemma(node) in INSTRUMENT_VERBS and node is not trigger
+    return False
+
+
 def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> int | None:
     """Which event the headline, else the lead, reports."""
     if not found:
@@ -921,11 +1218,14 @@ def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> int | None
     best = min(range(len(found)), key=score)
     # A headline that only says "attack" (or nothing) is made precise by the first body
     # sentence: "Terrorist attacks kill 10" + "… killed by rocket shells" is a shelling.
+    # Not by a weapon the attackers used: "ISIS Launches Offensive in Palmyra" + "ISIS
+    # used a high number of car bombs" stays the offensive.
     if found[best].kind is K.ATTACK or found[best].trigger.idx >= end:
         first_body = body_sentences[0] if body_sentences else None
         precise = [
             i for i, f in enumerate(found)
             if MAIN_PRIORITY[f.kind] <= MAIN_PRIORITY[K.SHOOTING]
+            and not _instrument(f.trigger)
             and (f.trigger.idx < end or (
                 first_body is not None and first_body.start <= f.trigger.i < first_body.end
             ))
@@ -941,7 +1241,6 @@ def events(doc: Doc, article: Article, mentions: Sequence[Mention]) -> Iterator[
     main = main_index(doc, article, found)
     main_trigger = found[main].trigger.i if main is not None else None
     for item in merge(found, article.date_published):
-        phrase = next((s for s in item.evidence if s.kind == "phrase"), None) or item.evidence[0]
         yield Event(
             kind=item.kind,
             evidence=tuple(item.evidence),
@@ -950,6 +1249,6 @@ def events(doc: Doc, article: Article, mentions: Sequence[Mention]) -> Iterator[
             place=item.place,
             origins=item.origins,
             when=item.when,
-            attribution=attribute(doc, phrase.start, phrase.end, mentions),
+            attribution=item.attribution,
             main=main_trigger in item.triggers,
         )

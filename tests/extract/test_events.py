@@ -114,6 +114,81 @@ def test_one_main_event_from_the_headline(nlp: Language) -> None:
     assert len(mains) == 1 and mains[0].kind is K.BOMBING
 
 
+@pytest.mark.parametrize(
+    ("text", "origins", "destination"),
+    [
+        # the parser hangs "from …" on the destination; the origin is still read
+        ("“IS has dispatched a considerable force to Palmyra from the area of Raqqa.”",
+         {"Raqqa"}, "Palmyra"),
+        ("Intelligence spotted a transfer of up to 5,000 IS-militants to the areas of Raqqa "
+         "and Deyr ez Zor from Mosul, Iraq.", {"Mosul"}, "Raqqa"),
+        ("The terrorists have received considerable reinforcement, including heavy military "
+         "hardware from the regions of Raqqa and Deir ez-Zor.", {"Raqqa", "Deir ez-Zor"}, None),
+    ],
+)
+def test_troop_movement_origins_in_the_phrase(
+    nlp: Language, text: str, origins: set[str], destination: str | None
+) -> None:
+    movement = only(read(nlp, text), K.TROOP_MOVEMENT)
+    assert {o.label for o in movement.origins} == origins
+    if destination is not None:
+        assert movement.place is not None and movement.place.label == destination
+
+
+def test_a_backer_is_neither_mover_nor_destination(nlp: Language) -> None:
+    text = ("Thousands of fighters transferred from Mosul with US support are involved in "
+            "fighting, along with large numbers from Raqqa.")  # fmt: skip
+    movement = only(read(nlp, text), K.TROOP_MOVEMENT)
+    assert {o.label for o in movement.origins} == {"Mosul"}
+    for ref in (movement.actor, movement.place):
+        assert ref is None or ref.label not in ("United States", "Raqqa")
+
+
+def test_seizing_goods_is_no_capture(nlp: Language) -> None:
+    found = read(nlp, "Rebels seized weapons and ammunition near Hama.")
+    assert K.CAPTURE not in {e.kind for e in found}
+
+
+def test_title_case_headline_subject(nlp: Language) -> None:
+    headline = "Islamic State Forces (ISIS-Daesh) Retake Historic City of Palmyra"
+    text = f"{headline}\n\nThe city fell on Sunday."
+    capture = only(read(nlp, text, date(2016, 12, 12), headline), K.CAPTURE)
+    assert capture.actor is not None and capture.actor.label == "Islamic State"
+    assert capture.place is not None and capture.place.label == "Palmyra"
+
+
+def test_headline_offensive_stays_main_beside_the_weapons_used(nlp: Language) -> None:
+    headline = "ISIS Launches Large-Scale Offensive in Palmyra"
+    text = (f"{headline}\n\nOn December 8 ISIS terrorists launched multiple offensives "
+            "near Palmyra. ISIS used a high number of car bombs.")  # fmt: skip
+    found = read(nlp, text, date(2016, 12, 9), headline)
+    main = next(e for e in found if e.main)
+    assert main.kind is K.ATTACK
+    assert main.when is not None and main.when.value == date(2016, 12, 8)  # kept by the merge
+
+
+def test_the_city_is_the_city_named_before(nlp: Language) -> None:
+    text = ("Jihadists gained footholds in the northern districts of Palmyra. Amaq claims "
+            "the jihadists in fact seized the city.")  # fmt: skip
+    capture = only(read(nlp, text), K.CAPTURE)
+    assert capture.place is not None and capture.place.label == "Palmyra"
+    assert capture.attribution is not None and capture.attribution.claimant is not None
+    assert "Amaq" in capture.attribution.claimant.label
+
+
+def test_a_specific_place_beats_a_country_actor(nlp: Language) -> None:
+    headline = "Regime Russia air strikes kill 39 in Idlib"
+    found = read(nlp, f"{headline}\n\nDozens were injured.", headline=headline)
+    strike = only(found, K.AIRSTRIKE)
+    assert strike.place is not None and "Idlib" in strike.place.label
+
+
+def test_killer_subject_is_the_actor_of_the_means(nlp: Language) -> None:
+    text = "The Syrian army killed 18 ISIL commanders in air raids on their strongholds."
+    strike = only(read(nlp, text), K.AIRSTRIKE)
+    assert strike.actor is not None and "army" in strike.actor.label.lower()
+
+
 # --- bench scoring --------------------------------------------------------------------------
 def _bench():  # the bench is a script, not a package: load it by path
     spec = importlib.util.spec_from_file_location("eval_fakes", REPO / "bench" / "eval_fakes.py")
@@ -148,3 +223,10 @@ def test_side_table() -> None:
     assert bench.side_of_words("Syrian Democratic Forces") == bench.KURDS
     assert bench.side_of_words("Free Syrian Army") == bench.OPPOSITION
     assert bench.side_of_words("gunmen") is None
+
+
+def test_air_side_prior() -> None:
+    bench = _bench()
+    assert bench.air_side(K.AIRSTRIKE, "Air strikes kill 11 in Idlib") == bench.GOVERNMENT
+    assert bench.air_side(K.AIRSTRIKE, "US-led strikes kill 35 jihadists") == bench.COALITION
+    assert bench.air_side(K.BOMBING, "A car bomb killed 5") is None
