@@ -1,9 +1,11 @@
 """Load the spaCy pipeline once, with newskg's registered components in place.
 
-Order: the model's own components, with ``newskg_gazetteer`` (an entity ruler
-over ``ontology/gazetteer.ttl``) ahead of ``ner`` so known entities are typed
-and linked whatever the model thinks; then ``newskg_quantities`` and
-``newskg_attribution`` after ``ner``.
+Order: ``newskg_paragraphs`` ahead of the ``parser`` (a sentence starts after
+every line break: cleaned articles have one paragraph per line, and the parser
+otherwise glues a headline onto the first sentence); the model's own components,
+with ``newskg_gazetteer`` (an entity ruler over ``ontology/gazetteer.ttl``) ahead
+of ``ner`` so known entities are typed and linked whatever the model thinks; then
+``newskg_quantities`` and ``newskg_attribution`` after ``ner``.
 """
 
 from __future__ import annotations
@@ -23,6 +25,16 @@ BEFORE_NER = ("newskg_gazetteer",)
 AFTER_NER = ("newskg_quantities", "newskg_attribution")
 
 
+@Language.component("newskg_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break; leave the rest to the parser."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = True
+    return doc
+
+
 class ModelNotFound(RuntimeError):
     """The configured spaCy model is not installed."""
 
@@ -31,6 +43,10 @@ def add_components(nlp: Language, base_iri: str) -> Language:
     """Add newskg's components to ``nlp`` (a trained model or ``spacy.blank("en")``)."""
     for module in COMPONENT_MODULES:
         importlib.import_module(module)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("newskg_paragraphs", before="parser")
+    elif "senter" not in nlp.pipe_names:
+        nlp.add_pipe("newskg_paragraphs", first=True)
     for name in BEFORE_NER:
         if "ner" in nlp.pipe_names:
             nlp.add_pipe(name, before="ner", config={"base_iri": base_iri})
