@@ -379,7 +379,7 @@ def predict(analysis: Analysis, lead_end: int, places: GovernorateResolver) -> P
                 note += f" | place from lead: {mention.entity.label}"
                 break
     side = side_of(main.actor) if main is not None else None
-    if main is not None and side is None and main.actor is None:
+    if main is not None and side is None and (main.actor is None or _is_aircraft(main.actor)):
         side = air_side(main.kind, analysis.article.text[:lead_end])
         if side is not None:
             note += " | side from the aircraft"
@@ -394,6 +394,16 @@ def predict(analysis: Analysis, lead_end: int, places: GovernorateResolver) -> P
 
 # Only states flew over Syria: the government and Russia, and the US-led coalition.
 COALITION_WORDS = re.compile(r"coalition|\bus[- ]led\b|\bu\.s\.[- ]led\b|american|pentagon")
+
+
+AIRCRAFT = re.compile(
+    r"^(?:the )?(?:\w+ )?(?:aircraft|warplanes?|jets?|planes?|helicopters?|drones?)$"
+)
+
+
+def _is_aircraft(actor: EntityRef) -> bool:
+    """An actor that only names the aircraft ("warplanes"), not whose they are."""
+    return bool(AIRCRAFT.match(fold(actor.label))) and side_of(actor) is None
 
 
 def air_side(kind: EventKind, lead: str) -> str | None:

@@ -179,7 +179,8 @@ ACTOR_NOUNS = frozenset(
     {"regime", "government", "army", "force", "troop", "rebel", "militant", "terrorist",
      "jihadist", "insurgent", "militia", "opposition", "soldier", "coalition", "gunman",
      "fighter", "warplane", "jet", "aircraft", "helicopter", "loyalist", "extremist",
-     "airforce", "military"}
+     "airforce", "military", "tank", "artillery", "warship", "drone", "sniper", "bomber",
+     "plane", "gunboat", "battery", "paramilitary", "mercenary"}
 )  # fmt: skip
 REPORTING_VERBS = frozenset(
     {"say", "report", "tell", "claim", "announce", "confirm", "state", "add", "note", "reveal",
@@ -294,6 +295,24 @@ def _kids(token: Token) -> list[Token]:
     """Children on the token's own line: a parse does not cross paragraph breaks."""
     line = _line_start(token)
     return [c for c in token.children if _line_start(c) == line]
+
+
+def _post_modifier_end(noun: Token, most: int = 5) -> Token:
+    """The last token of what follows a generic actor noun and says whose it is:
+    "forces loyal to the regime", "fighters of the Islamic State" (at most ``most`` tokens)."""
+    for child in _kids(noun):
+        if child.i > noun.i and (
+            (child.dep_ in ("amod", "acl") and child.lower_ in POST_MODIFIERS)
+            or (child.dep_ == "prep" and child.lower_ == "of")
+        ):
+            end = max(t.i for t in child.subtree)
+            if end - noun.i <= most:
+                return noun.doc[end]
+    return noun
+
+
+# Adjectives after a noun that say whose forces they are.
+POST_MODIFIERS = frozenset({"loyal", "allied", "affiliated", "linked", "backed", "aligned"})
 
 
 def _subtree(token: Token) -> list[Token]:
@@ -829,11 +848,12 @@ class Reader:
         if lemma in ACTOR_NOUNS:
             tokens = [
                 t for t in self.doc[token.left_edge.i : token.i + 1]
-                if t.dep_ in ("compound", "amod", "nmod") or t is token
+                if t.dep_ in ("compound", "amod", "nmod") or t.i == token.i
             ]
             if not tokens or tokens[0].pos_ in ("DET", "NUM"):
                 tokens = [token]
-            start, end = tokens[0].idx, token.idx + len(token.text)
+            last = _post_modifier_end(token)
+            start, end = tokens[0].idx, last.idx + len(last.text)
             label = text_of(self.doc)[start:end]
             return EntityRef(
                 key=slug(label), label=label,

@@ -230,3 +230,19 @@ def test_air_side_prior() -> None:
     assert bench.air_side(K.AIRSTRIKE, "Air strikes kill 11 in Idlib") == bench.GOVERNMENT
     assert bench.air_side(K.AIRSTRIKE, "US-led strikes kill 35 jihadists") == bench.COALITION
     assert bench.air_side(K.BOMBING, "A car bomb killed 5") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_words"),
+    [
+        ("Forces loyal to the regime executed 48 people in the village of Ratyan.", "loyal to the regime"),
+        ("Syrian tanks shelled the central city of Hama on Monday, killing four civilians.", "Syrian tanks"),
+    ],
+)
+def test_generic_actor_keeps_the_words_that_say_whose_it_is(nlp, text: str, actor_words: str) -> None:
+    from kg.extract import analyse
+    from kg.records import Article
+
+    analysis = analyse(nlp(text), Article(id="t", text=text, headline=""))
+    actors = [event.actor.label for event in analysis.events if event.actor is not None]
+    assert any(actor_words in label for label in actors), actors
