@@ -418,12 +418,12 @@ TOWN_NAMES: dict[str, tuple[str, str, list[str]]] = {
     "Al Qusayr": ("al-qusayr", "Al-Qusayr", ["Qusayr", "Qusair", "al-Qusair", "Qusseir"]),
     "Tallbisah": ("talbiseh", "Talbiseh", ["Talbisseh", "Talbisah"]),
     "Al Qaryatayn": ("al-qaryatayn", "Al-Qaryatayn", ["Qaryatayn", "al-Qaryatain",
-                                                      "Qaryatain"]),
+                                                      "Qaryatain", "Quaryatayn"]),
     "Kafr Laha": ("houla", "Houla", ["al-Houla", "Kafr Laha"]),
     "As Sukhnah": ("al-sukhnah", "Al-Sukhnah", ["Sukhnah", "al-Sukhna", "Sukhna"]),
     "Al Furqlus": ("al-furqlus", "Al-Furqlus", ["Furqlus"]),
     "As Salamiyah": ("salamiyah", "Salamiyah", ["Al-Salamiyah", "Salamiyeh", "Salamiya",
-                                                "al-Salamiyah"]),
+                                                "al-Salamiyah", "Salamyieh", "Salamieh"]),
     "Maharda": ("mhardeh", "Mhardeh", ["Mahardah", "Muhradah"]),
     "Murak": ("morek", "Morek", ["Murak", "Mork"]),
     "Kafr Zayta": ("kafr-zita", "Kafr Zita", ["Kafr Zeita", "Kafarzita"]),
@@ -476,6 +476,12 @@ TOWN_NAMES: dict[str, tuple[str, str, list[str]]] = {
     "Shaykh Miskin": ("sheikh-miskin", "Sheikh Miskin", ["Sheikh Maskin"]),
     "Izra`": ("izraa", "Izraa", ["Izra'"]),
     "Shahba": ("shahba", "Shahba", []),
+    "Tall Hamis": ("tal-hamis", "Tal Hamis", ["Tel Hamis", "Tall Hamis", "Tell Hamis",
+                                              "Tal Hamees", "Tel Hamees"]),
+    "At Tibni": ("tibni", "Tibni", ["al-Tibni", "Al-Tibni", "Tebni", "Tibne"]),
+    "Da'il": ("dael", "Dael", ["Da'el", "Da'il", "Daeel"]),
+    "Hisya'": ("hisyah", "Hisyah", ["Hisya", "Hasya", "Hassia", "Hasiya", "Hessia"]),
+    "Ihsim": ("ihsim", "Ihsim", ["Ehsim", "Ihsem", "Ehsem"]),
 }
 
 # Labels never used for a GeoNames town: English words, given names, other places.
@@ -561,7 +567,7 @@ PLACES: list[tuple[str, str, tuple[str, ...], list[str], str, tuple[float, float
     ("sheikh-saeed", "Sheikh Saeed", ("Site",), ["Sheikh Said", "Sheikh Saeed district"],
      "aleppo", (37.168, 36.163)),
     ("al-jamiliyah", "Al-Jamiliyah", ("Site",), [
-        "al-Jamiliyah", "Jamiliyeh", "al-Jamilyeh", "al-Jamiliyeh", "Jamiliya"],
+        "al-Jamiliyah", "Jamiliyeh", "al-Jamilyeh", "al-Jamiliyeh", "Jamiliya", "al-Jamilia"],
      "aleppo", (37.145, 36.205)),
     ("old-city-of-aleppo", "Old City of Aleppo", ("Site",), [
         "Aleppo's Old City", "Aleppo Old City", "old city of Aleppo"],
@@ -577,9 +583,10 @@ PLACES: list[tuple[str, str, tuple[str, ...], list[str], str, tuple[float, float
      "aleppo", (37.188, 36.207)),
     ("jabal-badro", "Jabal Badro", ("Site",), ["Jabal Badrou", "Jabal Badro district"],
      "aleppo", (37.195, 36.215)),
-    ("al-sakhour", "Al-Sakhour", ("Site",), ["al-Sakhour", "Sakhour", "al-Sakhur"],
+    ("al-sakhour", "Al-Sakhour", ("Site",), ["al-Sakhour", "Sakhour", "al-Sakhur", "Sakhur"],
      "aleppo", (37.188, 36.212)),
-    ("al-haydariya", "Al-Haydariya", ("Site",), ["Haydariya", "al-Haydariyah", "Haidariyeh"],
+    ("al-haydariya", "Al-Haydariya", ("Site",), [
+        "Haydariya", "al-Haydariyah", "Haidariyeh", "al-Haidariye"],
      "aleppo", (37.190, 36.235)),
     ("bani-zeid", "Bani Zeid", ("Site",), ["Bani Zaid", "Bani Zayd"], "aleppo",
      (37.145, 36.230)),
@@ -589,7 +596,8 @@ PLACES: list[tuple[str, str, tuple[str, ...], list[str], str, tuple[float, float
      "aleppo", (37.165, 36.185)),
     ("al-marjeh-aleppo", "Al-Marjeh", ("Site",), ["al-Marjeh", "Marjeh"], "aleppo",
      (37.175, 36.178)),
-    ("al-kalaseh", "Al-Kalaseh", ("Site",), ["al-Kalaseh", "Kalaseh", "al-Kallaseh"],
+    ("al-kalaseh", "Al-Kalaseh", ("Site",), ["al-Kalaseh", "Kalaseh", "al-Kallaseh",
+                                            "al-Kallasa"],
      "aleppo", (37.140, 36.190)),
     ("al-mashhad", "Al-Mashhad", ("Site",), ["al-Mashhad", "Mashhad district"], "aleppo",
      (37.130, 36.180)),
@@ -603,8 +611,6 @@ PLACES: list[tuple[str, str, tuple[str, ...], list[str], str, tuple[float, float
     ("al-sheikh-najjar", "Sheikh Najjar", ("Site",), [
         "Sheikh Najjar industrial city", "al-Sheikh Najjar", "Sheikh Najjar industrial zone"],
      "aleppo-governorate", (37.23, 36.26)),
-    ("al-sheitaat", "Al-Sheitaat", ("Site",), ["al-Sheitaat", "Sheitaat"], "aleppo",
-     (37.135, 36.222)),
     ("al-salihin", "Al-Salihin", ("Site",), ["al-Salihin", "Salihin", "al-Saleheen"],
      "aleppo", (37.165, 36.175)),
     ("al-qaterji", "Qaterji", ("Site",), ["Qaterji", "al-Qaterji", "Qatirji"],
@@ -632,7 +638,7 @@ PLACES: list[tuple[str, str, tuple[str, ...], list[str], str, tuple[float, float
     ("khan-al-assal", "Khan al-Assal", ("Settlement",), [
         "Khan al-Asal", "Khan Assal", "Khan al Assal"], "aleppo-governorate", (37.03, 36.17)),
     ("urum-al-kubra", "Urum al-Kubra", ("Settlement",), [
-        "Orem al-Kubra", "Urm al-Kubra", "Urum al Kubra"], "aleppo-governorate",
+        "Orem al-Kubra", "Urm al-Kubra", "Urum al Kubra", "Orum al-Kubra"], "aleppo-governorate",
      (36.93, 36.15)),
     ("anadan", "Anadan", ("Settlement",), ["Anadan town"], "aleppo-governorate",
      (37.04, 36.29)),
@@ -650,7 +656,7 @@ PLACES: list[tuple[str, str, tuple[str, ...], list[str], str, tuple[float, float
      "aleppo-governorate", (37.02, 36.38)),
     ("ratyan", "Ratyan", ("Settlement",), ["Rityan", "Retyan"], "aleppo-governorate",
      (37.05, 36.33)),
-    ("tadef", "Tadef", ("Settlement",), ["Tadif"], "aleppo-governorate", (37.53, 36.35)),
+    ("tadef", "Tadef", ("Settlement",), ["Tadif", "Taduf"], "aleppo-governorate", (37.53, 36.35)),
     ("khanasser", "Khanasser", ("Settlement",), ["Khanaser", "Khanasir"],
      "aleppo-governorate", (37.50, 35.78)),
     ("ithriya-khanasser-road", "Ithriya–Khanasser road", ("Site",), [
@@ -741,7 +747,8 @@ PLACES: list[tuple[str, str, tuple[str, ...], list[str], str, tuple[float, float
      "rif-dimashq-governorate", (36.17, 33.63)),
     ("sayyida-zeinab", "Sayyida Zeinab", ("Settlement",), [
         "Sayyeda Zeinab", "Sayyida Zaynab", "Sayida Zeinab", "Sit Zeinab",
-        "Sayyidah Zaynab", "Sayyeda Zainab"], "rif-dimashq-governorate", (36.340, 33.444)),
+        "Sayyidah Zaynab", "Sayyeda Zainab", "Sayeda Zeinab", "Sayeda Zainab"],
+     "rif-dimashq-governorate", (36.340, 33.444)),
     ("yalda", "Yalda", ("Settlement",), ["Yelda"], "rif-dimashq-governorate",
      (36.310, 33.460)),
     ("beit-sahem", "Beit Sahem", ("Settlement",), ["Bayt Sahm", "Beit Sahm"],
@@ -801,7 +808,8 @@ PLACES: list[tuple[str, str, tuple[str, ...], list[str], str, tuple[float, float
     ("jabal-al-akrad", "Jabal al-Akrad", ("Place",), ["Kurd Mountain", "Jabal Akrad"],
      "latakia-governorate", (36.15, 35.73)),
     ("jabal-al-turkman", "Jabal al-Turkman", ("Place",), [
-        "Turkmen Mountain", "Jabal Turkman", "Turkmen Mountains", "Bayirbucak"],
+        "Turkmen Mountain", "Jabal Turkman", "Turkmen Mountains", "Bayirbucak",
+        "Jabal al-Torkman", "Jabal al-Turkmen"],
      "latakia-governorate", (36.00, 35.78)),
     # Tartus
     ("tartus-naval-base", "Tartus naval base", ("Site",), [
@@ -843,11 +851,13 @@ PLACES: list[tuple[str, str, tuple[str, ...], list[str], str, tuple[float, float
      "quneitra-governorate", (35.83, 33.26)),
     ("mashara", "Mashara", ("Settlement",), ["Masharah", "al-Mashara"],
      "quneitra-governorate", (35.95, 33.11)),
-    ("al-qusour", "Al-Qusour", ("Site",), ["al-Qusour", "Qusour", "al-Qusor", "Qusour district"],
+    ("al-qusour", "Al-Qusour", ("Site",), ["al-Qusour", "Qusour", "al-Qusor", "Qusour district",
+                                     "Al Qousour", "al-Qussour", "al-Qousour"],
      "deir-ez-zor", (40.145, 35.335)),
     ("al-huwayqa", "Al-Huwayqa", ("Site",), ["Howayqa", "al-Howayqa", "Huwayqa", "Huweiqa",
-                                             "al-Huweiqa"], "deir-ez-zor", (40.125, 35.345)),
-    ("hawijat-sakr", "Hawijat Sakr", ("Site",), ["Hawijat Saqr", "Huwaijat Saqr",
+                                             "al-Huweiqa", "al-Hweiqa"], "deir-ez-zor",
+     (40.125, 35.345)),
+    ("hawijat-sakr", "Hawijat Sakr", ("Site",), ["Hawijat Saqr", "Huwaijat Saqr", "Hweijet Saqer",
                                                  "Hawija Sakr", "Hawijat Sakr island"],
      "deir-ez-zor", (40.17, 35.33)),
     ("hatla", "Hatla", ("Settlement",), ["Hatlah", "Hatleh"], "deir-ez-zor-governorate",
@@ -859,6 +869,111 @@ PLACES: list[tuple[str, str, tuple[str, ...], list[str], str, tuple[float, float
     # Hasakah
     ("al-hol-camp", "Al-Hol camp", ("Site",), ["al-Hol camp", "Hol camp", "al-Hawl camp"],
      "al-hasakah-governorate", (41.13, 36.38)),
+    # FA-KES gaps found by running the pipeline over the leads (points APPROXIMATE, a few km)
+    # Aleppo city quarters
+    ("al-aazamiyeh", "Al-Aazamiyeh", ("Site",), [
+        "al-Aazamiyeh", "al-Athamiyeh", "al-Azamiyeh", "Aazamiyeh", "Azamiyeh",
+        "al-A'zamiyeh"], "aleppo", (37.125, 36.205)),
+    ("al-maghayir", "Al-Maghayir", ("Site",), ["al-Maghayir", "Maghayir", "Maghayir district"],
+     "aleppo", (37.165, 36.210)),
+    ("bab-al-faraj", "Bab al-Faraj", ("Site",), ["Bab al Faraj", "Bab al-Faraj square"],
+     "aleppo", (37.153, 36.203)),
+    ("al-ismailiya", "Al-Ismailiya", ("Site",), ["al-Ismailiya", "al-Ismailiyah"],
+     "aleppo", (37.150, 36.207)),
+    ("al-jabiriyeh", "Al-Jabiriyeh", ("Site",), ["al-Jabiriyeh", "al-Jabiryieh", "Jabiriyeh",
+                                                 "al-Jabiriyah"], "aleppo", (37.115, 36.205)),
+    ("al-sulaymaniyah-aleppo", "Al-Sulaymaniyah (Aleppo)", ("Site",), [
+        "al-Sulaymaniyah district", "al-Suleimaniyeh", "al-Sulimaniah", "al-Sulaimaniyah",
+        "al-Suleimaniyah"], "aleppo", (37.160, 36.215)),
+    ("karaj-al-hajz", "Karaj al-Hajz", ("Site",), ["Karaj al-Hajz crossing", "Karaj al Hajz"],
+     "aleppo", (37.140, 36.195)),
+    ("al-mashariqa", "Al-Mashariqa", ("Site",), ["al-Mashariqa", "Masharqa", "al-Masharqa",
+                                                 "Mashareqa", "al-Mashareqa"],
+     "aleppo", (37.140, 36.208)),
+    # Aleppo countryside
+    ("jarez", "Jarez", ("Settlement",), ["Jarez village"], "aleppo-governorate",
+     (37.30, 36.50)),
+    ("qasr-al-buraij", "Qasr al-Buraij", ("Settlement",), ["Qasr el-Breij", "Qasr al-Breij",
+                                                           "Qasr al-Bureij"],
+     "aleppo-governorate", (37.70, 36.20)),
+    ("al-hawshariyah", "Al-Hawshariyah", ("Settlement",), [
+        "Hoshariyeh", "al-Hoshariyeh", "Hawshariyah", "al-Hawshariya"],
+     "aleppo-governorate", (37.98, 36.56)),
+    ("ain-jara", "Ain Jara", ("Settlement",), ["Ayn Jara", "Ein Jara", "Ain Jarah"],
+     "aleppo-governorate", (37.00, 36.19)),
+    ("al-meridian", "Al-Meridian", ("Site",), ["al-Meridian", "Meridian district"], "aleppo",
+     (37.140, 36.215)),
+    ("sajur-river", "Sajur river", ("Place",), ["al-Sajour", "Sajour river", "al-Sajour river",
+                                                "al-Sajur river", "Sajur"],
+     "aleppo-governorate", (38.00, 36.62)),
+    ("mallah-farms", "Mallah Farms", ("Site",), ["al-Mallah farms", "Mallah farms",
+                                                 "al-Mallah Farms"],
+     "aleppo-governorate", (37.13, 36.27)),
+    # Idlib
+    ("urum-al-joz", "Urum al-Joz", ("Settlement",), [
+        "Urom al-Joz", "Orum al-Joz", "Urum al-Jawz", "Urum al Joz", "Orom al-Joz"],
+     "idlib-governorate", (36.56, 35.79)),
+    ("babisqa", "Babisqa", ("Settlement",), ["Babeska", "Babisqa village", "Bab Isqa"],
+     "idlib-governorate", (36.69, 36.26)),
+    ("deir-sharqi", "Deir Sharqi", ("Settlement",), ["Dayr Sharqi", "Deir al-Sharqi"],
+     "idlib-governorate", (36.69, 35.63)),
+    ("habit", "Habit", ("Settlement",), ["Habeet", "Hbeit", "al-Habeet"], "idlib-governorate",
+     (36.62, 35.47)),
+    # Hama
+    ("khattab", "Khattab", ("Settlement",), ["Khatab town", "Khattab town", "Khitab"],
+     "hama-governorate", (36.69, 35.22)),
+    ("zara-power-station", "Zara power station", ("Site",), [
+        "Zara Power Plant", "Zara power plant", "al-Zara power station",
+        "Zara thermal power plant"], "hama-governorate", (36.55, 34.92)),
+    # Homs
+    ("akrama", "Akrama", ("Site",), ["Akrameh", "Ekrima", "Akrama district",
+                                     "Akrama neighbourhood", "Akrama al-Jadida"],
+     "homs", (36.715, 34.715)),
+    ("wadi-al-dhahab", "Wadi al-Dhahab", ("Site",), [
+        "Wadi al-Zahab", "Wadi al-Thahab", "Wadi al-Dahab", "Wadi al-Zahab District"],
+     "homs", (36.710, 34.710)),
+    ("ain-al-dananeer", "Ain al-Dananeer", ("Settlement",), [
+        "Ayn al-Dananir", "Ain al-Dananir", "Ein al-Dananeer"], "homs-governorate",
+     (36.74, 34.83)),
+    # Deir ez-Zor
+    ("al-quriyah", "Al-Quriyah", ("Settlement",), [
+        "al-Quriyah", "al-Quria", "Quriyah", "al-Quriya", "al-Qouriya", "Al-Quria"],
+     "deir-ez-zor-governorate", (40.50, 34.97)),
+    ("buleil", "Buleil", ("Settlement",), ["Al-Boulil", "al-Boulil", "Bulayl", "al-Bulayl",
+                                           "Boulil", "al-Buleil"],
+     "deir-ez-zor-governorate", (40.32, 35.12)),
+    ("hrabesh", "Hrabesh", ("Site",), ["al-Hrabesh", "Harabesh", "Hrabesh neighborhood"],
+     "deir-ez-zor", (40.155, 35.325)),
+    ("al-rashdiyeh", "Al-Rashdiyeh", ("Site",), ["al-Rashdiyeh", "Rashdiyeh", "al-Rashidiyah",
+                                                 "al-Rushdiyeh"], "deir-ez-zor",
+     (40.135, 35.340)),
+    ("al-jafra", "Al-Jafra", ("Settlement",), ["al-Jafra", "Jafra", "al-Jafrah"],
+     "deir-ez-zor-governorate", (40.24, 35.28)),
+    ("al-shaitat-area", "Al-Shaitat villages", ("Place",), [
+        "al-Shaitat", "Shaitat", "al-Sheitaat", "Sheitaat", "al-Shuaytat", "Shuaytat"],
+     "deir-ez-zor-governorate", (40.70, 34.84)),  # the Shaitat tribe's villages
+    # Daraa
+    ("busr-al-harir", "Busr al-Harir", ("Settlement",), ["Busra al-Harir", "Busr al Harir",
+                                                          "Bosr al-Harir"],
+     "daraa-governorate", (36.35, 32.84)),
+    ("al-harra", "Al-Harra", ("Settlement",), ["al-Harra", "al-Hara", "Al-Hara", "Harra town"],
+     "daraa-governorate", (35.98, 33.06)),
+    # Damascus city
+    ("umayyad-square", "Umayyad Square", ("Site",), ["Umayyad square", "Umawiyeen Square"],
+     "damascus", (36.283, 33.513)),
+    ("burj-al-rous", "Burj al-Rous", ("Site",), ["Burj Rouss", "Burj al-Rouss", "Burj al-Ruz"],
+     "damascus", (36.295, 33.530)),
+    ("bab-al-saghir", "Bab al-Saghir", ("Site",), ["Bab al-Saghir cemetery", "Bab Saghir"],
+     "damascus", (36.302, 33.505)),
+    # Rif Dimashq
+    ("flitah", "Flitah", ("Settlement",), ["Filita", "Flita", "Fleita", "Falita"],
+     "rif-dimashq-governorate", (36.48, 33.99)),
+    # Latakia
+    ("al-daatour", "Al-Daatour", ("Site",), ["al-Daatour", "Daatour", "al-Daatour neighborhood",
+                                             "al-Daatour neighbourhood"],
+     "latakia", (35.795, 35.535)),
+    ("kinsabba", "Kinsabba", ("Settlement",), ["Kanasba", "Kinsaba", "Kansaba", "Kinsibba"],
+     "latakia-governorate", (36.12, 35.71)),
 ]
 
 

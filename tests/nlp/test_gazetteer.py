@@ -99,6 +99,25 @@ def test_only_verified_wikidata_ids() -> None:
         ("al-Shaer", "shaer-gas-field", "homs-governorate"),
         ("Citadel of Palmyra", "palmyra-citadel", "homs-governorate"),
         ("Yarmouk camp", "yarmouk", "damascus-governorate"),
+        # villages, quarters and sites named in FA-KES leads
+        ("Tel Hamis", "tal-hamis", "al-hasakah-governorate"),
+        ("Tibni", "tibni", "deir-ez-zor-governorate"),
+        ("al-Quria", "al-quriyah", "deir-ez-zor-governorate"),
+        ("al-Sheitaat", "al-shaitat-area", "deir-ez-zor-governorate"),
+        ("Da'el", "dael", "daraa-governorate"),
+        ("Busr al-Harir", "busr-al-harir", "daraa-governorate"),
+        ("Urum al-Joz", "urum-al-joz", "idlib-governorate"),
+        ("Babeska", "babisqa", "idlib-governorate"),
+        ("Khatab town", "khattab", "hama-governorate"),
+        ("Akrameh", "akrama", "homs-governorate"),
+        ("Hassia", "hisyah", "homs-governorate"),
+        ("Wadi al-Zahab", "wadi-al-dhahab", "homs-governorate"),
+        ("al-Athamiyeh", "al-aazamiyeh", "aleppo-governorate"),
+        ("Qasr el-Breij", "qasr-al-buraij", "aleppo-governorate"),
+        ("Umayyad Square", "umayyad-square", "damascus-governorate"),
+        ("Filita", "flitah", "rif-dimashq-governorate"),
+        ("Kanasba", "kinsabba", "latakia-governorate"),
+        ("al-Daatour", "al-daatour", "latakia-governorate"),
     ],
 )
 def test_lookup_and_governorate(name: str, key: str, governorate: str) -> None:
@@ -123,6 +142,11 @@ def test_foreign_city_has_country_only() -> None:
         ("ISIS", "Islamic State"),
         ("ISIL", "ISIS-Daesh"),
         ("Russian defence ministry", "Russian Defense Ministry"),
+        ("Salamyieh", "Salamiyah"),
+        ("Orum al-Kubra", "Urum al-Kubra"),
+        ("Jabal al-Torkman", "Jabal al-Turkman"),
+        ("Khan Shaykhun", "Khan Sheikhoun"),
+        ("Maaret al-Numan", "Maarat al-Numan"),
     ],
 )
 def test_aliases_share_one_entry(a: str, b: str) -> None:
