@@ -40,7 +40,6 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -471,47 +470,19 @@ def baseline(title: str, text: str) -> Prediction:
 
 
 # --- reading the data and running the pipeline --------------------------------------------
-def parse_date(value: str) -> date | None:
-    for pattern in ("%m/%d/%y", "%m/%d/%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(value.strip(), pattern).date()
-        except ValueError:
-            continue
-    return None
-
-
 def read_cases(path: Path, limit: int | None) -> Iterator[tuple[Article, Case]]:
-    """Articles (through the ingest stage when it is there) with their labels."""
+    """Articles through the ingest stage, as `kg build` reads them, with their labels."""
+    from kg.ingest import TableColumns, read_sources
+
     with path.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    if limit is not None:
-        rows = rows[:limit]
-    by_id = {row["unit_id"]: row for row in rows}
-    articles = _ingested(path, set(by_id))
-    for line, row in enumerate(rows, start=2):
-        article = articles.get(row["unit_id"]) if articles else None
-        if article is None:
-            title, content = row["article_title"].strip(), row["article_content"].strip()
-            article = Article(
-                id=row["unit_id"], text=f"{title}\n\n{content}", headline=title,
-                date_published=parse_date(row["date"]), origin=f"{path}:{line}",
-            )  # fmt: skip
-        case = Case(row["unit_id"], row["article_title"], article.text, labels_of(row))
-        yield article, case
-
-
-def _ingested(path: Path, wanted: set[str]) -> dict[str, Article]:
-    try:
-        from kg.ingest import TableColumns, read_sources  # type: ignore[attr-defined]
-    except ImportError:
-        return {}
+        rows = list(csv.DictReader(handle))[:limit]
     columns = TableColumns(id="unit_id", title="article_title", text="article_content",
                            date="date")  # fmt: skip
-    found: dict[str, Article] = {}
-    for item in read_sources([path], columns=columns):
-        if isinstance(item, Article) and item.id in wanted:
-            found[item.id] = item
-    return found
+    articles = [item for item in read_sources([path], columns) if isinstance(item, Article)]
+    # One article per row, in row order (a repeated unit_id is the same article, labelled again).
+    for row, article in zip(rows, articles, strict=False):
+        assert article.id == row["unit_id"], (article.origin, row["unit_id"])
+        yield article, Case(row["unit_id"], row["article_title"], article.text, labels_of(row))
 
 
 def lead_end_of(doc: object, article: Article, sentences: int = 3) -> int:

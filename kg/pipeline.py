@@ -68,17 +68,6 @@ def _with_metadata(analysis: Analysis) -> Analysis:
     return replace(analysis, authors=authors, based_on=outlets)
 
 
-def analyse_articles(
-    articles: Iterable[Article], settings: Settings, nlp: Language | None = None
-) -> Iterator[Analysis]:
-    """In-process analysis (for tests, evaluation and small inputs)."""
-    nlp = nlp or load_pipeline(settings)
-    for batch in _batches(articles, settings.batch_size):
-        for item in analyse_docs(nlp, batch, settings.batch_size):
-            if isinstance(item, Analysis):
-                yield item
-
-
 # --- worker processes -----------------------------------------------------------------
 _WORKER_NLP: Language | None = None
 _WORKER_BATCH = 32

@@ -14,20 +14,13 @@ from pyoxigraph import (
 )
 
 from kg.rdf.terms import PREFIXES
+from kg.store import EXPORT_FORMATS
 
 RESULT_FORMATS = {
     "json": QueryResultsFormat.JSON,
     "xml": QueryResultsFormat.XML,
     "csv": QueryResultsFormat.CSV,
     "tsv": QueryResultsFormat.TSV,
-}
-RDF_FORMATS = {
-    "turtle": RdfFormat.TURTLE,
-    "ntriples": RdfFormat.N_TRIPLES,
-    "nquads": RdfFormat.N_QUADS,
-    "trig": RdfFormat.TRIG,
-    "jsonld": RdfFormat.JSON_LD,
-    "rdfxml": RdfFormat.RDF_XML,
 }
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
 
@@ -74,7 +67,7 @@ def render(
             return b"true\n" if bool(results) else b"false\n"
         return results.serialize(format=RESULT_FORMATS.get(fmt, QueryResultsFormat.JSON))
     if isinstance(results, QueryTriples):
-        return results.serialize(format=RDF_FORMATS.get(fmt, RdfFormat.TURTLE))
+        return results.serialize(format=EXPORT_FORMATS.get(fmt, RdfFormat.TURTLE))
     if fmt in RESULT_FORMATS:
         return results.serialize(format=RESULT_FORMATS[fmt])
     header = [variable.value for variable in results.variables]

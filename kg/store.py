@@ -18,7 +18,7 @@ import gc
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Quad, QueryResultsFormat, RdfFormat, Store, parse
+from pyoxigraph import NamedNode, Quad, RdfFormat, Store, parse
 
 EXPORT_FORMATS: dict[str, RdfFormat] = {
     "nquads": RdfFormat.N_QUADS,
@@ -106,15 +106,6 @@ def load_file_as_graph(store: Store, path: Path, graph: str, base_iri: str) -> i
     return len(quads)
 
 
-def article_graphs(store: Store) -> set[str]:
-    """The names of the graphs that hold articles (everything but ontology/gazetteer)."""
-    return {
-        graph.value
-        for graph in store.named_graphs()
-        if isinstance(graph, NamedNode) and "/graph/" not in graph.value
-    }
-
-
 def export(store: Store, fmt: str, destination: Path) -> None:
     """Write the whole store in one of :data:`EXPORT_FORMATS`.
 
@@ -143,12 +134,6 @@ def _plain(term: object) -> str:
     if term is None:
         return ""
     return str(getattr(term, "value", term))
-
-
-def results_as(store: Store, query: str, fmt: QueryResultsFormat) -> bytes:
-    """Query results serialized by pyoxigraph (JSON, XML, CSV, TSV)."""
-    results = store.query(query, use_default_graph_as_union=True)
-    return results.serialize(format=fmt)
 
 
 def iter_quads(store: Store) -> Iterable[Quad]:

@@ -50,6 +50,7 @@ from kg.nlp.lexicon import (
 
 ATTRIBUTIONS = "attributions"
 QUOTES = "quotes"
+UNITS = "sentence_units"
 UNNAMED_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 ANAPHORIC_OBJECTS = frozenset({"this", "that", "it", "information", "news", "claim", "report"})
 LEADING_NOISE = frozenset({",", ":", "-", "–", "—", "(", ")", "[", "]", "\"", "“", "”", "'"})
@@ -68,6 +69,7 @@ class Frame:
 @Language.component("newskg_attribution")
 def attribution_component(doc: Doc) -> Doc:
     """Write attribution frames and quotations to ``doc.spans``."""
+    doc.spans[UNITS] = split_sentence_units(doc)
     quotes = list(quotations(doc))
     frames = find_frames(doc, quotes)
     parts: list[Span] = []
@@ -150,6 +152,13 @@ def _opens(token: Token) -> bool:
 
 
 def sentence_units(doc: Doc) -> list[Span]:
+    """The sentence units the component stored (computed now when it did not run)."""
+    if UNITS in doc.spans:
+        return list(doc.spans[UNITS])
+    return split_sentence_units(doc)
+
+
+def split_sentence_units(doc: Doc) -> list[Span]:
     """Sentences, split again at paragraph breaks (the parser runs over them), without
     leading or trailing whitespace tokens."""
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
