@@ -179,8 +179,8 @@ ACTOR_NOUNS = frozenset(
     {"regime", "government", "army", "force", "troop", "rebel", "militant", "terrorist",
      "jihadist", "insurgent", "militia", "opposition", "soldier", "coalition", "gunman",
      "fighter", "warplane", "jet", "aircraft", "helicopter", "loyalist", "extremist",
-     "airforce", "military", "tank", "artillery", "warship", "drone", "sniper", "bomber",
-     "plane", "gunboat", "battery", "paramilitary", "mercenary"}
+     "airforce", "military", "tank", "warship", "drone", "plane", "gunboat", "paramilitary",
+     "mercenary"}
 )  # fmt: skip
 REPORTING_VERBS = frozenset(
     {"say", "report", "tell", "claim", "announce", "confirm", "state", "add", "note", "reveal",
