@@ -62,7 +62,8 @@ def running(settings: Settings) -> Iterator[tuple[str, WorkerPool]]:
         server.task_dispatcher.shutdown(timeout=5)
         # close every socket from the loop's own thread (closing them from here races
         # its select): with nothing left to watch, the loop returns
-        server.trigger.pull_trigger(lambda: [d.close() for d in list(server._map.values())])
+        with contextlib.suppress(OSError):  # the loop already closed its trigger: it is stopping
+            server.trigger.pull_trigger(lambda: [d.close() for d in list(server._map.values())])
         thread.join(5)
         if thread.is_alive():
             server.close()
