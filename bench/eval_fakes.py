@@ -2,9 +2,9 @@
 
 Usage: ``.venv/bin/python bench/eval_fakes.py [--limit N] [--errors KIND] [--csv PATH]``
 
-Per article we predict a governorate (of the main event's place, else of the first
-place in the headline/lead), the actor's side, the cause (from the event kind) and
-the killed counts (the claims stage's Killed CountClaims).  Scoring is a set of pure
+Per article we predict a governorate (of the main event's place, else of the place
+the article reports from, ``schema:contentLocation``), the actor's side, the cause
+(from the event kind) and the killed counts (the claims stage's Killed CountClaims).  Scoring is a set of pure
 functions over ``Prediction`` and ``Labels``, so a later version can read predictions
 from a built store instead of running the pipeline here.
 
@@ -48,7 +48,6 @@ sys.path.insert(0, str(REPO))
 from kg.records import (  # noqa: E402
     Analysis,
     Article,
-    EntityKind,
     EntityRef,
     EventKind,
     Outcome,
@@ -78,7 +77,7 @@ SIDE_PATTERNS: tuple[tuple[str, str], ...] = (
     (GOVERNMENT, r"regime|government|syrian army|syrian arab army|\bsaa\b|assad|loyalist|"
                  r"russia|syrian (?:air ?force|troops|forces|warplanes|military)|hezbollah|"
                  r"hizballah|hizbollah|iran|national defen[cs]e|tiger forces|\bsyria\b|"
-                 r"\bsyrian\b|damascus"),
+                 r"\bsyrian\b|damascus|regular forces|\barmy\b"),
 )  # fmt: skip
 
 CAUSE_OF_KIND: dict[EventKind, str] = {
@@ -364,19 +363,10 @@ def predict(analysis: Analysis, lead_end: int, places: GovernorateResolver) -> P
         f"place={main.place and main.place.label} | {main.evidence[0].text[:100]}"
         if main is not None else "no main event"
     )
-    if governorate is None:
-        for mention in analysis.mentions:
-            if mention.span.start >= lead_end:
-                break
-            kinds = set(mention.entity.kinds)
-            if EntityKind.ACTOR in kinds and EntityKind.PLACE not in kinds and (
-                mention.entity.ner_label not in ("GPE", "LOC", "FAC")
-            ):
-                continue
-            governorate = places.label_of(mention.entity)
-            if governorate is not None:
-                note += f" | place from lead: {mention.entity.label}"
-                break
+    if governorate is None and analysis.focus is not None:
+        governorate = places.label_of(analysis.focus)
+        if governorate is not None:
+            note += f" | place from the article's focus: {analysis.focus.label}"
     side = side_of(main.actor) if main is not None else None
     if main is not None and side is None and (main.actor is None or _is_aircraft(main.actor)):
         side = air_side(main.kind, analysis.article.text[:lead_end])
@@ -485,23 +475,10 @@ def read_cases(path: Path, limit: int | None) -> Iterator[tuple[Article, Case]]:
         yield article, Case(row["unit_id"], row["article_title"], article.text, labels_of(row))
 
 
-def lead_end_of(doc: object, article: Article, sentences: int = 3) -> int:
-    """Character offset where the headline and the first body sentences end."""
-    from kg.extract.events import headline_end
-
-    end = headline_end(doc, article)  # type: ignore[arg-type]
-    count = 0
-    for sentence in doc.sents:  # type: ignore[attr-defined]
-        if sentence.start_char >= end and sentence.text.strip():
-            count += 1
-            if count >= sentences:
-                return sentence.end_char
-    return len(article.text)
-
-
 def run(path: Path, limit: int | None) -> list[Case]:
     from kg.config import Settings
     from kg.extract import analyse
+    from kg.extract.events import lead_end
     from kg.nlp import load_pipeline
 
     nlp = load_pipeline(Settings())
@@ -515,7 +492,7 @@ def run(path: Path, limit: int | None) -> list[Case]:
         except Exception as error:  # one bad article must not stop the run
             print(f"{article.origin or article.id}: analysis failed: {error!r}", file=sys.stderr)
             analysis = Analysis(article=article)
-        case.ours = predict(analysis, lead_end_of(doc, article), places)
+        case.ours = predict(analysis, lead_end(doc, article), places)
         case.baseline = baseline(case.title, case.text)
         cases.append(case)
     return cases

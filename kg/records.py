@@ -236,3 +236,4 @@ class Analysis:
     cites: tuple[EntityRef, ...] = ()  # every source the text attributes something to
     authors: tuple[EntityRef, ...] = ()  # article.authors, resolved to entities
     based_on: tuple[EntityRef, ...] = ()  # article.based_on outlets, resolved, same order
+    focus: EntityRef | None = None  # the place the article reports from (contentLocation)

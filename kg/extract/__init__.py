@@ -2,7 +2,7 @@
 
 ``analyse`` is the one place that knows the order: entity mentions, then events
 (which need mentions and attribution), then count claims (which link to events),
-then the sources the article cites.
+then the sources the article cites and the place it reports from.
 """
 
 from __future__ import annotations
@@ -13,6 +13,9 @@ from kg.extract.attribution import cited_sources
 from kg.extract.claims import count_claims
 from kg.extract.entities import mentions as entity_mentions
 from kg.extract.events import events as extract_events
+from kg.extract.events import lead_end
+from kg.extract.places import focus_place
+from kg.nlp import text_of
 from kg.records import Analysis, Article
 
 
@@ -22,4 +25,6 @@ def analyse(doc: Doc, article: Article) -> Analysis:
     events = tuple(extract_events(doc, article, mentions))
     claims = tuple(count_claims(doc, article, mentions, events))
     cites = tuple(cited_sources(doc, mentions))
-    return Analysis(article=article, mentions=mentions, events=events, claims=claims, cites=cites)
+    focus = focus_place(text_of(doc), mentions, lead_end(doc, article))
+    return Analysis(article=article, mentions=mentions, events=events, claims=claims, cites=cites,
+                    focus=focus)

@@ -113,6 +113,8 @@ class ArticleMapper:
                 yield original, _n(SCHEMA.datePublished), _date(source.date)
         for source in analysis.cites:
             yield a, _n(NKG.cites), entity(source)
+        if analysis.focus is not None:
+            yield a, _n(SCHEMA.contentLocation), entity(analysis.focus)
 
         for mention in analysis.mentions:
             e = entity(mention.entity)

@@ -1,0 +1,51 @@
+"""The place an article reports from the scene of (``schema:contentLocation``).
+
+The main event's own place is read off its sentence; when the headline and lead name
+only a country ("Air raid kills 19 Syrians in IS-held village") an analyst still
+wants to know where the article is about.  That is a separate, weaker statement, so
+it is a property of the article, not of the event:
+
+* the first place in the headline and lead that lies in a known first-level division
+  (a governorate), else
+* the first-mentioned place of the division the article names most often.
+
+Places that are only a country, "-based" qualifiers ("Britain-based monitor") and
+places outside any known division (datelines such as Beirut) are not candidates.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from kg.extract.events import is_place
+from kg.nlp.gazetteer import Gazetteer, load_gazetteer
+from kg.records import EntityRef, Mention
+
+
+def _located(mention: Mention, text: str, gazetteer: Gazetteer) -> str | None:
+    """The division the mentioned place lies in, when it is a candidate."""
+    if not is_place(mention) or text[mention.span.end : mention.span.end + 6] == "-based":
+        return None
+    division = gazetteer.governorate_of(mention.entity.key)
+    return division.key if division is not None else None
+
+
+def focus_place(
+    text: str, mentions: Sequence[Mention], lead_end: int, gazetteer: Gazetteer | None = None
+) -> EntityRef | None:
+    """Where the article's news happens, as far as its place names tell."""
+    gazetteer = gazetteer or load_gazetteer()
+    located = [
+        (mention, division)
+        for mention in mentions
+        if (division := _located(mention, text, gazetteer)) is not None
+    ]
+    if not located:
+        return None
+    for mention, _ in located:
+        if mention.span.start < lead_end:
+            return mention.entity
+    counts = Counter(division for _, division in located)
+    most = max(counts.values())
+    return next(mention.entity for mention, division in located if counts[division] == most)
