@@ -23,11 +23,13 @@ outcome word) and the sentence; ``attribute`` gives who says so.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract.attribution import attribute
+from kg.extract.events import headline_end
 from kg.nlp import text_of
 from kg.nlp.attribution import sentence_units
 from kg.nlp.lexicon import (
@@ -81,11 +83,17 @@ def count_claims(
     """Every number about people or things of the conflict, with evidence and source."""
     spans = doc.spans[QUANTITIES] if QUANTITIES in doc.spans else list(find_quantities(doc))
     units = sentence_units(doc)
+    main = next((i for i, event in enumerate(events) if event.main), None)
+    headline = headline_end(doc, article)
     for span in spans:
         quantity = parse_quantity(span)
         if quantity is None:
             continue
         claim = _claim(doc, span, quantity, units, mentions, events)
+        if claim is not None and claim.event is None and main is not None and (
+            claim.evidence[0].start < headline
+        ):
+            claim = replace(claim, event=main)  # "Thirty Killed": the headline's news
         if claim is not None:
             yield claim
 
@@ -281,7 +289,13 @@ def _outcome_word(token: Token) -> Outcome | None:
 def _outcome(
     doc: Doc, noun: Token, number: Token, span: SpacySpan, sentence: SpacySpan
 ) -> tuple[Outcome | None, Token | None]:
-    """The outcome of the counted thing: parse first, then adjacent words."""
+    """The outcome of the counted thing: a participle right after it ("48 dead, over 100
+    injured"; the parse often hangs both numbers on the first), then the parse, then
+    the words before it."""
+    for start in dict.fromkeys((number.i + 1, max(noun.i, number.i) + 1)):
+        following = _following_outcome(doc, start, sentence)
+        if following is not None:
+            return _outcome_word(following), following
     for token in (noun, number) if noun is not number else (noun,):
         found = _outcome_by_parse(token, sentence, depth=0, near=number.i)
         if found is not None:
@@ -297,6 +311,20 @@ def _outcome(
     if adjacent is not None:
         return _outcome_word(adjacent), adjacent
     return None, None
+
+
+def _following_outcome(doc: Doc, start: int, sentence: SpacySpan) -> Token | None:
+    """An outcome participle at ``start``, past auxiliaries and "others": "were injured"."""
+    i = start
+    while i < sentence.end and i < start + 3 and (
+        doc[i].lower_ in AUXILIARIES or doc[i].lower_ in ("others", "other", "more")
+    ):
+        i += 1
+    if i < sentence.end and doc[i].tag_ in {"VBN", "JJ", "VBD"} and _outcome_word(doc[i]) in {
+        Outcome.KILLED, Outcome.WOUNDED
+    }:
+        return doc[i]
+    return None
 
 
 def _outcome_by_parse(token: Token, sentence: SpacySpan, depth: int, near: int) -> Token | None:

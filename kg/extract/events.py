@@ -115,6 +115,13 @@ NOUN_TRIGGERS: dict[str, EventKind] = {
 KILLING_VERBS = frozenset({"kill", "eliminate", "slay", "massacre", "murder", "destroy",
                            "slaughter", "annihilate", "neutralize", "neutralise"})
 
+# Words that say someone armed did it, not who: "the terrorists", "armed gunmen".
+UNNAMED_ACTOR_WORDS = frozenset(
+    {"the", "a", "an", "some", "armed", "unknown", "unidentified", "masked", "terrorist",
+     "terrorists", "militant", "militants", "gunman", "gunmen", "insurgent", "insurgents",
+     "jihadist", "jihadists", "attacker", "attackers", "assailant", "assailants", "fighter",
+     "fighters", "group", "groups", "takfiri", "extremist", "extremists"}
+)  # fmt: skip
 # "a bombing blamed on Daesh": who the event is laid to.
 BLAME_VERBS = frozenset({"blame", "attribute", "ascribe", "pin"})
 # "a jihadist group in Syria": where an actor is, not who it is.
@@ -937,7 +944,7 @@ class Reader:
             token = self.doc[index]
             mention = self.mentions.at(token)
             if mention is not None:
-                return mention.entity if is_actor(mention) else None
+                return mention.entity if is_actor(mention) and not self._locator(mention) else None
             skippable = (
                 (token.is_punct and token.text not in (":", "|", "–", "—"))
                 or _lower_lemma(token) in FORCE_NOUNS
@@ -1436,34 +1443,76 @@ def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int,
 
 
 def _generic(actor: EntityRef | None) -> bool:
-    """No actor, or only a common noun ("terrorists", "gunmen")."""
-    return actor is None or (not actor.known and not actor.ner_label)
+    """No actor, or only words every side uses of its enemies ("terrorists", "gunmen")."""
+    return actor is None or (
+        not actor.known
+        and all(word in UNNAMED_ACTOR_WORDS for word in actor.label.lower().split())
+    )
+
+
+def _same_incident(main: Found, other: Found, lead: int, published: date | None) -> bool:
+    """A lead mention that can only be the main event in other words: all its words in
+    the headline and lead, an "attack" (or the same kind) where the main event is a
+    precise kind of attack, nothing it says contradicts the main event."""
+    if not all(span.start < lead for span in other.evidence):
+        return False
+    if other.kind is not main.kind and not (
+        other.kind is K.ATTACK and MAIN_PRIORITY[main.kind] <= MAIN_PRIORITY[K.SHOOTING]
+    ):
+        return False
+    return (
+        _place_compatible(main.place, other.place)
+        and _actor_compatible(main.actor, other.actor)
+        and _when_compatible(main.when, other.when, published)
+    )
+
+
+def _fold(main: Found, other: Found) -> None:
+    """``other`` is the same event as ``main`` in vaguer words ("Army Kills 10" for
+    "… in a missile attack"): its words and arguments join the main record."""
+    if _generic(main.actor) and not _generic(other.actor):
+        main.actor = other.actor
+    if main.place is None or (_is_country(main.place) and other.place is not None):
+        main.place = other.place or main.place
+    main.target = main.target or other.target
+    main.when = main.when or other.when
+    if _claimant_rank(other.attribution) > _claimant_rank(main.attribution):
+        main.attribution = other.attribution
+    main.evidence.extend(span for span in other.evidence if span not in main.evidence)
+    main.triggers |= other.triggers
 
 
 def events(doc: Doc, article: Article, mentions: Sequence[Mention]) -> Iterator[Event]:
     """The events ``doc`` reports, merged per event, one of them marked main.
 
-    A main event made precise from a killing ("Syrian Army Kills 10 Terrorists" + "…
-    in a missile attack") keeps the killer when the precise words name no one better."""
+    The headline's event that the body made precise ("Syrian Army Kills 10 Terrorists"
+    + "… in a missile attack") is the main event: one node, with the killer the
+    headline names when the precise words name no one better."""
     found = list(Reader(doc, article, mentions).read())
     picked = main_index(doc, article, found)
-    main_trigger = found[picked[0]].trigger.i if picked is not None else None
-    killer = None
-    if picked is not None and is_killing(found[picked[1]].trigger):
-        killer = found[picked[1]].actor
-    for item in merge(found, article.date_published, lead_end(doc, article)):
-        is_main = main_trigger in item.triggers
-        actor = item.actor
-        if is_main and killer is not None and _generic(actor):
-            actor = killer
+    lead = lead_end(doc, article)
+    merged = merge(found, article.date_published, lead)
+    main: Found | None = None
+    if picked is not None:
+        main_trigger, headline_trigger = (found[i].trigger.i for i in picked)
+        main = next(item for item in merged if main_trigger in item.triggers)
+        vaguer = next(item for item in merged if headline_trigger in item.triggers)
+        if vaguer is not main:
+            _fold(main, vaguer)
+            merged.remove(vaguer)
+        for other in [m for m in merged if m is not main]:
+            if _same_incident(main, other, lead, article.date_published):
+                _fold(main, other)
+                merged.remove(other)
+    for item in merged:
         yield Event(
             kind=item.kind,
             evidence=tuple(item.evidence),
-            actor=actor,
+            actor=item.actor,
             target=item.target,
             place=item.place,
             origins=item.origins,
             when=item.when,
             attribution=item.attribution,
-            main=is_main,
+            main=item is main,
         )
