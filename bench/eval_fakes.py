@@ -4,9 +4,9 @@ Usage: ``.venv/bin/python bench/eval_fakes.py [--limit N] [--errors KIND] [--csv
 
 Per article we predict a governorate (of the main event's place, else of the place
 the article reports from, ``schema:contentLocation``), the actor's side, the cause
-(from the event kind) and the killed counts (the claims stage's Killed CountClaims).  Scoring is a set of pure
-functions over ``Prediction`` and ``Labels``, so a later version can read predictions
-from a built store instead of running the pipeline here.
+(from the event kind) and the killed counts (the claims stage's Killed CountClaims).
+Scoring is a set of pure functions over ``Prediction`` and ``Labels``, so a later
+version can read predictions from a built store instead of running the pipeline here.
 
 Decisions (documented, not tuned per article):
 
@@ -40,6 +40,7 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -51,6 +52,8 @@ from kg.records import (  # noqa: E402
     EntityRef,
     EventKind,
     Outcome,
+    Precision,
+    TimeStamp,
 )
 
 DEFAULT_CSV = REPO.parent / "shared" / "data" / "fakes-dev.csv"
@@ -376,9 +379,26 @@ def predict(analysis: Analysis, lead_end: int, places: GovernorateResolver) -> P
     killed = tuple(
         claim.count for claim in analysis.claims
         if claim.outcome is Outcome.KILLED and claim.counted.value in PEOPLE_COUNTED
-        and not claim.cumulative
+        and not claim.cumulative and not claim.vague
+        and not _past(claim.when, analysis.article.date_published)
     )
     return Prediction(governorate, side, cause, killed, note)
+
+
+# A count its sentence dates this long before publication is about a past incident.
+PAST_DAYS = 31
+
+
+def _past(when: TimeStamp | None, published: date | None) -> bool:
+    """Whether a count is dated to before the news: a day over ``PAST_DAYS`` days
+    earlier, an earlier month, or an earlier year (at the precision the text gives)."""
+    if when is None or published is None:
+        return False
+    if when.precision is Precision.YEAR:
+        return when.value.year < published.year
+    if when.precision is Precision.MONTH:
+        return (when.value.year, when.value.month) < (published.year, published.month)
+    return (published - when.value).days > PAST_DAYS
 
 
 # Only states flew over Syria: the government and Russia, and the US-led coalition.

@@ -223,6 +223,8 @@ class CountClaim:
     # The number totals a period or the whole war ("400,000 killed since 2011"),
     # not one incident.
     cumulative: bool = False
+    vague: bool = False  # "dozens": count is the lower bound the word implies
+    when: TimeStamp | None = None  # the date its sentence gives ("in May 60 were killed")
 
 
 @dataclass(frozen=True, slots=True)

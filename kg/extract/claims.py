@@ -29,7 +29,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract.attribution import attribute
-from kg.extract.events import headline_end
+from kg.extract.dates import DateMention, doc_dates
+from kg.extract.events import lead_end
 from kg.nlp import text_of
 from kg.nlp.attribution import sentence_units
 from kg.nlp.lexicon import (
@@ -56,6 +57,7 @@ from kg.records import (
     Mention,
     Outcome,
     Span,
+    TimeStamp,
 )
 
 PLACE_KINDS = frozenset(
@@ -84,18 +86,19 @@ def count_claims(
     spans = doc.spans[QUANTITIES] if QUANTITIES in doc.spans else list(find_quantities(doc))
     units = sentence_units(doc)
     main = next((i for i, event in enumerate(events) if event.main), None)
-    headline = headline_end(doc, article)
+    lead = lead_end(doc, article)
+    dates = doc_dates(doc, article.date_published)
     for span in spans:
         quantity = parse_quantity(span)
         if quantity is None:
             continue
         claim = _claim(doc, span, quantity, units, mentions, events)
         if claim is not None and claim.event is None and main is not None and (
-            claim.evidence[0].start < headline
+            claim.evidence[0].start < lead
         ):
             claim = replace(claim, event=main)  # "Thirty Killed": the headline's news
         if claim is not None:
-            yield claim
+            yield replace(claim, when=_date_near(claim, dates))
 
 
 def _claim(
@@ -141,7 +144,18 @@ def _claim(
         event=_event(phrase, whole, events),
         attribution=attribute(doc, phrase.start, phrase.end, mentions),
         cumulative=_cumulative(number, noun, outcome_token),
+        vague=quantity.vague,
     )
+
+
+def _date_near(claim: CountClaim, dates: Sequence[DateMention]) -> TimeStamp | None:
+    """The date its sentence gives, the nearest to the number: "In May more than 60
+    civilians were killed" (a past incident, told as background)."""
+    phrase, sentence = claim.evidence[0], claim.evidence[-1]
+    inside = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end]
+    if not inside:
+        return None
+    return min(inside, key=lambda d: abs(d.start - phrase.start)).stamp
 
 
 def _after_related_links(doc: Doc, start: int, end: int) -> bool:

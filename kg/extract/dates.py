@@ -28,6 +28,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from spacy.tokens import Doc
+
+from kg.nlp import text_of
 from kg.records import Precision, TimeStamp
 
 MONTHS = {
@@ -194,3 +197,25 @@ def resolve_date(expression: str, published: date | None) -> TimeStamp | None:
     if re.fullmatch(r"(?:19|20)\d\d", bare):
         return TimeStamp(date(int(bare), 1, 1), Precision.YEAR)
     return None
+
+
+CLOCK_BEFORE_DATE = re.compile(r"\s+\d{1,2}[./]\d{1,2}[./]\d{2,4}")
+
+
+def doc_dates(doc: Doc, published: date | None) -> list[DateMention]:
+    """Every date expression of a parsed article: our patterns, then the NER's DATE
+    entities they did not cover, in text order."""
+    text = text_of(doc)
+    found: list[DateMention] = list(find_dates(text, published))
+    taken = [(m.start, m.end) for m in found]
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        if any(ent.start_char < end and start < ent.end_char for start, end in taken):
+            continue
+        if ent.text.isdigit() and CLOCK_BEFORE_DATE.match(text, ent.end_char):
+            continue  # "(updated 1935 05.10.2017)": a time of day, not the year 1935
+        stamp = resolve_date(ent.text, published)
+        if stamp is not None:
+            found.append(DateMention(ent.start_char, ent.end_char, ent.text, stamp))
+    return sorted(found, key=lambda m: m.start)

@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract.attribution import attribute
-from kg.extract.dates import DateMention, find_dates, resolve_date
+from kg.extract.dates import doc_dates
 from kg.nlp import text_of
 from kg.nlp.gazetteer import load_gazetteer
 from kg.rdf.iris import slug
@@ -680,19 +680,8 @@ class Reader:
         self.scene_country: str | None = None  # the country of the event being read
 
     def _date_tokens(self) -> list[tuple[SpacySpan, TimeStamp]]:
-        published = self.article.date_published
-        found: list[DateMention] = list(find_dates(text_of(self.doc), published))
-        taken = [(m.start, m.end) for m in found]
-        for ent in self.doc.ents:
-            if ent.label_ != "DATE":
-                continue
-            if any(ent.start_char < end and start < ent.end_char for start, end in taken):
-                continue
-            stamp = resolve_date(ent.text, published)
-            if stamp is not None:
-                found.append(DateMention(ent.start_char, ent.end_char, ent.text, stamp))
         spans = []
-        for mention in found:
+        for mention in doc_dates(self.doc, self.article.date_published):
             span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None:
                 spans.append((span, mention.stamp))
@@ -1289,6 +1278,24 @@ def _origins_compatible(a: tuple[EntityRef, ...], b: tuple[EntityRef, ...]) -> b
     return not a or not b or bool(set(a) & set(b))
 
 
+def _sequence_clause(token: Token) -> Token | None:
+    """The "after …"/"before …" clause ``token`` sits in, if any."""
+    for node in [token, *_ancestors(token)]:
+        if node.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKERS for c in _kids(node)
+        ):
+            return node
+    return None
+
+
+def _told_apart(a: Token, b: Token) -> bool:
+    """One sentence setting two events one after the other: "the assault comes two
+    weeks after IS killed 270 guards in an assault on a gas field"."""
+    if a.sent != b.sent:
+        return False
+    return _sequence_clause(a) is not _sequence_clause(b)
+
+
 def _refines_place(existing: Found, item: Found) -> bool:
     """Whether ``item`` would give ``existing``, placed only in a country, its first
     specific place."""
@@ -1323,6 +1330,7 @@ def merge(
                     lead_end is not None and item.trigger.idx >= lead_end
                     and _refines_place(existing, item)
                 )
+                and not _told_apart(existing.trigger, item.trigger)
             ):
                 if _claimant_rank(item.attribution) > _claimant_rank(existing.attribution):
                     existing.attribution = item.attribution
@@ -1464,6 +1472,7 @@ def _same_incident(main: Found, other: Found, lead: int, published: date | None)
         _place_compatible(main.place, other.place)
         and _actor_compatible(main.actor, other.actor)
         and _when_compatible(main.when, other.when, published)
+        and not _told_apart(main.trigger, other.trigger)
     )
 
 

@@ -74,6 +74,7 @@ class Quantity:
     unit: Unit | None
     number_start: int  # doc token index of the first number token
     number_end: int  # one past the last number token (before "%")
+    vague: bool = False  # a word's lower bound ("dozens" 24), not a number the text gives
 
 
 def _quantity_getter(span: Span) -> Quantity | None:
@@ -124,7 +125,7 @@ def parse_quantity(span: Span) -> Quantity | None:
     if qualifier is None:
         qualifier = Qualifier.APPROXIMATELY if vague else Qualifier.EXACT
     unit = Unit.PERCENT if any(t.lower_ in PERCENT_WORDS for t in doc[end : span.end]) else None
-    return Quantity(value, qualifier, unit, start, end)
+    return Quantity(value, qualifier, unit, start, end, vague)
 
 
 # --- number tokens --------------------------------------------------------------------------

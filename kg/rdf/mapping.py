@@ -213,6 +213,11 @@ class ArticleMapper:
             yield c, _n(NKG.unit), _n(NKG[claim.unit.value])
         if claim.cumulative:
             yield c, _n(NKG.cumulative), _typed("true", "boolean")
+        if claim.vague:
+            yield c, _n(NKG.vague), _typed("true", "boolean")
+        if claim.when:
+            yield c, _n(NKG.refersToTime), _timestamp(claim.when)
+            yield c, _n(NKG.datePrecision), Literal(claim.when.precision.value)
         if claim.of:
             yield c, _n(NKG.of), entity(claim.of)
         if claim.event is not None and 0 <= claim.event < len(event_iris):

@@ -97,6 +97,8 @@ class NKG(DefinedNamespace):
     hop: URIRef
     unnamedSource: URIRef
     cumulative: URIRef
+    vague: URIRef
+    refersToTime: URIRef
     datePrecision: URIRef
     sourceFile: URIRef
     nerLabel: URIRef

@@ -238,3 +238,45 @@ def test_seed_004(nlp: Language) -> None:
     over = [c for c in claims if c.count == 4000 and c.qualifier is Q.MORE_THAN]
     assert over and over[0].counted is C.FIGHTERS
     assert "reconciliation" in claimant(over[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At least 48 people dead over 100 injured after a truck bomb exploded near a checkpoint.",
+         [(48, OUT.KILLED), (100, OUT.WOUNDED)]),
+        ("At least 14 people were killed 25 were wounded in a suicide attack on a wedding.",
+         [(14, OUT.KILLED), (25, OUT.WOUNDED)]),
+        ("One Killed Others Injured in Terrorist Attacks in Damascus", [(1, OUT.KILLED)]),
+    ],
+)
+def test_the_participle_right_after_a_number_says_what_happened(
+    nlp: Language, text: str, expected: list[tuple[int, Outcome]]
+) -> None:
+    assert [(c.count, c.outcome) for c in claims_of(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("Dozens of civilians were killed in the strikes.", True),
+        ("Hundreds of fighters were wounded.", True),
+        ("About 70 rebels were killed.", False),
+        ("At least 16 civilians were killed.", False),
+    ],
+)
+def test_vague_amounts_are_marked(nlp: Language, text: str, vague: bool) -> None:
+    assert [c.vague for c in claims_of(nlp, text)] == [vague]
+
+
+def test_a_count_keeps_the_date_its_sentence_gives(nlp: Language) -> None:
+    from datetime import date
+
+    from kg.records import Precision
+
+    text = "In May more than 60 civilians were killed by barrel bomb attacks on the town."
+    doc = nlp(text)
+    article = Article(id="t", text=text, date_published=date(2015, 7, 16))
+    [claim] = count_claims(doc, article, tuple(mentions(doc)), ())
+    assert claim.when is not None
+    assert (claim.when.value, claim.when.precision) == (date(2015, 5, 1), Precision.MONTH)

@@ -71,3 +71,11 @@ def test_resolve_date_of_an_entity_text() -> None:
     assert resolve_date("March", date(2016, 2, 1)) == TimeStamp(date(2015, 3, 1), MONTH)
     assert resolve_date("2015", None) == TimeStamp(date(2015, 1, 1), YEAR)
     assert resolve_date("the coming days", date(2016, 2, 1)) is None
+
+
+def test_a_clock_time_before_a_date_is_not_a_year(nlp) -> None:
+    from kg.extract.dates import doc_dates
+
+    text = "(updated 1935 05.10.2017) A mortar attack left three civilians dead."
+    found = doc_dates(nlp(text), date(2017, 10, 5))
+    assert all(mention.stamp.value.year == 2017 for mention in found), found

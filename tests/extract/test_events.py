@@ -13,7 +13,7 @@ from spacy.language import Language
 
 from kg.extract.entities import mentions as entity_mentions
 from kg.extract.events import events
-from kg.records import Article, Event, EventKind, Precision
+from kg.records import Article, Event, EventKind, Precision, TimeStamp
 
 K = EventKind
 REPO = Path(__file__).resolve().parents[2]
@@ -225,6 +225,17 @@ def test_side_table() -> None:
     assert bench.side_of_words("gunmen") is None
 
 
+def test_past_counts_are_told_from_the_news() -> None:
+    bench = _bench()
+    published = date(2016, 7, 16)
+    assert bench._past(TimeStamp(date(2016, 5, 1), Precision.MONTH), published)
+    assert not bench._past(TimeStamp(date(2016, 7, 1), Precision.MONTH), published)
+    assert bench._past(TimeStamp(date(2013, 1, 1), Precision.YEAR), published)
+    assert not bench._past(TimeStamp(date(2016, 7, 9), Precision.DAY), published)
+    assert bench._past(TimeStamp(date(2016, 5, 9), Precision.DAY), published)
+    assert not bench._past(None, published)
+
+
 def test_air_side_prior() -> None:
     bench = _bench()
     assert bench.air_side(K.AIRSTRIKE, "Air strikes kill 11 in Idlib") == bench.GOVERNMENT
@@ -246,3 +257,104 @@ def test_generic_actor_keeps_the_words_that_say_whose_it_is(nlp, text: str, acto
     analysis = analyse(nlp(text), Article(id="t", text=text, headline=""))
     actors = [event.actor.label for event in analysis.events if event.actor is not None]
     assert any(actor_words in label for label in actors), actors
+
+
+# --- killings, blame, locators, other clauses, main-event folding ---------------------------
+@pytest.mark.parametrize(
+    ("text", "actor_words"),
+    [
+        ("The Syrian army killed 40 militants near the town of Morek.", "army"),
+        ("Kurdish forces killed 17 Turkish soldiers in the north of the country.", "Kurdish"),
+        ("Twenty fighters were killed by the Syrian army near Aleppo.", "army"),
+    ],
+)
+def test_a_killing_is_an_attack_by_the_killer(nlp: Language, text: str, actor_words: str) -> None:
+    attack = only(read(nlp, text), K.ATTACK)
+    assert attack.actor is not None and actor_words.lower() in attack.actor.label.lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Air strikes killed 12 people in Aleppo.",  # the strikes are the event
+        "A car bomb killed 26 people in eastern Syria.",  # a weapon, not a killer
+        "It killed 20 people.",  # nobody named
+    ],
+)
+def test_no_killing_attack_without_a_killer(nlp: Language, text: str) -> None:
+    assert K.ATTACK not in {e.kind for e in read(nlp, text)}
+
+
+def test_blamed_on_names_the_actor(nlp: Language) -> None:
+    text = "A car bombing blamed on Daesh killed at least 26 displaced people on Friday."
+    bombing = only(read(nlp, text), K.BOMBING)
+    assert bombing.actor is not None and bombing.actor.label == "Islamic State"
+
+
+def test_shelling_by_names_the_actor(nlp: Language) -> None:
+    text = ("Five people were killed and many more injured in mortar shelling by ISIS "
+            "militants on the regime-held parts of the city on Wednesday.")  # fmt: skip
+    shelling = only(read(nlp, text), K.SHELLING)
+    assert shelling.actor is not None and shelling.actor.label == "Islamic State"
+
+
+def test_the_country_of_the_scene_is_no_actor(nlp: Language) -> None:
+    headline = "Syria rebels shell Aleppo neighbourhood"
+    shelling = only(read(nlp, f"{headline}\n\nNo one was hurt.", headline=headline), K.SHELLING)
+    assert shelling.actor is not None and shelling.actor.label.lower() == "rebels"
+
+
+def test_a_group_in_a_country_is_not_the_country(nlp: Language) -> None:
+    text = "A jihadist group in Syria has publicly executed nine men in the town of Deir Hafer."
+    execution = only(read(nlp, text), K.EXECUTION)
+    assert execution.actor is None or execution.actor.key != "syria"
+
+
+def test_a_foreign_state_striking_stays_the_actor(nlp: Language) -> None:
+    headline = "US strikes kill 50 Qaeda fighters in Syria"
+    strike = only(read(nlp, f"{headline}\n\nThe monitor said.", headline=headline), K.AIRSTRIKE)
+    assert strike.actor is not None and strike.actor.key == "united-states"
+
+
+def test_allegiance_is_not_a_place(nlp: Language) -> None:
+    text = ("The troops loyal to Damascus established control over the abovementioned "
+            "villages following the clashes.")  # fmt: skip
+    capture = only(read(nlp, text), K.CAPTURE)
+    assert capture.place is None or capture.place.label != "Damascus"
+
+
+def test_a_place_of_an_earlier_event_is_not_this_ones(nlp: Language) -> None:
+    text = ("The assault on Division 17 comes less than two weeks after IS killed 270 "
+            "security guards during an assault on a gas field in Homs.")  # fmt: skip
+    first = min((e for e in read(nlp, text) if e.kind is K.ATTACK),
+                key=lambda e: e.evidence[0].start)  # fmt: skip
+    assert first.place is None or first.place.label != "Homs"
+
+
+def test_related_news_does_not_place_the_headline_event(nlp: Language) -> None:
+    headline = "Car bomb attack kills at least 26 in Syria"
+    text = (f"{headline}\n\nA car bombing killed at least 26 displaced people in eastern "
+            "Syria on Friday. The toll could rise. Many were wounded. Medics said more "
+            "help was needed.\n\nRelated News: a car bomb exploded in Daraa.")  # fmt: skip
+    found = read(nlp, text, date(2017, 5, 6), headline)
+    main = next(e for e in found if e.main)
+    assert main.place is None or main.place.label != "Daraa"
+
+
+def test_a_background_event_is_not_the_news(nlp: Language) -> None:
+    headline = "Al-Nusra commander killed in Latakia"
+    text = (f"{headline}\n\nIn March 2013 the town was attacked by militants. The Syrian "
+            "army killed the commander in clashes in Latakia province on Sunday.")  # fmt: skip
+    main = next(e for e in read(nlp, text, date(2015, 10, 5), headline) if e.main)
+    assert main.when is None or main.when.value.year == 2015
+
+
+def test_the_headline_killing_and_the_body_weapon_are_one_main_event(nlp: Language) -> None:
+    headline = "Turkish military kills 14 Daesh terrorists in Syria"
+    text = (f"{headline}\n\nAccording to a Turkish General Staff statement, artillery fire "
+            "hit Daesh targets near al-Bab on Monday.")  # fmt: skip
+    found = read(nlp, text, date(2016, 9, 6), headline)
+    mains = [e for e in found if e.main]
+    assert len(mains) == 1 and mains[0].kind is K.SHELLING
+    assert mains[0].actor is not None and "Turkish" in mains[0].actor.label
+    assert any(span.text.startswith("Turkish military kills") for span in mains[0].evidence)
