@@ -14,9 +14,13 @@ Decisions (documented, not tuned per article):
   Madaya…): 21 of the 55 "damascus" articles in the dev file name a Rif Dimashq place
   in their lead, so both governorates map to "damascus".  Tartus and As-Suwayda have
   no FA-KES label; a prediction there is simply wrong.
+* Governorate: of the main event's place; when the text places the main event only in
+  a country (or nowhere), of the place the article reports from
+  (``schema:contentLocation``, ``kg.extract.places``).
 * Sides: ``SIDE_PATTERNS`` maps an actor's label/key words to a FA-KES side; anything
   else (including "terrorists", "militants", "gunmen", which the sources use for every
-  side) is "unknown".  An article labelled "unknown" is right when we give no side.
+  side) is "unknown".  "The army" and "regular forces" (AFP's and SOHR's words for the
+  Syrian army) are the government's.  An article labelled "unknown" is right when we give no side.
   An air strike (air raid, barrel bomb, helicopter or warplane attack) whose actor the
   text does not name is the coalition's when the headline or lead names the coalition,
   else the government's or Russia's (``air_side``: only states flew over Syria).  No
@@ -25,10 +29,17 @@ Decisions (documented, not tuned per article):
 * Causes: Airstrike/Shelling → shelling, Bombing → explosion, ChemicalAttack →
   chemical and toxic gases, Shooting → shooting, Execution → execution; other kinds
   (Attack, Capture, …) give no cause.  "unknown" is right when we give no cause.
-* Killed counts: recall over articles with civilians + non-civilians > 0 — a hit when
-  some emitted killed count equals nb_civilians or nb_civilians + nb_noncivilians;
-  precision = share of emitted killed counts equal to a nonzero label number of that
-  article (civilians, non-civilians, their sum, children, women).
+* Killed counts: the article's Killed counts of people, as the graph flags them:
+  not a period total (``nkg:cumulative``), not a word's lower bound ("dozens",
+  ``nkg:vague``), not an earlier toll since updated (``nkg:superseded``), not a part
+  added to another count ("another 27", ``nkg:additional``), and not dated by its
+  sentence to before the news (``nkg:refersToTime`` over ``PAST_DAYS`` earlier, or an
+  earlier month or year: "in May more than 60 were killed" in a July article).
+  Recall over articles with civilians + non-civilians > 0 — a hit when some emitted
+  killed count equals nb_civilians or nb_civilians + nb_noncivilians; precision =
+  share of emitted killed counts equal to a nonzero label number of that article
+  (civilians, non-civilians, their sum, children, women).  ``--all-counts`` scores
+  every Killed count of people instead, for comparison.
 """
 
 from __future__ import annotations
@@ -49,6 +60,7 @@ sys.path.insert(0, str(REPO))
 from kg.records import (  # noqa: E402
     Analysis,
     Article,
+    CountClaim,
     EntityRef,
     EventKind,
     Outcome,
@@ -353,12 +365,15 @@ PEOPLE_COUNTED = {"Fighters", "Soldiers", "Civilians", "People", "Children", "Wo
                   "Residents", "Refugees"}  # fmt: skip
 
 
-def predict(analysis: Analysis, lead_end: int, places: GovernorateResolver) -> Prediction:
+def predict(
+    analysis: Analysis, lead_end: int, places: GovernorateResolver, all_counts: bool = False
+) -> Prediction:
     """Our prediction for one article from its Analysis (``lead_end``: headline + lead).
 
-    Killed counts are the Killed claims about people that are not ``cumulative``: the
-    FA-KES labels count one incident, and a war or period total ("more than 400,000
-    killed since 2011") is a true claim about something else, so it is not scored."""
+    Killed counts are the Killed claims about people that ``is_incident_count`` (all of
+    them with ``all_counts``): the FA-KES labels count one incident, and a war total, a
+    vague bound, an updated toll, a part of a total or a past incident is a true claim
+    about something else."""
     main = next((e for e in analysis.events if e.main), None)
     governorate = places.label_of(main.place) if main is not None else None
     note = (
@@ -376,13 +391,21 @@ def predict(analysis: Analysis, lead_end: int, places: GovernorateResolver) -> P
         if side is not None:
             note += " | side from the aircraft"
     cause = CAUSE_OF_KIND.get(main.kind) if main is not None else None
+    published = analysis.article.date_published
     killed = tuple(
         claim.count for claim in analysis.claims
         if claim.outcome is Outcome.KILLED and claim.counted.value in PEOPLE_COUNTED
-        and not claim.cumulative and not claim.vague
-        and not _past(claim.when, analysis.article.date_published)
+        and (all_counts or is_incident_count(claim, published))
     )
     return Prediction(governorate, side, cause, killed, note)
+
+
+def is_incident_count(claim: CountClaim, published: date | None) -> bool:
+    """A count of this news's incident, as the graph's flags tell (see the docstring)."""
+    return not (
+        claim.cumulative or claim.vague or claim.superseded or claim.additional
+        or _past(claim.when, published)
+    )
 
 
 # A count its sentence dates this long before publication is about a past incident.
@@ -495,7 +518,7 @@ def read_cases(path: Path, limit: int | None) -> Iterator[tuple[Article, Case]]:
         yield article, Case(row["unit_id"], row["article_title"], article.text, labels_of(row))
 
 
-def run(path: Path, limit: int | None) -> list[Case]:
+def run(path: Path, limit: int | None, all_counts: bool = False) -> list[Case]:
     from kg.config import Settings
     from kg.extract import analyse
     from kg.extract.events import lead_end
@@ -512,7 +535,7 @@ def run(path: Path, limit: int | None) -> list[Case]:
         except Exception as error:  # one bad article must not stop the run
             print(f"{article.origin or article.id}: analysis failed: {error!r}", file=sys.stderr)
             analysis = Analysis(article=article)
-        case.ours = predict(analysis, lead_end(doc, article), places)
+        case.ours = predict(analysis, lead_end(doc, article), places, all_counts)
         case.baseline = baseline(case.title, case.text)
         cases.append(case)
     return cases
@@ -560,12 +583,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--csv", type=Path, default=DEFAULT_CSV)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--errors", choices=sorted(ERROR_KINDS), default=None)
+    parser.add_argument("--all-counts", action="store_true",
+                        help="score every Killed count of people, not only the incident's")
     args = parser.parse_args(argv)
     if not args.csv.is_file():
         print(f"{args.csv}: not found (the FA-KES dev file lives in ../shared/data/)",
               file=sys.stderr)  # fmt: skip
         return 2
-    cases = run(args.csv, args.limit)
+    cases = run(args.csv, args.limit, args.all_counts)
     if args.errors:
         for line in errors(cases, args.errors):
             print(line)

@@ -119,7 +119,10 @@ def _claim(
     if found is None:
         return None
     counted, noun, outcome = found
-    if outcome is None:
+    following = _following_outcome(doc, number.i + 1, sentence)
+    if following is not None:  # "the toll included 55 injured"
+        outcome, outcome_token = _outcome_word(following), following
+    elif outcome is None:
         outcome, outcome_token = _outcome(doc, noun or number, number, span, sentence)
     else:
         outcome_token = None
@@ -145,6 +148,8 @@ def _claim(
         attribution=attribute(doc, phrase.start, phrase.end, mentions),
         cumulative=_cumulative(number, noun, outcome_token),
         vague=quantity.vague,
+        superseded=_superseded(number),
+        additional=_additional(doc, quantity),
     )
 
 
@@ -375,6 +380,10 @@ def _outcome_by_parse(token: Token, sentence: SpacySpan, depth: int, near: int) 
             return head
     if dep == "appos" and head.pos_ == "NOUN" and _outcome_word(head):
         return head  # "wounds 25"
+    if dep == "nummod" and head.pos_ == "NOUN" and token.i > head.i and _outcome_word(head) in {
+        Outcome.KILLED, Outcome.WOUNDED
+    }:
+        return head  # "kill 5 injure 50": the headline verb parsed as the noun it counts
     if dep in {"conj", "appos", "nummod", "quantmod", "compound"}:
         return _outcome_by_parse(head, sentence, depth + 1, near)
     return None
@@ -493,6 +502,57 @@ def _cumulative(number: Token, noun: Token | None, outcome: Token | None) -> boo
         if _war_attached(token, anchors):
             return True
     return _past_long_period(tokens)
+
+
+# "an initial death toll of 47", "had earlier reported 12 dead": a figure since updated.
+TOLL_NOUNS = frozenset({"toll", "count", "figure", "tally", "estimate"})
+EARLIER_WORDS = frozenset({"initial", "earlier", "previous", "preliminary", "first", "old",
+                           "initially", "previously"})
+REPORT_VERBS = frozenset({"report", "give", "put", "record", "announce", "say", "document"})
+
+
+def _superseded(number: Token) -> bool:
+    """Whether the count is an earlier figure the text gives as since updated: "an
+    initial death toll of 47", "had earlier reported 12 dead", "an earlier toll
+    reported 15 were killed", "updating an earlier toll on Sunday of 15"."""
+
+    def earlier_toll(token: Token) -> bool:
+        return token.lemma_.lower() in TOLL_NOUNS and _said_earlier(token)
+
+    for node in [number, *number.ancestors]:
+        if earlier_toll(node):
+            return True
+        if node.pos_ == "VERB" and node.lemma_.lower() in REPORT_VERBS and (
+            _said_earlier(node) or any(c.dep_ == "nsubj" and earlier_toll(c) for c in node.children)
+        ):
+            return True
+    doc = number.doc
+    if number.i > 0 and doc[number.i - 1].lower_ == "of":
+        window = doc[max(number.sent.start, number.i - 8) : number.i]
+        return any(earlier_toll(token) for token in window)
+    return False
+
+
+ADDING_BEFORE = frozenset({"another", "further", "additional", "other"})
+ADDING_AFTER = frozenset({"more", "others", "other"})
+
+
+def _additional(doc: Doc, quantity: Quantity) -> bool:
+    """Whether the count adds to one given elsewhere: "another 27 people", "a further
+    nine", "five more civilians", "21 others died" (not "more than 50")."""
+    start, end = quantity.number_start, quantity.number_end
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if before in ADDING_BEFORE:
+        return True
+    after = doc[end].lower_ if end < len(doc) else ""
+    following = doc[end + 1].lower_ if end + 1 < len(doc) else ""
+    return after in ADDING_AFTER and following not in {"than", "or"}
+
+
+def _said_earlier(token: Token) -> bool:
+    return any(
+        c.lower_ in EARLIER_WORDS and c.dep_ in {"amod", "advmod"} for c in token.children
+    )
 
 
 # --- whose, which event, evidence ---------------------------------------------------------------

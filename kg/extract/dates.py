@@ -48,7 +48,10 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_PREP = r"in|since|during|early|late|mid|mid-"
+_PREP = (
+    r"in|since|during|early|late|mid|mid-|last|past"
+    r"|(?:the\s+)?(?:end|beginning|start|middle)\s+of"
+)
 
 # Ordered: the first pattern that matches at a position wins (longest forms first).
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -152,8 +155,8 @@ def _resolve_match(name: str, match: re.Match[str], published: date | None) -> T
         return TimeStamp(date(published.year - offset, 1, 1), Precision.YEAR)
     if name == "in_month":
         assert month_number is not None
-        if month.lower() == "may" and groups["prep"].lower() not in ("in", "since", "during"):
-            return None
+        if month == "may" and groups["prep"].lower() not in ("in", "since", "during"):
+            return None  # "rebels early may attack": the verb, not the month
         return TimeStamp(latest_month(month_number, published), Precision.MONTH)
     return None
 

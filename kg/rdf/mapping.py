@@ -215,6 +215,10 @@ class ArticleMapper:
             yield c, _n(NKG.cumulative), _typed("true", "boolean")
         if claim.vague:
             yield c, _n(NKG.vague), _typed("true", "boolean")
+        if claim.superseded:
+            yield c, _n(NKG.superseded), _typed("true", "boolean")
+        if claim.additional:
+            yield c, _n(NKG.additional), _typed("true", "boolean")
         if claim.when:
             yield c, _n(NKG.refersToTime), _timestamp(claim.when)
             yield c, _n(NKG.datePrecision), Literal(claim.when.precision.value)

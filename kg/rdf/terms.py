@@ -98,6 +98,8 @@ class NKG(DefinedNamespace):
     unnamedSource: URIRef
     cumulative: URIRef
     vague: URIRef
+    superseded: URIRef
+    additional: URIRef
     refersToTime: URIRef
     datePrecision: URIRef
     sourceFile: URIRef

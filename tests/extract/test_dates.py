@@ -79,3 +79,20 @@ def test_a_clock_time_before_a_date_is_not_a_year(nlp) -> None:
     text = "(updated 1935 05.10.2017) A mortar attack left three civilians dead."
     found = doc_dates(nlp(text), date(2017, 10, 5))
     assert all(mention.stamp.value.year == 2017 for mention in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Last October a double bombing killed 52 people.", date(2016, 10, 1)),
+        ("At the end of March the town fell.", date(2017, 3, 1)),
+        ("In late May the strikes resumed.", date(2017, 5, 1)),
+    ],
+)
+def test_months_with_a_qualifier(text: str, expected: date) -> None:
+    found = list(find_dates(text, date(2017, 6, 1)))
+    assert [(m.stamp.value, m.stamp.precision) for m in found] == [(expected, Precision.MONTH)]
+
+
+def test_the_modal_may_is_no_month() -> None:
+    assert list(find_dates("Rebels early may attack the town.", date(2017, 6, 1))) == []

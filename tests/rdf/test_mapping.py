@@ -200,13 +200,14 @@ def test_dates_keep_the_precision_the_text_gives(precision: Precision, literal: 
 def test_vague_counts_their_dates_and_the_articles_place() -> None:
     article = Article(id="x", text="In May dozens were killed in Aleppo.", headline="")
     claim = CountClaim(24, Qualifier.APPROXIMATELY, Counted.PEOPLE, evidence=(Span(7, 13, "dozens"),),
-                       outcome=Outcome.KILLED, vague=True,
+                       outcome=Outcome.KILLED, vague=True, superseded=True, additional=True,
                        when=TimeStamp(date(2016, 5, 1), Precision.MONTH))  # fmt: skip
     aleppo = EntityRef("aleppo", "Aleppo", (EntityKind.PLACE, EntityKind.SETTLEMENT), known=True)
     analysis = Analysis(article, claims=(claim,), focus=aleppo)
     store = Store()
     for quad in next(iter(map_analyses([analysis], Iris(BASE)).values())):
         store.add(quad)
-    assert ask(store, f"""ASK {{ ?c nkg:vague true ; nkg:datePrecision "month" ;
+    assert ask(store, f"""ASK {{ ?c nkg:vague true ; nkg:superseded true ; nkg:additional true ;
+        nkg:datePrecision "month" ;
         nkg:refersToTime "2016-05"^^<http://www.w3.org/2001/XMLSchema#gYearMonth> .
         <{BASE}article/x> schema:contentLocation <{BASE}entity/aleppo> }}""")
