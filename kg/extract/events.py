@@ -32,6 +32,7 @@ city" is the last city or town named before it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -492,16 +493,36 @@ def _killer_subject(verb: Token) -> Token | None:
     if subject is None or subject.pos_ == "PRON":
         return None
     lemma = _lower_lemma(subject)
-    if lemma in NOUN_TRIGGERS or lemma in REFINERS or lemma in FIRE_NOUNS:
-        return None
-    if any(_lower_lemma(c) in REFINERS for c in _kids(subject) if c.dep_ in ("compound", "amod")):
-        return None  # "killed by regime warplanes" is an air strike the noun triggers
+    if lemma in NOUN_TRIGGERS or lemma in FIRE_NOUNS or REFINERS.get(lemma, K.AIRSTRIKE) is not (
+        K.AIRSTRIKE
+    ):
+        return None  # a weapon; aircraft are attackers ("Russian jets destroyed")
+    if any(
+        REFINERS.get(_lower_lemma(c), K.AIRSTRIKE) is not K.AIRSTRIKE
+        for c in _kids(subject) if c.dep_ in ("compound", "amod")
+    ):
+        return None  # "a car bomb killed 26": the weapon
     return subject
 
 
 def is_killing(trigger: Token) -> bool:
     """An attack read off a killing verb ("the army killed 20")."""
     return trigger.pos_ == "VERB" and _lower_lemma(trigger) in KILLING_VERBS
+
+
+# An attack carried out by aircraft is an air strike; by guns that fire shells, shelling.
+ATTACKER_KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
+    (re.compile(r"\b(?:war)?planes?\b|\bjets?\b|\baircrafts?\b|\bhelicopters?\b|"
+                r"\bdrones?\b|\bair ?force|\baerospace forces\b|\bwarplanes?\b"), K.AIRSTRIKE),
+    (re.compile(r"\bartillery\b|\btanks?\b|\bmortars?\b|\brocket launchers?\b"), K.SHELLING),
+)
+
+
+def _kind_of_attacker(actor: EntityRef) -> EventKind | None:
+    """"Russian jets destroyed", "planes targeted water wells": the weapon in the
+    attacker's name says what kind of attack it was."""
+    label = actor.label.lower()
+    return next((kind for pattern, kind in ATTACKER_KINDS if pattern.search(label)), None)
 
 
 def _trigger_kind_of_head(token: Token) -> EventKind | None:
@@ -1201,6 +1222,8 @@ class Reader:
             actor = self.actor_of(trigger, kind)
             if actor is None and is_killing(trigger):
                 continue  # "it killed 20": nobody to say the attack was theirs
+            if kind is K.ATTACK and actor is not None:
+                kind = _kind_of_attacker(actor) or kind
             evidence = self.evidence_of(trigger)
             phrase = next((s for s in evidence if s.kind == "phrase"), None) or (
                 evidence[0] if evidence else None

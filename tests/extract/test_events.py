@@ -358,3 +358,19 @@ def test_the_headline_killing_and_the_body_weapon_are_one_main_event(nlp: Langua
     assert len(mains) == 1 and mains[0].kind is K.SHELLING
     assert mains[0].actor is not None and "Turkish" in mains[0].actor.label
     assert any(span.text.startswith("Turkish military kills") for span in mains[0].evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Russian jets destroyed a Daesh training centre near Mayadin.", K.AIRSTRIKE),
+        ("The Syrian Air Force targeted ISIS positions in Deir ez-Zor.", K.AIRSTRIKE),
+        ("Coalition planes targeted water wells in the village of Qasr.", K.AIRSTRIKE),
+        ("Army artillery targeted militant positions near Morek.", K.SHELLING),
+        ("Government troops attacked rebel positions near Morek.", K.ATTACK),
+    ],
+)
+def test_the_attackers_weapon_says_the_kind(nlp: Language, text: str, kind: EventKind) -> None:
+    found = read(nlp, text)
+    assert kind in {e.kind for e in found}, [(e.kind, e.actor) for e in found]
+    assert not (kind is not K.ATTACK and K.ATTACK in {e.kind for e in found})
