@@ -78,6 +78,15 @@ def entity_key(name: str) -> str:
     return slug(fold(name))
 
 
+# Words of events, never of names: a new entity holding one is a misread headline
+# ("Escalating Bombardment", "New Terrorist Mortar Shell Attacks").
+EVENT_WORDS = frozenset(
+    {"attack", "attacks", "bombardment", "bombardments", "shelling", "airstrike", "airstrikes",
+     "strikes", "raids", "bombing", "bombings", "blast", "explosion", "massacre", "ambush",
+     "clashes", "killed", "kills", "injured", "wounded"}
+)  # fmt: skip
+
+
 def is_junk(text: str) -> bool:
     """Numbers, dates, one letter, lowercase-only words, page furniture."""
     name = clean_name(text)
@@ -86,6 +95,8 @@ def is_junk(text: str) -> bool:
         return True
     if sum(ch.isdigit() for ch in name) > len(letters):
         return True
+    if any(word in EVENT_WORDS for word in fold(name).split()):
+        return True  # a title-case headline read as a name: "Missile Attack Northwest"
     return fold(name) in BOILERPLATE or len(fold(name)) < 2
 
 

@@ -45,7 +45,8 @@ def test_new_entity_folding(a: str, b: str) -> None:
     ("text", "junk"),
     [("2016", True), ("December 12", False), ("x", True), ("fighters", True),
      ("Facebook", True), ("the Observatory", True), ("Hazem Sabbagh", False),
-     ("1,000", True), ("Syrian Center for Policy Research", False)],
+     ("1,000", True), ("Syrian Center for Policy Research", False),
+     ("Missile Attack Northwest", True), ("Escalating Bombardment", True)],
 )
 def test_is_junk(text: str, junk: bool) -> None:
     assert is_junk(text) is junk
