@@ -14,12 +14,22 @@ A trigger is a verb or noun whose lemma is in a lexicon (``VERB_TRIGGERS``,
 * when — the date expression governing the trigger (``kg.extract.dates``);
 * attribution — ``kg.extract.attribution.attribute`` over the trigger's clause.
 
+A killing verb with a named killer ("the army killed 20", "20 killed by the army") is
+an attack by that killer; an attack whose attacker is aircraft is an air strike, by
+artillery or tanks shelling.  "A bombing blamed on Daesh" and "shelling by ISIS" name
+the actor.  The country of the scene used as a noun modifier ("Syria rebels") locates
+the actor and is not one; places in "after/before …" clauses belong to another event.
+
 Mentions of one event in an article are merged (same kind, compatible place, actor
 and date; troop movements also compatible origins), keeping the date, the most
-specific place and the first named claimant a mention gives; and one event per
-article is marked ``main``: the headline's, else the lead's, preferring violent
-events over captures, attacks and movements (a headline "attack" is made precise by
-the first body sentence, unless that names only a weapon used: "ISIS used car bombs").
+specific place and the first named claimant a mention gives (a mention past the lead
+does not give a country-placed event its place); and one event per article is marked
+``main``: the headline's, else the lead's, preferring violent events over captures,
+attacks and movements, and news over background dated a month or more earlier (a
+headline "attack" is made precise by the first body sentence, unless that names only
+a weapon used: "ISIS used car bombs"; a headline killing by the whole lead).  The
+headline's vaguer words and the lead's "attack" of the same incident fold into the
+main event, one node.
 
 Parses that cross a paragraph break (title-case headlines glued to the first body
 sentence) are patched locally: a subject or date the parse hung on the previous
