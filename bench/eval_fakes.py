@@ -33,7 +33,7 @@ Decisions (documented, not tuned per article):
   not a period total (``nkg:cumulative``), not a word's lower bound ("dozens",
   ``nkg:vague``), not an earlier toll since updated (``nkg:superseded``), not a part
   added to another count ("another 27", ``nkg:additional``), and not dated by its
-  sentence to before the news (``nkg:refersToTime`` over ``PAST_DAYS`` earlier, or an
+  sentence to before the news (``nkg:refersToTime`` over a month earlier, or an
   earlier month or year: "in May more than 60 were killed" in a July article).
   Recall over articles with civilians + non-civilians > 0 — a hit when some emitted
   killed count equals nb_civilians or nb_civilians + nb_noncivilians; precision =
@@ -57,6 +57,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from kg.extract.dates import before_the_news  # noqa: E402
 from kg.records import (  # noqa: E402
     Analysis,
     Article,
@@ -64,8 +65,6 @@ from kg.records import (  # noqa: E402
     EntityRef,
     EventKind,
     Outcome,
-    Precision,
-    TimeStamp,
 )
 
 DEFAULT_CSV = REPO.parent / "shared" / "data" / "fakes-dev.csv"
@@ -404,24 +403,8 @@ def is_incident_count(claim: CountClaim, published: date | None) -> bool:
     """A count of this news's incident, as the graph's flags tell (see the docstring)."""
     return not (
         claim.cumulative or claim.vague or claim.superseded or claim.additional
-        or _past(claim.when, published)
+        or before_the_news(claim.when, published)
     )
-
-
-# A count its sentence dates this long before publication is about a past incident.
-PAST_DAYS = 31
-
-
-def _past(when: TimeStamp | None, published: date | None) -> bool:
-    """Whether a count is dated to before the news: a day over ``PAST_DAYS`` days
-    earlier, an earlier month, or an earlier year (at the precision the text gives)."""
-    if when is None or published is None:
-        return False
-    if when.precision is Precision.YEAR:
-        return when.value.year < published.year
-    if when.precision is Precision.MONTH:
-        return (when.value.year, when.value.month) < (published.year, published.month)
-    return (published - when.value).days > PAST_DAYS
 
 
 # Only states flew over Syria: the government and Russia, and the US-led coalition.

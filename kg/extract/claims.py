@@ -120,7 +120,7 @@ def _claim(
         return None
     counted, noun, outcome = found
     following = _following_outcome(doc, number.i + 1, sentence)
-    if following is not None:  # "the toll included 55 injured"
+    if following is not None:  # "48 dead over 100 injured", "the toll included 55 injured"
         outcome, outcome_token = _outcome_word(following), following
     elif outcome is None:
         outcome, outcome_token = _outcome(doc, noun or number, number, span, sentence)
@@ -308,11 +308,12 @@ def _outcome_word(token: Token) -> Outcome | None:
 def _outcome(
     doc: Doc, noun: Token, number: Token, span: SpacySpan, sentence: SpacySpan
 ) -> tuple[Outcome | None, Token | None]:
-    """The outcome of the counted thing: a participle right after it ("48 dead, over 100
+    """The outcome of the counted thing when no participle follows the number (the
+    caller looks there first): one right after its noun ("48 people dead, 100 people
     injured"; the parse often hangs both numbers on the first), then the parse, then
-    the words before it."""
-    for start in dict.fromkeys((number.i + 1, max(noun.i, number.i) + 1)):
-        following = _following_outcome(doc, start, sentence)
+    the words around it."""
+    if noun is not number:
+        following = _following_outcome(doc, noun.i + 1, sentence)
         if following is not None:
             return _outcome_word(following), following
     for token in (noun, number) if noun is not number else (noun,):

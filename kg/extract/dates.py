@@ -207,7 +207,15 @@ CLOCK_BEFORE_DATE = re.compile(r"\s+\d{1,2}[./]\d{1,2}[./]\d{2,4}")
 
 def doc_dates(doc: Doc, published: date | None) -> list[DateMention]:
     """Every date expression of a parsed article: our patterns, then the NER's DATE
-    entities they did not cover, in text order."""
+    entities they did not cover, in text order.  Read once per Doc and date (events and
+    count claims both ask)."""
+    key = ("newskg_dates", published)
+    if key not in doc.user_data:
+        doc.user_data[key] = _doc_dates(doc, published)
+    return doc.user_data[key]
+
+
+def _doc_dates(doc: Doc, published: date | None) -> list[DateMention]:
     text = text_of(doc)
     found: list[DateMention] = list(find_dates(text, published))
     taken = [(m.start, m.end) for m in found]
@@ -222,3 +230,19 @@ def doc_dates(doc: Doc, published: date | None) -> list[DateMention]:
         if stamp is not None:
             found.append(DateMention(ent.start_char, ent.end_char, ent.text, stamp))
     return sorted(found, key=lambda m: m.start)
+
+
+# An event or count dated this long before publication is background, not the news.
+NEWS_DAYS = 31
+
+
+def before_the_news(when: TimeStamp | None, published: date | None) -> bool:
+    """Whether ``when`` lies before the news, at the precision the text gives: a day over
+    ``NEWS_DAYS`` days earlier, an earlier month, or an earlier year."""
+    if when is None or published is None:
+        return False
+    if when.precision is Precision.YEAR:
+        return when.value.year < published.year
+    if when.precision is Precision.MONTH:
+        return (when.value.year, when.value.month) < (published.year, published.month)
+    return (published - when.value).days > NEWS_DAYS

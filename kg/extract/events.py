@@ -52,7 +52,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract.attribution import attribute
-from kg.extract.dates import doc_dates
+from kg.extract.dates import before_the_news, doc_dates
 from kg.nlp import text_of
 from kg.nlp.gazetteer import load_gazetteer
 from kg.rdf.iris import slug
@@ -254,8 +254,6 @@ MAIN_PRIORITY: dict[EventKind, int] = {
     K.TROOP_MOVEMENT: 6,
 }  # fmt: skip
 LEAD_SENTENCES = 3
-# An event dated this long before publication is background, not the news.
-BACKGROUND_DAYS = 31
 # "… comes a week after X happened": the clause is another event.
 SEQUENCE_MARKERS = frozenset({"after", "before", "since", "until", "till"})
 
@@ -266,6 +264,12 @@ def is_place(mention: Mention) -> bool:
     if kinds & PLACE_KINDS:
         return True
     return not mention.entity.known and mention.entity.ner_label in PLACE_NER
+
+
+def is_based(text: str, mention: Mention) -> bool:
+    """"Britain" in "Britain-based monitor" is not where anything happened."""
+    end = mention.span.end
+    return text[end : end + 6].lower() == "-based"
 
 
 def is_actor(mention: Mention) -> bool:
@@ -826,9 +830,7 @@ class Reader:
         return False
 
     def _is_based(self, mention: Mention) -> bool:
-        """"Britain" in "Britain-based monitor" is not where anything happened."""
-        end = mention.span.end
-        return text_of(self.doc)[end : end + 6].lower() == "-based"
+        return is_based(text_of(self.doc), mention)
 
     def actor_of(self, trigger: Token, kind: EventKind | None = None) -> EntityRef | None:
         candidates: list[Token] = []
@@ -1410,7 +1412,15 @@ def _instrument(trigger: Token) -> bool:
 
 
 def lead_end(doc: Doc, article: Article, sentences: int = LEAD_SENTENCES) -> int:
-    """Where the headline and the first ``sentences`` body sentences end."""
+    """Where the headline and the first ``sentences`` body sentences end (read once per
+    Doc: events, count claims and the article's place all ask)."""
+    key = ("newskg_lead_end", article.headline, sentences)
+    if key not in doc.user_data:
+        doc.user_data[key] = _lead_end(doc, article, sentences)
+    return doc.user_data[key]
+
+
+def _lead_end(doc: Doc, article: Article, sentences: int) -> int:
     end = headline_end(doc, article)
     count = 0
     for sentence in doc.sents:
@@ -1447,9 +1457,7 @@ def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int,
             place_rank = 1 + lead_ranks.get(sentence_of(item.trigger).start, 100)
             if is_killing(item.trigger):
                 place_rank += 50  # "insurgents killed 14": the lead's own event words first
-        if published is not None and item.when is not None and (
-            (published - item.when.value).days > BACKGROUND_DAYS
-        ):
+        if before_the_news(item.when, published):
             place_rank += 100  # "in March 2013 the town was attacked": background
         # "Army Frustrates Terrorist Attack, Kills 10": the headline's news is the killing.
         return (place_rank, MAIN_PRIORITY[item.kind], not is_killing(item.trigger), first)

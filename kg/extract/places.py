@@ -18,14 +18,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from kg.extract.events import is_place
+from kg.extract.events import is_based, is_place
 from kg.nlp.gazetteer import Gazetteer, load_gazetteer
 from kg.records import EntityRef, Mention
 
 
 def _located(mention: Mention, text: str, gazetteer: Gazetteer) -> str | None:
     """The division the mentioned place lies in, when it is a candidate."""
-    if not is_place(mention) or text[mention.span.end : mention.span.end + 6] == "-based":
+    if not is_place(mention) or is_based(text, mention):
         return None
     division = gazetteer.governorate_of(mention.entity.key)
     return division.key if division is not None else None

@@ -160,9 +160,9 @@ def article_from_markdown(
     raw_paragraphs = split_paragraphs(markdown)
     headline = ""
     published = header.date_published
-    if raw_paragraphs and parse_date(one_line(markdown_to_plain(raw_paragraphs[0]))):
+    if raw_paragraphs and (dateline := parse_date(one_line(markdown_to_plain(raw_paragraphs[0])))):
         # A text that starts with its date on a line of its own.
-        published = published or parse_date(one_line(markdown_to_plain(raw_paragraphs[0])))
+        published = published or dateline
         raw_paragraphs = raw_paragraphs[1:]
     if raw_paragraphs and _looks_like_headline(raw_paragraphs[0], has_header):
         headline = one_line(markdown_to_plain(raw_paragraphs.pop(0)))

@@ -226,14 +226,15 @@ def test_side_table() -> None:
 
 
 def test_past_counts_are_told_from_the_news() -> None:
-    bench = _bench()
+    from kg.extract.dates import before_the_news
+
     published = date(2016, 7, 16)
-    assert bench._past(TimeStamp(date(2016, 5, 1), Precision.MONTH), published)
-    assert not bench._past(TimeStamp(date(2016, 7, 1), Precision.MONTH), published)
-    assert bench._past(TimeStamp(date(2013, 1, 1), Precision.YEAR), published)
-    assert not bench._past(TimeStamp(date(2016, 7, 9), Precision.DAY), published)
-    assert bench._past(TimeStamp(date(2016, 5, 9), Precision.DAY), published)
-    assert not bench._past(None, published)
+    assert before_the_news(TimeStamp(date(2016, 5, 1), Precision.MONTH), published)
+    assert not before_the_news(TimeStamp(date(2016, 7, 1), Precision.MONTH), published)
+    assert before_the_news(TimeStamp(date(2013, 1, 1), Precision.YEAR), published)
+    assert not before_the_news(TimeStamp(date(2016, 7, 9), Precision.DAY), published)
+    assert before_the_news(TimeStamp(date(2016, 5, 9), Precision.DAY), published)
+    assert not before_the_news(None, published)
 
 
 def test_air_side_prior() -> None:
