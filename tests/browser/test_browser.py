@@ -145,7 +145,12 @@ def test_fighter_counts_table_map_and_timeline(browser: object, server_url: str)
     drawn = "#map path.place-marker:not([d='M0 0'])"  # Leaflet empties paths out of view
     page.wait_for_function(f'() => document.querySelectorAll("{drawn}").length > 0', timeout=15_000)
     assert page.locator(drawn).count() >= 1
-    borders = page.locator("#map path.leaflet-interactive:not(.place-marker)")
+    border_paths = "#map path.leaflet-interactive:not(.place-marker)"
+    # the borders come from a second (local) fetch: wait for them, then count
+    page.wait_for_function(
+        f'() => document.querySelectorAll("{border_paths}").length >= 10', timeout=15_000
+    )
+    borders = page.locator(border_paths)
     assert borders.count() >= 10, "the bundled country borders are drawn"
     map_shot = SCREENSHOTS / "map.png"
     page.screenshot(path=str(map_shot), full_page=True)
