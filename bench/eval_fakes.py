@@ -504,8 +504,8 @@ def read_cases(path: Path, limit: int | None) -> Iterator[tuple[Article, Case]]:
 def run(path: Path, limit: int | None, all_counts: bool = False) -> list[Case]:
     from kg.config import Settings
     from kg.extract import analyse
-    from kg.extract.events import lead_end
     from kg.nlp import load_pipeline
+    from kg.nlp.sentences import lead_end
 
     nlp = load_pipeline(Settings())
     places = GovernorateResolver()

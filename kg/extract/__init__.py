@@ -13,9 +13,9 @@ from kg.extract.attribution import cited_sources
 from kg.extract.claims import count_claims
 from kg.extract.entities import mentions as entity_mentions
 from kg.extract.events import events as extract_events
-from kg.extract.events import lead_end
 from kg.extract.places import focus_place
 from kg.nlp import text_of
+from kg.nlp.sentences import lead_end
 from kg.records import Analysis, Article
 
 

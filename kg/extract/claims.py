@@ -30,7 +30,6 @@ from spacy.tokens import Span as SpacySpan
 
 from kg.extract.attribution import attribute
 from kg.extract.dates import DateMention, doc_dates
-from kg.extract.events import lead_end
 from kg.nlp import text_of
 from kg.nlp.attribution import sentence_units
 from kg.nlp.lexicon import (
@@ -42,11 +41,14 @@ from kg.nlp.lexicon import (
     NUMBER_OF_NOUNS,
     OUTCOME_WORDS,
     PERIOD_START_WORDS,
+    REPORTED_PARTICIPLES,
     RUNNING_TOTAL_PHRASES,
     RUNNING_TOTAL_WORDS,
+    TOLL_VERBS,
     WAR_NOUNS,
 )
 from kg.nlp.quantities import MONTHS, QUANTITIES, Quantity, find_quantities, parse_quantity
+from kg.nlp.sentences import lead_end
 from kg.records import (
     Article,
     CountClaim,
@@ -68,8 +70,8 @@ NP_GLUE = frozenset({"-", "(", ")", "[", "]", "/", "'s", "’s", "of", "the", "m
 AUXILIARIES = frozenset(
     {"were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly",
      "also", "later", "all", "who", "got", "allegedly", "people", "others", "estimated",
-     "believed", "reported", "said", "thought", "feared", "to", "confirmed"}
-)  # fmt: skip
+     "believed", "thought", "feared", "to"}
+) | REPORTED_PARTICIPLES  # fmt: skip
 PEOPLE_LIKE = frozenset(
     {Counted.FIGHTERS, Counted.SOLDIERS, Counted.CIVILIANS, Counted.PEOPLE, Counted.CHILDREN,
      Counted.WOMEN, Counted.RESIDENTS, Counted.REFUGEES}
@@ -509,7 +511,6 @@ def _cumulative(number: Token, noun: Token | None, outcome: Token | None) -> boo
 TOLL_NOUNS = frozenset({"toll", "count", "figure", "tally", "estimate"})
 EARLIER_WORDS = frozenset({"initial", "earlier", "previous", "preliminary", "first", "old",
                            "initially", "previously"})
-REPORT_VERBS = frozenset({"report", "give", "put", "record", "announce", "say", "document"})
 
 
 def _superseded(number: Token) -> bool:
@@ -523,7 +524,7 @@ def _superseded(number: Token) -> bool:
     for node in [number, *number.ancestors]:
         if earlier_toll(node):
             return True
-        if node.pos_ == "VERB" and node.lemma_.lower() in REPORT_VERBS and (
+        if node.pos_ == "VERB" and node.lemma_.lower() in TOLL_VERBS and (
             _said_earlier(node) or any(c.dep_ == "nsubj" and earlier_toll(c) for c in node.children)
         ):
             return True

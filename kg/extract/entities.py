@@ -128,3 +128,33 @@ def mention_at(found: Iterable[Mention], start: int, end: int) -> Mention | None
 def mentions_in(found: Iterable[Mention], start: int, end: int) -> list[Mention]:
     """Mentions lying wholly inside ``[start, end)``, in text order."""
     return [m for m in found if start <= m.span.start and m.span.end <= end]
+
+
+# --- what a mention names ------------------------------------------------------------
+
+PLACE_KINDS = frozenset(
+    {EntityKind.PLACE, EntityKind.SETTLEMENT, EntityKind.REGION, EntityKind.COUNTRY,
+     EntityKind.SITE}
+)  # fmt: skip
+PLACE_NER = frozenset({"GPE", "LOC", "FAC"})
+
+
+def is_place(mention: Mention) -> bool:
+    """A mention of a place: typed so by the gazetteer, or a GPE/LOC/FAC of the NER."""
+    kinds = set(mention.entity.kinds)
+    if kinds & PLACE_KINDS:
+        return True
+    return not mention.entity.known and mention.entity.ner_label in PLACE_NER
+
+
+def is_based(text: str, mention: Mention) -> bool:
+    """"Britain" in "Britain-based monitor" is not where anything happened."""
+    end = mention.span.end
+    return text[end : end + 6].lower() == "-based"
+
+
+def is_actor(mention: Mention) -> bool:
+    """A mention of someone who can act (not a place)."""
+    if is_place(mention):
+        return EntityKind.COUNTRY in mention.entity.kinds  # states act: "Russia bombed"
+    return True

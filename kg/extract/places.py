@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from kg.extract.events import is_based, is_place
+from kg.extract.entities import is_based, is_place
 from kg.nlp.gazetteer import Gazetteer, load_gazetteer
 from kg.records import EntityRef, Mention
 

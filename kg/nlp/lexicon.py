@@ -210,6 +210,31 @@ WEAK_SPEECH_VERBS = frozenset(
      "spot", "read", "observe", "describe", "maintain", "note", "conclude", "predict",
      "claim"}
 )  # fmt: skip
+
+
+def _drawn_from(lexicon: frozenset[str], words: str) -> frozenset[str]:
+    """A named subset of ``lexicon``; a word the lexicon lacks is an error at import."""
+    chosen = frozenset(words.split())
+    if not chosen <= lexicon:
+        raise ValueError(f"not in the reporting verbs lexicon: {sorted(chosen - lexicon)}")
+    return chosen
+
+
+# The one lexicon of reporting verbs (lemmas): strong and weak speech verbs.  The sets
+# below are named subsets of it, for uses that really differ.
+REPORTING_VERBS = SPEECH_VERBS | WEAK_SPEECH_VERBS
+# A sentence these head reports: its date dates the report, not the event ("On Sunday,
+# the monitor reported that …").
+REPORT_DATING_VERBS = _drawn_from(
+    REPORTING_VERBS,
+    "say report tell claim announce confirm state add note reveal publish show warn accuse "
+    "deny quote cite",
+)
+# Verbs that give a death toll ("had earlier reported 12 dead"), with "give" and "put"
+# ("gave an initial toll of 47", "put the toll at 15"), which report only a figure.
+TOLL_VERBS = _drawn_from(REPORTING_VERBS, "report record announce say document") | {"give", "put"}
+# Reporting participles between a number and what it counts: "12 reported killed".
+REPORTED_PARTICIPLES = frozenset({"reported", "said", "confirmed"})
 REPORT_NOUNS = frozenset(
     {"report", "reports", "statement", "statements", "account", "accounts", "figure",
      "figures", "footage", "video", "news", "media", "rumour", "rumor", "claim", "claims",

@@ -1,0 +1,173 @@
+"""Main-event choice: which event an article is about.
+
+One event per article is marked ``main``: the headline's, else the lead's, preferring
+violent events over captures, attacks and movements (``kinds.MAIN_PRIORITY``), and
+news over background dated a month or more earlier.  A headline "attack" is made
+precise by the first body sentence, unless that names only a weapon used ("ISIS used
+car bombs"); a headline killing by the whole lead.  The headline's vaguer words and
+the lead's "attack" of the same incident fold into the main event, one node.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.dates import before_the_news
+from kg.extract.events.arguments import Found
+from kg.extract.events.kinds import MAIN_PRIORITY, PRECISE_KINDS
+from kg.extract.events.merge import (
+    actor_compatible,
+    claimant_rank,
+    place_compatible,
+    told_apart,
+    when_compatible,
+)
+from kg.extract.events.rules import rule
+from kg.extract.events.scene import is_country
+from kg.extract.events.triggers import is_killing, lower_lemma
+from kg.extract.events.words import INSTRUMENT_VERBS, UNNAMED_ACTOR_WORDS
+from kg.nlp.sentences import LEAD_SENTENCES, ancestors, body_sentences, headline_end, sentence_of
+from kg.records import Article, EntityRef, EventKind
+
+K = EventKind
+
+
+@rule("weapon-used", '"ISIS used car bombs": a weapon used, not the headline\'s precise event')
+def _instrument(trigger: Token) -> bool:
+    """A weapon named as what an actor used ("used car bombs", "using drones"), not as
+    an event of its own."""
+    for node in [trigger, *ancestors(trigger)][:4]:
+        if node.pos_ == "VERB":
+            return lower_lemma(node) in INSTRUMENT_VERBS and node is not trigger
+    return False
+
+
+@rule("lead-killing-last", '"insurgents killed 14": the lead\'s own event words come first')
+def _lead_killing(trigger: Token) -> bool:
+    return is_killing(trigger)
+
+
+@rule("background-not-news", '"in March 2013 the town was attacked": background, not the news')
+def _background(item: Found, published: date | None) -> bool:
+    return before_the_news(item.when, published)
+
+
+def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int, int] | None:
+    """Which event the headline, else the lead, reports; and the event that pick was
+    made precise from (itself, or "Army Kills 10" for "… in a missile attack")."""
+    if not found:
+        return None
+    published = article.date_published
+    end = headline_end(doc, article)
+    body = body_sentences(doc, article)
+    lead_ranks = {}
+    rank = 0
+    for sentence in body:
+        if any(sentence.start <= f.trigger.i < sentence.end for f in found):
+            lead_ranks[sentence.start] = rank
+            rank += 1
+        if rank >= LEAD_SENTENCES:
+            break
+
+    def score(index: int) -> tuple[int, int, bool, int]:
+        item = found[index]
+        first = item.trigger.i
+        if item.trigger.idx < end:
+            place_rank = 0
+        else:
+            place_rank = 1 + lead_ranks.get(sentence_of(item.trigger).start, 100)
+            if _lead_killing(item.trigger):
+                place_rank += 50
+        if _background(item, published):
+            place_rank += 100
+        # "Army Frustrates Terrorist Attack, Kills 10": the headline's news is the killing.
+        return (place_rank, MAIN_PRIORITY[item.kind], not is_killing(item.trigger), first)
+
+    best = min(range(len(found)), key=score)
+    # A headline that only says "attack" (or nothing) is made precise by the first body
+    # sentence: "Terrorist attacks kill 10" + "… killed by rocket shells" is a shelling.
+    # Not by a weapon the attackers used: "ISIS Launches Offensive in Palmyra" + "ISIS
+    # used a high number of car bombs" stays the offensive.  A killing ("Turkish
+    # military kills 14") is made precise by the whole lead, and by the weapon of the
+    # killing itself ("forces killed 1,300 people using chemical weapons").
+    if found[best].kind is K.ATTACK or found[best].trigger.idx >= end:
+        killing = found[best].trigger if is_killing(found[best].trigger) else None
+        scope = body[: LEAD_SENTENCES if killing is not None else 1]
+
+        def precise_enough(f: Found) -> bool:
+            if f.kind not in PRECISE_KINDS:
+                return False
+            if _instrument(f.trigger) and not (
+                killing is not None and killing in ancestors(f.trigger)
+            ):
+                return False
+            return f.trigger.idx < end or any(s.start <= f.trigger.i < s.end for s in scope)
+
+        precise = [i for i, f in enumerate(found) if precise_enough(f)]
+        if precise:
+            chosen = min(precise, key=lambda i: (MAIN_PRIORITY[found[i].kind], found[i].trigger.i))
+            return chosen, best
+    return best, best
+
+
+def _generic(actor: EntityRef | None) -> bool:
+    """No actor, or only words every side uses of its enemies ("terrorists", "gunmen")."""
+    return actor is None or (
+        not actor.known and all(word in UNNAMED_ACTOR_WORDS for word in actor.label.lower().split())
+    )
+
+
+@rule("same-incident", '"Army Kills 10" + "… in a missile attack" + "the attack": one incident')
+def _same_incident(main: Found, other: Found, lead: int, published: date | None) -> bool:
+    """A lead mention that can only be the main event in other words: all its words in
+    the headline and lead, an "attack" (or the same kind) where the main event is a
+    precise kind of attack, nothing it says contradicts the main event."""
+    if not all(span.start < lead for span in other.evidence):
+        return False
+    if other.kind is not main.kind and not (other.kind is K.ATTACK and main.kind in PRECISE_KINDS):
+        return False
+    return (
+        place_compatible(main.place, other.place)
+        and actor_compatible(main.actor, other.actor)
+        and when_compatible(main.when, other.when, published)
+        and not told_apart(main.trigger, other.trigger)
+    )
+
+
+def _fold(main: Found, other: Found) -> None:
+    """``other`` is the same event as ``main`` in vaguer words ("Army Kills 10" for
+    "… in a missile attack"): its words and arguments join the main record."""
+    if _generic(main.actor) and not _generic(other.actor):
+        main.actor = other.actor
+    if main.place is None or (is_country(main.place) and other.place is not None):
+        main.place = other.place or main.place
+    main.target = main.target or other.target
+    main.when = main.when or other.when
+    if claimant_rank(other.attribution) > claimant_rank(main.attribution):
+        main.attribution = other.attribution
+    main.evidence.extend(span for span in other.evidence if span not in main.evidence)
+    main.triggers |= other.triggers
+
+
+def choose_main(
+    doc: Doc, article: Article, found: Sequence[Found], merged: list[Found], lead: int
+) -> Found | None:
+    """The merged record of the main event, with the headline's vaguer words and the
+    lead's mentions of the same incident folded in (removed from ``merged``)."""
+    picked = main_index(doc, article, found)
+    if picked is None:
+        return None
+    main_trigger, headline_trigger = (found[i].trigger.i for i in picked)
+    main = next(item for item in merged if main_trigger in item.triggers)
+    vaguer = next(item for item in merged if headline_trigger in item.triggers)
+    if vaguer is not main:
+        _fold(main, vaguer)
+        merged.remove(vaguer)
+    for other in [m for m in merged if m is not main]:
+        if _same_incident(main, other, lead, article.date_published):
+            _fold(main, other)
+            merged.remove(other)
+    return main

@@ -1,0 +1,117 @@
+"""Sentence units of a parsed article: lines, the headline, the lead.
+
+Cleaned articles have one paragraph per line, and a parse sometimes crosses a
+paragraph break (a title-case headline glued to the first body sentence).  The
+helpers here read the parse *within a line*: a token's children, subtree and
+ancestors on its own line, its sentence clipped to its line.  ``headline_end`` and
+``lead_end`` say where the headline and the lead (the headline and the first three
+body sentences) end, as character offsets into the cleaned text.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from kg.nlp import text_of
+from kg.records import Article, Span
+
+LEAD_SENTENCES = 3
+
+
+def line_start(token: Token) -> int:
+    """Where the token's line starts (the offset of the line break before it, or -1)."""
+    return text_of(token.doc).rfind("\n", 0, token.idx)
+
+
+def kids(token: Token) -> list[Token]:
+    """Children on the token's own line: a parse does not cross paragraph breaks."""
+    line = line_start(token)
+    return [c for c in token.children if line_start(c) == line]
+
+
+def subtree(token: Token) -> list[Token]:
+    """The token's subtree, on its own line."""
+    line = line_start(token)
+    return [t for t in token.subtree if line_start(t) == line]
+
+
+def ancestors(token: Token) -> list[Token]:
+    """The token's ancestors up to the first one on another line."""
+    line = line_start(token)
+    chain = []
+    for ancestor in token.ancestors:
+        if line_start(ancestor) != line:
+            break
+        chain.append(ancestor)
+    return chain
+
+
+def head(token: Token) -> Token:
+    """The token's head, or the token itself when the head is on another line."""
+    parent = token.head
+    return parent if line_start(parent) == line_start(token) else token
+
+
+def sentence_of(token: Token) -> SpacySpan:
+    """The token's sentence, clipped to its line."""
+    sentence = token.sent
+    line = line_start(token)
+    start = sentence.start
+    while start < token.i and line_start(token.doc[start]) != line:
+        start += 1
+    end = sentence.end
+    while end > token.i + 1 and line_start(token.doc[end - 1]) != line:
+        end -= 1
+    return token.doc[start:end]
+
+
+def trimmed(doc: Doc, start: int, end: int) -> Span | None:
+    """A Span of tokens [start, end) without edge punctuation and whitespace."""
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    first, last = doc[start], doc[end - 1]
+    char_start, char_end = first.idx, last.idx + len(last.text)
+    return Span(char_start, char_end, text_of(doc)[char_start:char_end])
+
+
+def headline_end(doc: Doc, article: Article) -> int:
+    """Where the headline (the first paragraph) ends in the text."""
+    text = text_of(doc)
+    if article.headline:
+        at = text.find(article.headline)
+        if 0 <= at < 400:
+            return at + len(article.headline)
+    stripped = len(text) - len(text.lstrip())
+    paragraph_end = text.find("\n\n", stripped)
+    return paragraph_end if paragraph_end >= 0 else min(len(text), stripped + 200)
+
+
+def body_sentences(doc: Doc, article: Article) -> list[SpacySpan]:
+    """The non-empty sentences after the headline."""
+    end = headline_end(doc, article)
+    return [s for s in doc.sents if s.start_char >= end and s.text.strip()]
+
+
+def lead_end(doc: Doc, article: Article, sentences: int = LEAD_SENTENCES) -> int:
+    """Where the headline and the first ``sentences`` body sentences end (read once per
+    Doc: events, count claims and the article's place all ask)."""
+    key = ("newskg_lead_end", article.headline, sentences)
+    if key not in doc.user_data:
+        doc.user_data[key] = _lead_end(doc, article, sentences)
+    return doc.user_data[key]
+
+
+def _lead_end(doc: Doc, article: Article, sentences: int) -> int:
+    end = headline_end(doc, article)
+    count = 0
+    for sentence in doc.sents:
+        if sentence.start_char >= end and sentence.text.strip():
+            count += 1
+            if count >= sentences:
+                return sentence.end_char
+    return len(text_of(doc))
