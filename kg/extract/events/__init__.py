@@ -23,14 +23,13 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc
 
-from kg.extract.events.arguments import Found, Reader
-from kg.extract.events.main_event import choose_main, main_index
-from kg.extract.events.merge import merge
-from kg.extract.events.triggers import triggers
+from kg.extract.events import merge as merging
+from kg.extract.events.arguments import Reader
+from kg.extract.events.main_event import choose_main
 from kg.nlp.sentences import lead_end
 from kg.records import Article, Event, Mention
 
-__all__ = ["Found", "Reader", "events", "main_index", "merge", "triggers"]
+__all__ = ["events"]
 
 
 def events(doc: Doc, article: Article, mentions: Sequence[Mention]) -> Iterator[Event]:
@@ -41,7 +40,7 @@ def events(doc: Doc, article: Article, mentions: Sequence[Mention]) -> Iterator[
     headline names when the precise words name no one better."""
     found = list(Reader(doc, article, mentions).read())
     lead = lead_end(doc, article)
-    merged = merge(found, article.date_published, lead)
+    merged = merging.merge(found, article.date_published, lead)
     main = choose_main(doc, article, found, merged, lead)
     for item in merged:
         yield Event(
