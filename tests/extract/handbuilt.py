@@ -11,6 +11,7 @@ import spacy
 from spacy.tokens import Doc
 
 from kg.extract.events import events
+from kg.extract.events.arguments import Found, Reader
 from kg.extract.events.triggers import triggers
 from kg.nlp import text_of
 from kg.records import Article, EntityKind, EntityRef, Event, EventKind, Mention, Span
@@ -21,16 +22,18 @@ PARAGRAPH = "---"  # a line of its own: a paragraph break (the headline ends the
 
 def parse(table: str) -> Doc:
     """A Doc from one token a line: ``word lemma POS TAG dep head [nospace]``, ``head``
-    the index of the head token (a root is its own head); ``---`` a paragraph break."""
+    the index of the head token (a root is its own head); ``---`` a paragraph break
+    (``--- N``: one the parse hung on token N)."""
     words, lemmas, pos, tags, deps, heads, spaces = [], [], [], [], [], [], []
     for line in table.strip().splitlines():
-        if line.strip() == PARAGRAPH:
+        if line.split()[0] == PARAGRAPH:  # "---", or "--- N": hung on token N
+            attached = line.split()[1:]
             words.append("\n\n")
             lemmas.append("\n\n")
             pos.append("SPACE")
             tags.append("_SP")
-            deps.append("ROOT")
-            heads.append(len(heads))
+            deps.append("dep" if attached else "ROOT")
+            heads.append(int(attached[0]) if attached else len(heads))
             spaces.append(False)
             continue
         word, lemma, tag_pos, tag, dep, head, *rest = line.split()
@@ -69,6 +72,12 @@ def read(
     """The events of a hand-built article."""
     article = Article(id="t", text=text_of(doc), headline=headline, date_published=published)
     return list(events(doc, article, tuple(mentions)))
+
+
+def found_in(doc: Doc, mentions: Sequence[Mention] = (), headline: str = "") -> list[Found]:
+    """The trigger occurrences with their arguments, before merging."""
+    article = Article(id="t", text=text_of(doc), headline=headline)
+    return list(Reader(doc, article, tuple(mentions)).read())
 
 
 def kinds_of(doc: Doc) -> list[tuple[str, EventKind]]:

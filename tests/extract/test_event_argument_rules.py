@@ -1,0 +1,406 @@
+"""Argument, merging and main-event rules, each on a hand-built parse with hand-made
+mentions: who acted, where, when, which mentions are one event, which is the news.
+Each test names the rule it covers; switched off, the rule fails its test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kg.extract.events.merge import merge
+from kg.records import EntityKind, Event, EventKind
+from tests.extract.handbuilt import found_in, mention, parse, read
+
+K = EventKind
+E = EntityKind
+PUBLISHED = date(2016, 12, 9)
+
+
+def one(found: list[Event], kind: EventKind) -> Event:
+    matching = [e for e in found if e.kind is kind]
+    assert len(matching) == 1, [(e.kind, e.evidence[0].text) for e in found]
+    return matching[0]
+
+
+def label(entity: object) -> str | None:
+    return getattr(entity, "label", None)
+
+
+# --- actors --------------------------------------------------------------------------
+
+
+def test_an_attack_by_jets_is_an_air_strike() -> None:
+    """rule "attacker-weapon-kind": "Russian jets attacked Douma"."""
+    doc = parse("""
+        Russian Russian ADJ JJ amod 1
+        jets jet NOUN NNS nsubj 2
+        attacked attack VERB VBD ROOT 2
+        Douma Douma PROPN NNP dobj 2
+    """)
+    found = read(doc, [mention(doc, 3, 4, E.SETTLEMENT)])
+    assert [e.kind for e in found] == [K.AIRSTRIKE]
+    assert label(found[0].actor) == "Russian jets"
+
+
+def test_a_killing_without_a_killer_is_no_event() -> None:
+    """rule "killing-needs-killer": "A man killed 20 people" names nobody armed."""
+    doc = parse("""
+        A a DET DT det 1
+        man man NOUN NN nsubj 2
+        killed kill VERB VBD ROOT 2
+        20 20 NUM CD nummod 4
+        people people NOUN NNS dobj 2
+    """)
+    assert read(doc) == []
+
+
+def test_blamed_on_names_the_actor() -> None:
+    """rule "blamed-on": "A bombing blamed on Daesh killed 5"."""
+    doc = parse("""
+        A a DET DT det 1
+        bombing bombing NOUN NN nsubj 5
+        blamed blame VERB VBN acl 1
+        on on ADP IN prep 2
+        Daesh Daesh PROPN NNP pobj 3
+        killed kill VERB VBD ROOT 5
+        5 5 NUM CD dobj 5
+    """)
+    found = read(doc, [mention(doc, 4, 5, E.ACTOR, E.ARMED_GROUP)])
+    assert label(one(found, K.AIRSTRIKE).actor) == "Daesh"
+
+
+def test_a_headline_passive_has_no_active_subject() -> None:
+    """rule "headline-passive": "Soldiers Killed in Idlib Blast": the soldiers are victims."""
+    doc = parse("""
+        Soldiers soldier NOUN NNS nsubj 1
+        Killed kill VERB VBN ROOT 1
+        in in ADP IN prep 1
+        Idlib Idlib PROPN NNP compound 4
+        Blast blast NOUN NN pobj 2
+    """)
+    found = read(doc, [mention(doc, 3, 4, E.PLACE, E.SETTLEMENT)])
+    assert one(found, K.BOMBING).actor is None
+
+
+def test_a_title_case_headline_subject() -> None:
+    """rule "headline-subject": "ISIS Forces Retake Palmyra", all parsed as one name."""
+    doc = parse("""
+        ISIS ISIS PROPN NNP compound 3
+        Forces Forces PROPN NNP compound 3
+        Retake Retake PROPN NNP compound 3
+        Palmyra Palmyra PROPN NNP ROOT 3
+    """)
+    mentions = [mention(doc, 0, 1, E.ACTOR, E.ARMED_GROUP), mention(doc, 3, 4, E.SETTLEMENT)]
+    assert label(one(read(doc, mentions), K.CAPTURE).actor) == "ISIS"
+
+
+def test_no_modifier_across_a_title_case_verb() -> None:
+    """rule "headline-verb-between": "US Facilitates Transfer from Raqqa": the US is
+    the subject of "Facilitates", not the mover."""
+    doc = parse("""
+        US US PROPN NNP compound 2
+        Facilitates Facilitates PROPN NNP compound 2
+        Transfer transfer NOUN NN ROOT 2
+        from from ADP IN prep 2
+        Raqqa Raqqa PROPN NNP pobj 3
+    """)
+    mentions = [mention(doc, 0, 1, E.PLACE, E.COUNTRY), mention(doc, 4, 5, E.SETTLEMENT)]
+    movement = one(read(doc, mentions), K.TROOP_MOVEMENT)
+    assert movement.actor is None
+    assert movement.place is None
+    assert [o.label for o in movement.origins] == ["Raqqa"]
+
+
+def test_the_subject_before_the_verb_on_its_line() -> None:
+    """rule "left-subject": "ISIS fighters launched an offensive", the subject hung on
+    the previous paragraph by the parse."""
+    doc = parse("""
+        Update update NOUN NN ROOT 0
+        --- 0
+        ISIS ISIS PROPN NNP compound 3
+        fighters fighter NOUN NNS appos 0
+        launched launch VERB VBD ROOT 4
+        an a DET DT det 6
+        offensive offensive NOUN NN dobj 4
+    """)
+    found = read(doc, [mention(doc, 2, 3, E.ACTOR, E.ARMED_GROUP)])
+    assert label(one(found, K.ATTACK).actor) == "ISIS"
+
+
+def test_the_country_of_the_scene_locates_the_actor() -> None:
+    """rule "scene-country-modifier": "Syria rebels attacked in Syria": rebels, not Syria."""
+    doc = parse("""
+        Syria Syria PROPN NNP compound 1
+        rebels rebel NOUN NNS nsubj 2
+        attacked attack VERB VBD ROOT 2
+        in in ADP IN prep 2
+        Syria Syria PROPN NNP pobj 3
+    """)
+    mentions = [mention(doc, 0, 1, E.PLACE, E.COUNTRY), mention(doc, 4, 5, E.PLACE, E.COUNTRY)]
+    assert label(one(read(doc, mentions), K.ATTACK).actor) == "rebels"
+
+
+def test_a_participle_is_not_climbed_to_its_noun() -> None:
+    """rule "participle-not-agent": "Turkey attacked, troops deployed to Afrin" (troops
+    parsed as a conjunct): Turkey did not deploy what the participle names."""
+    doc = parse("""
+        Turkey Turkey PROPN NNP nsubj 1
+        attacked attack VERB VBD ROOT 1
+        , , PUNCT , punct 1
+        troops troop NOUN NNS conj 1
+        deployed deploy VERB VBN acl 3
+        to to ADP IN prep 4
+        Afrin Afrin PROPN NNP pobj 5
+    """)
+    mentions = [mention(doc, 0, 1, E.PLACE, E.COUNTRY), mention(doc, 6, 7, E.SETTLEMENT)]
+    movement = one(read(doc, mentions), K.TROOP_MOVEMENT)
+    assert movement.actor is None
+
+
+# --- places --------------------------------------------------------------------------
+
+
+def test_the_city_is_the_last_city_named() -> None:
+    """rule "the-city": "Rebels entered Morek. Jets bombed the city"."""
+    doc = parse("""
+        Rebels rebel NOUN NNS nsubj 1
+        entered enter VERB VBD ROOT 1
+        Morek Morek PROPN NNP dobj 1
+        . . PUNCT . punct 1
+        Jets jet NOUN NNS nsubj 5
+        bombed bomb VERB VBD ROOT 5
+        the the DET DT det 7
+        city city NOUN NN dobj 5
+        . . PUNCT . punct 5
+    """)
+    found = read(doc, [mention(doc, 2, 3, E.PLACE, E.SETTLEMENT)])
+    assert label(one(found, K.AIRSTRIKE).place) == "Morek"
+
+
+def test_a_place_fighters_come_from_is_no_scene() -> None:
+    """rule "source-place": "Fighters from Raqqa attacked"."""
+    doc = parse("""
+        Fighters fighter NOUN NNS nsubj 3
+        from from ADP IN prep 0
+        Raqqa Raqqa PROPN NNP pobj 1
+        attacked attack VERB VBD ROOT 3
+    """)
+    found = read(doc, [mention(doc, 2, 3, E.PLACE, E.SETTLEMENT)])
+    assert one(found, K.ATTACK).place is None
+
+
+def test_a_backer_is_no_scene() -> None:
+    """rule "backer-not-scene": "The attack came with US support"."""
+    doc = parse("""
+        The the DET DT det 1
+        attack attack NOUN NN nsubj 2
+        came come VERB VBD ROOT 2
+        with with ADP IN prep 2
+        US US PROPN NNP compound 5
+        support support NOUN NN pobj 3
+    """)
+    found = read(doc, [mention(doc, 4, 5, E.PLACE, E.COUNTRY)])
+    assert one(found, K.ATTACK).place is None
+
+
+def test_a_based_qualifier_is_no_scene() -> None:
+    """rule "based-qualifier": "The Britain-based monitor reported an attack"."""
+    doc = parse("""
+        The the DET DT det 4
+        Britain Britain PROPN NNP npadvmod 3 nospace
+        - - PUNCT HYPH punct 3 nospace
+        based base VERB VBN amod 4
+        monitor monitor NOUN NN nsubj 5
+        reported report VERB VBD ROOT 5
+        an a DET DT det 7
+        attack attack NOUN NN dobj 5
+    """)
+    found = read(doc, [mention(doc, 1, 2, E.PLACE, E.COUNTRY)])
+    assert one(found, K.ATTACK).place is None
+
+
+def test_a_place_in_another_events_clause_is_not_this_ones() -> None:
+    """rule "other-event-clause": "Rebels attacked after jets bombed Homs"."""
+    doc = parse("""
+        Rebels rebel NOUN NNS nsubj 1
+        attacked attack VERB VBD ROOT 1
+        after after SCONJ IN mark 4
+        jets jet NOUN NNS nsubj 4
+        bombed bomb VERB VBD advcl 1
+        Homs Homs PROPN NNP dobj 4
+    """)
+    found = read(doc, [mention(doc, 5, 6, E.PLACE, E.SETTLEMENT)])
+    assert one(found, K.ATTACK).place is None
+    assert label(one(found, K.AIRSTRIKE).place) == "Homs"
+
+
+def test_a_possessor_is_no_origin_of_its_own() -> None:
+    """rule "possessor-place": "Fighters moved from Raqqa's Tabqa": from Tabqa."""
+    doc = parse("""
+        Fighters fighter NOUN NNS nsubj 1
+        moved move VERB VBD ROOT 1
+        from from ADP IN prep 1
+        Raqqa Raqqa PROPN NNP poss 5 nospace
+        's 's PART POS case 3
+        Tabqa Tabqa PROPN NNP pobj 2
+    """)
+    mentions = [mention(doc, 3, 4, E.SETTLEMENT), mention(doc, 5, 6, E.SETTLEMENT)]
+    movement = one(read(doc, mentions), K.TROOP_MOVEMENT)
+    assert [o.label for o in movement.origins] == ["Tabqa"]
+
+
+# --- dates ---------------------------------------------------------------------------
+
+
+def test_the_date_of_a_report_is_not_the_events() -> None:
+    """rule "report-date": "Sunday, the monitor said rebels attacked Morek"."""
+    doc = parse("""
+        Sunday Sunday PROPN NNP npadvmod 4 nospace
+        , , PUNCT , punct 4
+        the the DET DT det 3
+        monitor monitor NOUN NN nsubj 4
+        said say VERB VBD ROOT 4
+        rebels rebel NOUN NNS nsubj 6
+        attacked attack VERB VBD ccomp 4
+        Morek Morek PROPN NNP dobj 6
+    """)
+    found = read(doc, [mention(doc, 7, 8, E.PLACE, E.SETTLEMENT)], published=PUBLISHED)
+    assert one(found, K.ATTACK).when is None
+
+
+# --- merging -------------------------------------------------------------------------
+
+
+def test_movements_from_different_places_are_different_movements() -> None:
+    """rule "origins-differ": "Fighters moved from Mosul. Fighters moved from Raqqa"."""
+    doc = parse("""
+        Fighters fighter NOUN NNS nsubj 1
+        moved move VERB VBD ROOT 1
+        from from ADP IN prep 1
+        Mosul Mosul PROPN NNP pobj 2
+        . . PUNCT . punct 1
+        Fighters fighter NOUN NNS nsubj 6
+        moved move VERB VBD ROOT 6
+        from from ADP IN prep 6
+        Raqqa Raqqa PROPN NNP pobj 7
+        . . PUNCT . punct 6
+    """)
+    mentions = [mention(doc, 3, 4, E.SETTLEMENT), mention(doc, 8, 9, E.SETTLEMENT)]
+    merged = merge(found_in(doc, mentions))
+    assert [[o.label for o in m.origins] for m in merged] == [["Mosul"], ["Raqqa"]]
+
+
+def test_one_sentence_telling_two_events_apart() -> None:
+    """rule "told-apart": "Rebels attacked after rebels attacked": two attacks."""
+    doc = parse("""
+        Rebels rebel NOUN NNS nsubj 1
+        attacked attack VERB VBD ROOT 1
+        after after SCONJ IN mark 4
+        rebels rebel NOUN NNS nsubj 4
+        attacked attack VERB VBD advcl 1
+    """)
+    assert len(merge(found_in(doc))) == 2
+
+
+def test_a_mention_past_the_lead_does_not_place_the_headline_event() -> None:
+    """rule "lead-places-only": "Airstrikes hit Syria" + three sentences + "Airstrikes
+    hit Idlib" (another strike, past the lead)."""
+    doc = parse("""
+        Airstrikes airstrike NOUN NNS nsubj 1
+        hit hit VERB VBD ROOT 1
+        Syria Syria PROPN NNP dobj 1
+        ---
+        It it PRON PRP nsubj 5
+        rained rain VERB VBD ROOT 5
+        . . PUNCT . punct 5
+        It it PRON PRP nsubj 8
+        rained rain VERB VBD ROOT 8
+        . . PUNCT . punct 8
+        It it PRON PRP nsubj 11
+        rained rain VERB VBD ROOT 11
+        . . PUNCT . punct 11
+        Airstrikes airstrike NOUN NNS nsubj 14
+        hit hit VERB VBD ROOT 14
+        Idlib Idlib PROPN NNP dobj 14
+    """)
+    mentions = [mention(doc, 2, 3, E.PLACE, E.COUNTRY), mention(doc, 15, 16, E.SETTLEMENT)]
+    found = read(doc, mentions)
+    assert [(e.main, label(e.place)) for e in found] == [(True, "Syria"), (False, "Idlib")]
+
+
+# --- the main event ------------------------------------------------------------------
+
+
+def test_the_leads_own_event_words_before_its_killings() -> None:
+    """rule "lead-killing-last": "Rebels killed 14 soldiers. Rebels captured Morek"."""
+    doc = parse("""
+        Update update NOUN NN ROOT 0
+        ---
+        Rebels rebel NOUN NNS nsubj 3
+        killed kill VERB VBD ROOT 3
+        14 14 NUM CD nummod 5
+        soldiers soldier NOUN NNS dobj 3
+        . . PUNCT . punct 3
+        Rebels rebel NOUN NNS nsubj 8
+        captured capture VERB VBD ROOT 8
+        Morek Morek PROPN NNP dobj 8
+        . . PUNCT . punct 8
+    """)
+    found = read(doc, [mention(doc, 9, 10, E.SETTLEMENT)])
+    assert [e.kind for e in found if e.main] == [K.CAPTURE]
+
+
+def test_background_is_not_the_news() -> None:
+    """rule "background-not-news": "In March 2013 rebels captured Morek. Jets bombed Douma"."""
+    doc = parse("""
+        Update update NOUN NN ROOT 0
+        ---
+        In in ADP IN prep 6
+        March March PROPN NNP pobj 2
+        2013 2013 NUM CD nummod 3
+        rebels rebel NOUN NNS nsubj 6
+        captured capture VERB VBD ROOT 6
+        Morek Morek PROPN NNP dobj 6
+        . . PUNCT . punct 6
+        Jets jet NOUN NNS nsubj 10
+        bombed bomb VERB VBD ROOT 10
+        Douma Douma PROPN NNP dobj 10
+        . . PUNCT . punct 10
+    """)
+    mentions = [mention(doc, 7, 8, E.SETTLEMENT), mention(doc, 11, 12, E.SETTLEMENT)]
+    found = read(doc, mentions, published=PUBLISHED)
+    capture = one(found, K.CAPTURE)
+    assert capture.when is not None and capture.when.value == date(2013, 3, 1)
+    assert [e.kind for e in found if e.main] == [K.AIRSTRIKE]
+
+
+def test_the_leads_attack_is_the_headline_strike() -> None:
+    """rule "same-incident": "Airstrike hits Douma" + "The attack killed 5": one event."""
+    doc = parse("""
+        Airstrike airstrike NOUN NN nsubj 1
+        hits hit VERB VBZ ROOT 1
+        Douma Douma PROPN NNP dobj 1
+        ---
+        The the DET DT det 5
+        attack attack NOUN NN nsubj 6
+        killed kill VERB VBD ROOT 6
+        5 5 NUM CD dobj 6
+    """)
+    found = read(doc, [mention(doc, 2, 3, E.SETTLEMENT)], headline="Airstrike hits Douma")
+    assert [(e.kind, e.main) for e in found] == [(K.AIRSTRIKE, True)]
+
+
+def test_a_weapon_used_does_not_make_the_headline_precise() -> None:
+    """rule "weapon-used": "ISIS launches offensive" + "ISIS used car bombs": the offensive."""
+    doc = parse("""
+        ISIS ISIS PROPN NNP nsubj 1
+        launches launch VERB VBZ ROOT 1
+        offensive offensive NOUN NN dobj 1
+        ---
+        ISIS ISIS PROPN NNP nsubj 5
+        used use VERB VBD ROOT 5
+        car car NOUN NN compound 7
+        bombs bomb NOUN NNS dobj 5
+    """)
+    mentions = [mention(doc, 0, 1, E.ACTOR), mention(doc, 4, 5, E.ACTOR)]
+    found = read(doc, mentions, headline="ISIS launches offensive")
+    assert [e.kind for e in found if e.main] == [K.ATTACK]
