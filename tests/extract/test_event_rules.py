@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from kg.extract.events.rules import RULES
 from kg.records import EventKind
 from tests.extract.handbuilt import kinds_of, parse
@@ -369,3 +371,28 @@ def test_a_drone_missile_stays_a_shelling() -> None:
         Douma Douma PROPN NNP dobj 3
     """)
     assert kinds_of(doc) == [("missile", K.SHELLING)]
+
+
+# --- the registry --------------------------------------------------------------------
+
+
+def test_a_rule_is_checked_when_added() -> None:
+    """A rule needs a new name, the sentence it handles, and words something looks up."""
+    from kg.extract.events.rules import rule
+
+    def keep(token: object) -> bool:
+        return True
+
+    try:
+        rule("test-only-rule", '"a sentence"', words={"attack"}, within={"attack"})(keep)
+        with pytest.raises(ValueError, match="defined twice"):
+            rule("test-only-rule", '"a sentence"')(keep)
+        with pytest.raises(ValueError, match="which sentence"):
+            rule("test-only-blank", " ")(keep)
+        with pytest.raises(ValueError, match="never looked up"):
+            rule("test-only-dead", '"a deployment"', words={"deployment"}, within={"transfer"})(
+                keep
+            )
+    finally:
+        for name in ("test-only-rule", "test-only-blank", "test-only-dead"):
+            RULES.pop(name, None)
