@@ -67,6 +67,7 @@ def rule(
         if unknown:
             raise ValueError(f"event rule {name!r} is keyed to words never looked up: {unknown}")
         RULES[name] = Rule(name, handles, function.__module__, frozenset(words))
+        function.__doc__ = function.__doc__ or f"Rule {name!r}: {handles}."
         if name not in _OFF:
             return function
 
