@@ -8,9 +8,10 @@ is new, it says which sentence it handles, and every word it is keyed to is in t
 vocabulary given (a rule keyed to a word nothing ever looks up would be dead).
 
 ``NEWSKG_RULES_OFF`` (comma-separated rule names, read at import) switches rules off:
-a switched-off rule returns its ``off`` value, as if the guard were not there.  It
-exists for ``bench/rule_ablation.py``, which checks that every rule has a test that
-fails without it.
+a switched-off rule returns its ``off`` value, as if the guard were not there.  With
+``NEWSKG_RULES_SWITCHABLE`` set at import, ``OFF`` can also be changed while running
+(``bench/rule_ablation.py`` does, to check that every rule has a test that fails
+without it).  Otherwise rules are plain functions: no cost at run time.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import Any, TypeVar
 F = TypeVar("F", bound=Callable[..., Any])
 
 OFF_VARIABLE = "NEWSKG_RULES_OFF"
+SWITCHABLE_VARIABLE = "NEWSKG_RULES_SWITCHABLE"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +46,8 @@ def switched_off() -> frozenset[str]:
     return frozenset(n.strip() for n in os.environ.get(OFF_VARIABLE, "").split(",") if n.strip())
 
 
-_OFF = switched_off()
+OFF: set[str] = set(switched_off())  # the rules switched off
+_SWITCHABLE = bool(OFF) or bool(os.environ.get(SWITCHABLE_VARIABLE))
 
 
 def rule(
@@ -68,13 +71,13 @@ def rule(
             raise ValueError(f"event rule {name!r} is keyed to words never looked up: {unknown}")
         RULES[name] = Rule(name, handles, function.__module__, frozenset(words))
         function.__doc__ = function.__doc__ or f"Rule {name!r}: {handles}."
-        if name not in _OFF:
+        if not _SWITCHABLE:
             return function
 
         @wraps(function)
-        def disabled(*args: Any, **kwargs: Any) -> Any:
-            return off
+        def switchable(*args: Any, **kwargs: Any) -> Any:
+            return off if name in OFF else function(*args, **kwargs)
 
-        return disabled  # type: ignore[return-value]
+        return switchable  # type: ignore[return-value]
 
     return register
