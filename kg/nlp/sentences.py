@@ -107,6 +107,7 @@ def lead_end(doc: Doc, article: Article, sentences: int = LEAD_SENTENCES) -> int
 
 
 def _lead_end(doc: Doc, article: Article, sentences: int) -> int:
+    """Where the ``sentences``-th non-empty body sentence ends."""
     end = headline_end(doc, article)
     count = 0
     for sentence in doc.sents:

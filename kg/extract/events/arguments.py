@@ -129,6 +129,8 @@ class Reader(Scene):
     """Reads events off one parsed article."""
 
     def actor_of(self, trigger: Token, kind: EventKind | None = None) -> EntityRef | None:
+        """Who did it: subject, agent, possessor, modifier, a support verb's subject, or
+        the actor named right before a headline trigger."""
         candidates: list[Token] = []
         candidates.extend(self._blamed_on(trigger))
         if trigger.pos_ == "VERB":
@@ -309,6 +311,7 @@ class Reader(Scene):
         return None
 
     def target_of(self, trigger: Token) -> EntityRef | None:
+        """Whom it was done to: the object, or "against/on/at X", when not a place."""
         objects = [c for c in kids(trigger) if c.dep_ in ("dobj", "nsubjpass")]
         if trigger.pos_ != "VERB":
             objects = []
@@ -398,6 +401,7 @@ class Reader(Scene):
         return spans
 
     def read(self) -> Iterator[Found]:
+        """Every trigger of the article with its arguments, in text order."""
         for trigger, kind in triggers(self.doc):
             place, origins = self.places_of(trigger, kind)
             self.scene_country = self._country_of(place)

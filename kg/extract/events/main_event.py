@@ -73,6 +73,7 @@ def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int,
             break
 
     def score(index: int) -> tuple[int, int, bool, int]:
+        """Lower is likelier the news: headline, lead order, kind, killings, text order."""
         item = found[index]
         first = item.trigger.i
         if item.trigger.idx < end:
@@ -98,6 +99,7 @@ def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int,
         scope = body[: LEAD_SENTENCES if killing is not None else 1]
 
         def precise_enough(f: Found) -> bool:
+            """A precise kind of attack in the headline or scope, not a weapon used."""
             if f.kind not in PRECISE_KINDS:
                 return False
             if _instrument(f.trigger) and not (

@@ -58,9 +58,11 @@ class MentionIndex:
                 self.by_token.setdefault(token.i, mention)
 
     def at(self, token: Token) -> Mention | None:
+        """The mention covering ``token``, if any."""
         return self.by_token.get(token.i)
 
     def in_tokens(self, tokens: Iterable[Token]) -> Iterator[Mention]:
+        """The mentions covering ``tokens``, each once, in the tokens' order."""
         seen: set[int] = set()
         for token in tokens:
             mention = self.by_token.get(token.i)
@@ -149,6 +151,7 @@ class Scene:
         self.scene_country: str | None = None  # the country of the event being read
 
     def _date_tokens(self) -> list[tuple[SpacySpan, TimeStamp]]:
+        """The article's date expressions as token spans, with their time stamps."""
         spans = []
         for mention in doc_dates(self.doc, self.article.date_published):
             span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -183,6 +186,7 @@ class Scene:
         return None
 
     def _locates(self, token: Token) -> bool:
+        """Whether ``token`` is the country of the scene used as a modifier."""
         mention = self.mentions.at(token)
         return mention is not None and self._locator(mention)
 
@@ -195,6 +199,7 @@ class Scene:
         return country.key if country is not None else self.story_country
 
     def _story_country(self) -> str | None:
+        """The country most of the article's places lie in."""
         countries = Counter(
             country.key
             for mention in self.all_mentions

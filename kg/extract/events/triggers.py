@@ -147,6 +147,7 @@ def _blow_without_up(verb: Token) -> bool:
 
 
 def _verb_kind(token: Token) -> EventKind | None:
+    """The kind a verb triggers: its spec's, or one a verb rule gives ("took over")."""
     kind = VERB_TRIGGERS.get(lower_lemma(token))
     if _killing_by_killer(token):
         kind = K.ATTACK
@@ -342,6 +343,7 @@ def kind_of_attacker(actor: EntityRef) -> EventKind | None:
 
 
 def _head_trigger_kind(token: Token) -> EventKind | None:
+    """The kind the token's head noun triggers ("mortar shell": the shell)."""
     parent = head(token)
     lemma = lower_lemma(parent)
     if lemma in NOUN_TRIGGERS or lemma in FIRE_NOUNS:
