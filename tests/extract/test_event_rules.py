@@ -325,7 +325,8 @@ def test_a_fall_is_a_capture_only_of_a_place() -> None:
 
 
 def test_a_transfer_moves_troops_only_with_forces() -> None:
-    """rule "transfer-of-forces": "a transfer of funds" is no troop movement."""
+    """rule "transfer-of-forces": "a transfer of funds", "the deployment of chemical
+    weapons" are no troop movements; "the deployment of troops" is one."""
     doc = parse("""
         a a DET DT det 1
         transfer transfer NOUN NN ROOT 1
@@ -333,6 +334,15 @@ def test_a_transfer_moves_troops_only_with_forces() -> None:
         funds fund NOUN NNS pobj 2
     """)
     assert kinds_of(doc) == []
+    for noun in ("weapons", "troops"):
+        deployment = parse(f"""
+            the the DET DT det 1
+            deployment deployment NOUN NN ROOT 1
+            of of ADP IN prep 1
+            {noun} {noun[:-1]} NOUN NNS pobj 2
+        """)
+        movement = [("deployment", K.TROOP_MOVEMENT)] if noun == "troops" else []
+        assert kinds_of(deployment) == movement
 
 
 # --- refiners ------------------------------------------------------------------------

@@ -249,10 +249,12 @@ def _fall_without_of(token: Token) -> bool:
     )
 
 
-@rule("transfer-of-forces", '"the transfer of fighters from Raqqa", not "a money transfer"',
-      words={"transfer"}, within=TRIGGER_WORDS)  # fmt: skip
+@rule("transfer-of-forces", '"the transfer of fighters from Raqqa", not "a transfer of funds" '
+      'or "the deployment of chemical weapons"', words={"transfer", "deployment"},
+      within=TRIGGER_WORDS)  # fmt: skip
 def _transfer_of_nothing(token: Token) -> bool:
-    return lower_lemma(token) == "transfer" and not (
+    # ("reinforcement" is a force word itself: "reinforcements" always move troops)
+    return lower_lemma(token) in ("transfer", "deployment") and not (
         has_force_word(token) or prep_objects(token, ("from",))
     )
 
