@@ -21,10 +21,11 @@ PARAGRAPH = "---"  # a line of its own: a paragraph break (the headline ends the
 
 
 def parse(table: str) -> Doc:
-    """A Doc from one token a line: ``word lemma POS TAG dep head [nospace]``, ``head``
-    the index of the head token (a root is its own head); ``---`` a paragraph break
-    (``--- N``: one the parse hung on token N)."""
+    """A Doc from one token a line: ``word lemma POS TAG dep head [nospace] [ent=LABEL]``,
+    ``head`` the index of the head token (a root is its own head); ``---`` a paragraph
+    break (``--- N``: one the parse hung on token N)."""
     words, lemmas, pos, tags, deps, heads, spaces = [], [], [], [], [], [], []
+    ents: list[str] = []
     for line in table.strip().splitlines():
         if line.split()[0] == PARAGRAPH:  # "---", or "--- N": hung on token N
             attached = line.split()[1:]
@@ -35,6 +36,7 @@ def parse(table: str) -> Doc:
             deps.append("dep" if attached else "ROOT")
             heads.append(int(attached[0]) if attached else len(heads))
             spaces.append(False)
+            ents.append("O")
             continue
         word, lemma, tag_pos, tag, dep, head, *rest = line.split()
         words.append(word)
@@ -43,13 +45,15 @@ def parse(table: str) -> Doc:
         tags.append(tag)
         deps.append(dep)
         heads.append(int(head))
-        spaces.append(not rest)
+        spaces.append("nospace" not in rest)
+        label = next((r.removeprefix("ent=") for r in rest if r.startswith("ent=")), None)
+        ents.append(f"B-{label}" if label else "O")
     spaces[-1] = False
     for index, word in enumerate(words[:-1]):
         if words[index + 1] == "\n\n" or word == "\n\n":
             spaces[index] = False
     return Doc(VOCAB, words=words, spaces=spaces, lemmas=lemmas, pos=pos, tags=tags,
-               deps=deps, heads=heads)  # fmt: skip
+               deps=deps, heads=heads, ents=ents)  # fmt: skip
 
 
 def mention(doc: Doc, start: int, end: int, *kinds: EntityKind, known: bool = True) -> Mention:
@@ -74,9 +78,11 @@ def read(
     return list(events(doc, article, tuple(mentions)))
 
 
-def found_in(doc: Doc, mentions: Sequence[Mention] = (), headline: str = "") -> list[Found]:
+def found_in(
+    doc: Doc, mentions: Sequence[Mention] = (), headline: str = "", published: date | None = None
+) -> list[Found]:
     """The trigger occurrences with their arguments, before merging."""
-    article = Article(id="t", text=text_of(doc), headline=headline)
+    article = Article(id="t", text=text_of(doc), headline=headline, date_published=published)
     return list(Reader(doc, article, tuple(mentions)).read())
 
 

@@ -156,6 +156,65 @@ def test_a_participle_is_not_climbed_to_its_noun() -> None:
     assert movement.actor is None
 
 
+def test_a_nationality_names_the_actor() -> None:
+    """rule "nationality-actor": "Russian air strikes hit Douma"."""
+    doc = parse("""
+        Russian Russian ADJ JJ amod 2 ent=NORP
+        air air NOUN NN compound 2
+        strikes strike NOUN NNS nsubj 3
+        hit hit VERB VBD ROOT 3
+        Douma Douma PROPN NNP dobj 3
+    """)
+    found = read(doc, [mention(doc, 4, 5, E.SETTLEMENT)])
+    assert label(one(found, K.AIRSTRIKE).actor) == "Russian"
+
+
+def test_who_launched_the_offensive() -> None:
+    """rule "support-verb-subject": "ISIS launched an offensive"."""
+    doc = parse("""
+        Update update NOUN NN ROOT 0
+        ---
+        ISIS ISIS PROPN NNP nsubj 3
+        launched launch VERB VBD ROOT 3
+        an a DET DT det 5
+        offensive offensive NOUN NN dobj 3
+    """)
+    found = read(doc, [mention(doc, 2, 3, E.ACTOR, E.ARMED_GROUP)])
+    assert label(one(found, K.ATTACK).actor) == "ISIS"
+
+
+def test_the_killer_carried_out_the_raids_it_killed_in() -> None:
+    """rule "means-of": "The army killed 18 commanders in air raids"."""
+    doc = parse("""
+        Update update NOUN NN ROOT 0
+        ---
+        The the DET DT det 3
+        army army NOUN NN nsubj 4
+        killed kill VERB VBD ROOT 4
+        18 18 NUM CD nummod 6
+        commanders commander NOUN NNS dobj 4
+        in in ADP IN prep 4
+        air air NOUN NN compound 9
+        raids raid NOUN NNS pobj 7
+    """)
+    raids = [f for f in found_in(doc) if f.kind is K.AIRSTRIKE]
+    assert [label(f.actor) for f in raids] == ["army"]  # before the killing folds in
+
+
+def test_who_was_transferred() -> None:
+    """rule "mover-of": "a transfer of militants from Raqqa": the militants moved."""
+    doc = parse("""
+        a a DET DT det 1
+        transfer transfer NOUN NN ROOT 1
+        of of ADP IN prep 1
+        militants militant NOUN NNS pobj 2
+        from from ADP IN prep 1
+        Raqqa Raqqa PROPN NNP pobj 4
+    """)
+    found = read(doc, [mention(doc, 5, 6, E.SETTLEMENT)])
+    assert label(one(found, K.TROOP_MOVEMENT).actor) == "militants"
+
+
 # --- places --------------------------------------------------------------------------
 
 
@@ -248,6 +307,21 @@ def test_a_possessor_is_no_origin_of_its_own() -> None:
     assert [o.label for o in movement.origins] == ["Tabqa"]
 
 
+def test_a_country_beside_a_place_in_it_is_no_origin() -> None:
+    """rule "country-beside-place": "Fighters moved from Mosul, Iraq": from Mosul."""
+    doc = parse("""
+        Fighters fighter NOUN NNS nsubj 1
+        moved move VERB VBD ROOT 1
+        from from ADP IN prep 1
+        Mosul Mosul PROPN NNP pobj 2 nospace
+        , , PUNCT , punct 3
+        Iraq Iraq PROPN NNP appos 3
+    """)
+    mentions = [mention(doc, 3, 4, E.SETTLEMENT), mention(doc, 5, 6, E.PLACE, E.COUNTRY)]
+    movement = one(read(doc, mentions), K.TROOP_MOVEMENT)
+    assert [o.label for o in movement.origins] == ["Mosul"]
+
+
 # --- dates ---------------------------------------------------------------------------
 
 
@@ -265,6 +339,23 @@ def test_the_date_of_a_report_is_not_the_events() -> None:
     """)
     found = read(doc, [mention(doc, 7, 8, E.PLACE, E.SETTLEMENT)], published=PUBLISHED)
     assert one(found, K.ATTACK).when is None
+
+
+def test_a_date_is_shared_along_a_conjunction() -> None:
+    """rule "shared-date": "On December 8 rebels advanced and captured Morek"."""
+    doc = parse("""
+        On on ADP IN prep 4
+        December December PROPN NNP pobj 0
+        8 8 NUM CD nummod 1
+        rebels rebel NOUN NNS nsubj 4
+        advanced advance VERB VBD ROOT 4
+        and and CCONJ CC cc 4
+        captured capture VERB VBD conj 4
+        Morek Morek PROPN NNP dobj 6
+    """)
+    found = read(doc, [mention(doc, 7, 8, E.SETTLEMENT)], published=PUBLISHED)
+    capture = one(found, K.CAPTURE)
+    assert capture.when is not None and capture.when.value == date(2016, 12, 8)
 
 
 # --- merging -------------------------------------------------------------------------
@@ -287,6 +378,26 @@ def test_movements_from_different_places_are_different_movements() -> None:
     mentions = [mention(doc, 3, 4, E.SETTLEMENT), mention(doc, 8, 9, E.SETTLEMENT)]
     merged = merge(found_in(doc, mentions))
     assert [[o.label for o in m.origins] for m in merged] == [["Mosul"], ["Raqqa"]]
+
+
+def test_an_undated_mention_of_a_recent_strike_is_the_same_strike() -> None:
+    """rule "recent-undated": "Jets bombed Douma on Sunday. Jets bombed Douma"."""
+    doc = parse("""
+        Jets jet NOUN NNS nsubj 1
+        bombed bomb VERB VBD ROOT 1
+        Douma Douma PROPN NNP dobj 1
+        on on ADP IN prep 1
+        Sunday Sunday PROPN NNP pobj 3
+        . . PUNCT . punct 1
+        Jets jet NOUN NNS nsubj 7
+        bombed bomb VERB VBD ROOT 7
+        Douma Douma PROPN NNP dobj 7
+        . . PUNCT . punct 7
+    """)
+    mentions = [mention(doc, 2, 3, E.SETTLEMENT), mention(doc, 8, 9, E.SETTLEMENT)]
+    article = found_in(doc, mentions, published=PUBLISHED)
+    merged = merge(article, PUBLISHED)
+    assert len(merged) == 1 and merged[0].when is not None
 
 
 def test_one_sentence_telling_two_events_apart() -> None:

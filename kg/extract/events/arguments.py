@@ -115,6 +115,32 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+@rule("means-of", '"the army killed 18 commanders in air raids": the killer raided')
+def _means_of(trigger: Token, prep: Token, means_of: Token) -> bool:
+    return (
+        trigger.dep_ == "pobj"
+        and prep.lower_ in INSTRUMENT_PREPS
+        and means_of.pos_ == "VERB"
+        and means_of is not prep
+        and not bare_participle(means_of)
+    )
+
+
+@rule("support-verb-subject", '"ISIS launched an offensive": the offensive is ISIS\'s')
+def _carried_out(trigger: Token, verb: Token) -> bool:
+    return trigger.dep_ in ("dobj", "nsubjpass") and lower_lemma(verb) in SUPPORT_VERBS
+
+
+@rule("nationality-actor", '"Russian air strikes", "Syrian shelling": the nationality acted')
+def _nationality(token: Token) -> bool:
+    return token.ent_type_ == "NORP" and token.pos_ == "ADJ" and token.dep_ in ("amod", "compound")
+
+
+@rule("shared-date", '"On December 8 they advanced and captured Morek": both on December 8')
+def _shares_modifiers(node: Token) -> bool:
+    return node.dep_ in ("conj", "xcomp") and head(node) is not node
+
+
 @rule("report-date", '"On Sunday, X reported that …": the date dates the report, not the event')
 def _dates_the_report(root: Token) -> bool:
     return lower_lemma(root) in REPORT_DATING_VERBS
@@ -143,11 +169,9 @@ class Reader(Scene):
             candidates.extend(c for c in kids(trigger) if c.dep_ == "poss")
             candidates.extend(o for o in prep_objects(trigger, ("by",)))
             if kind is not None and SPEC[kind].origins:
-                # "a transfer of 5,000 IS militants": who moved
-                for moved in prep_objects(trigger, ("of",)):
-                    entity = self._own_actor(moved)
-                    if entity is not None:
-                        return entity
+                mover = self._mover(trigger)
+                if mover is not None:
+                    return mover
             candidates.extend(
                 c
                 for c in kids(trigger)
@@ -158,19 +182,11 @@ class Reader(Scene):
             means_of = head(prep)
             if means_of.dep_ == "dobj" and means_of.pos_ in ("NOUN", "PROPN"):
                 means_of = head(means_of)  # "killed 18 commanders in air raids"
-            if (
-                trigger.dep_ == "pobj"
-                and prep.lower_ in INSTRUMENT_PREPS
-                and means_of.pos_ == "VERB"
-                and means_of is not prep
-                and not bare_participle(means_of)
-            ):
-                # "the army killed 18 commanders in air raids", "X kills 20 with barrel
-                # bombs": the subject of an active verb carried the event out.
+            if _means_of(trigger, prep, means_of):
                 subject = subject_of(means_of)
                 if subject is not None:
                     candidates.append(subject)
-            if trigger.dep_ in ("dobj", "nsubjpass") and lower_lemma(verb) in SUPPORT_VERBS:
+            if _carried_out(trigger, verb):
                 subject = subject_of(verb)
                 if subject is not None:
                     candidates.append(subject)
@@ -190,6 +206,14 @@ class Reader(Scene):
         return None
 
     @rule("blamed-on", '"a car bombing blamed on Daesh", "strikes attributed to Russia"', off=())
+    @rule("mover-of", '"a transfer of 5,000 IS militants": who moved', off=None)
+    def _mover(self, trigger: Token) -> EntityRef | None:
+        for moved in prep_objects(trigger, ("of",)):
+            entity = self._own_actor(moved)
+            if entity is not None:
+                return entity
+        return None
+
     def _blamed_on(self, trigger: Token) -> list[Token]:
         """ "a car bombing blamed on Daesh", "strikes attributed to Russia"."""
         found = []
@@ -285,8 +309,7 @@ class Reader(Scene):
                     if entity is not None:
                         return entity
             return None
-        if token.ent_type_ == "NORP" and token.pos_ == "ADJ" and token.dep_ in ("amod", "compound"):
-            # "Russian air strikes", "Syrian shelling": the nationality names the actor.
+        if _nationality(token):
             label = token.text
             return EntityRef(key=slug(label), label=label, kinds=(EntityKind.ACTOR,),
                              known=False, ner_label="NORP")  # fmt: skip
@@ -341,7 +364,7 @@ class Reader(Scene):
         # pushed … and took control"; "in March, forces managed to liberate the city".
         node = next((t for t in chain if t.pos_ == "VERB"), trigger)
         for _ in range(3):
-            if node.dep_ not in ("conj", "xcomp") or head(node) is node:
+            if not _shares_modifiers(node):
                 break
             node = head(node)
             clause_heads.add(node.i)

@@ -44,6 +44,11 @@ def when_compatible(a: TimeStamp | None, b: TimeStamp | None, published: date | 
         return a == b
     dated = a or b
     assert dated is not None
+    return _recent(dated, published)
+
+
+@rule("recent-undated", '"Jets bombed Douma on Sunday" + "Jets bombed Douma": one strike')
+def _recent(dated: TimeStamp, published: date | None) -> bool:
     if dated.precision is not Precision.DAY:
         return False
     return published is None or abs((published - dated.value).days) <= 7

@@ -136,6 +136,11 @@ def in_other_event_clause(token: Token, trigger: Token) -> bool:
     return False
 
 
+@rule("country-beside-place", '"fighters from Mosul, Iraq": from Mosul')
+def _place_beside_country(places: list[EntityRef]) -> bool:
+    return any(not is_country(p) for p in places)
+
+
 class Scene:
     """What one article gives every argument reader: its mentions, dates and countries."""
 
@@ -361,7 +366,7 @@ class Scene:
                             and mention.entity not in origins
                         ):
                             origins.append(mention.entity)
-        if any(not is_country(o) for o in origins):
+        if _place_beside_country(origins):
             origins = [o for o in origins if not is_country(o)]
         return origins
 
