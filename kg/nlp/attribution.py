@@ -44,16 +44,26 @@ from kg.nlp.lexicon import (
     RELAY_VERBS,
     REPORT_NOUNS,
     SPEECH_VERBS,
-    UNNAMED_SOURCE_HEADS,
     WEAK_SPEECH_VERBS,
 )
+from kg.nlp.sources import unnamed_kind
 
 ATTRIBUTIONS = "attributions"
 QUOTES = "quotes"
 UNITS = "sentence_units"
 UNNAMED_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 ANAPHORIC_OBJECTS = frozenset({"this", "that", "it", "information", "news", "claim", "report"})
-LEADING_NOISE = frozenset({",", ":", "-", "–", "—", "(", ")", "[", "]", "\"", "“", "”", "'"})
+# Subjects that never speak: events and counted things ("the attack said" is a misparse).
+NOT_SOURCE_NOUNS = frozenset(
+    {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids",
+     "bombing", "bombings", "explosion", "blast", "shelling", "bomb", "shell", "shells",
+     "civilian", "civilians", "people", "person", "others", "child", "children", "woman",
+     "women", "fighter", "fighters", "rebel", "rebels", "soldier", "soldiers", "toll",
+     "death", "deaths", "victim", "victims", "casualty", "casualties", "body", "bodies",
+     "claim", "claims", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+     "sunday", "today", "yesterday"}
+)  # fmt: skip
+LEADING_NOISE = frozenset({",", ":", "-", "–", "—", "(", ")", "[", "]", '"', "“", "”", "'"})
 
 
 @dataclass
@@ -64,6 +74,7 @@ class Frame:
     scope: tuple[int, int]
     speaker: tuple[int, int] | None = None
     relays: list[tuple[int, int]] = field(default_factory=list)
+    unnamed: bool = False  # the speaker, if any, names no one ("a military source")
 
 
 @Language.component("newskg_attribution")
@@ -76,7 +87,7 @@ def attribution_component(doc: Doc) -> Doc:
     for index, frame in enumerate(frames):
         ident = str(index)
         parts.append(Span(doc, *frame.scope, label="scope", span_id=ident))
-        cue_label = "cue" if frame.speaker else "unnamed_cue"
+        cue_label = "unnamed_cue" if frame.unnamed or not frame.speaker else "cue"
         parts.append(Span(doc, *frame.cue, label=cue_label, span_id=ident))
         if frame.speaker:
             parts.append(Span(doc, *frame.speaker, label="speaker", span_id=ident))
@@ -98,6 +109,7 @@ def frames_of(doc: Doc) -> list[Frame]:
             frame.scope = bounds
         elif span.label_ in {"cue", "unnamed_cue"}:
             frame.cue = bounds
+            frame.unnamed = span.label_ == "unnamed_cue"
         elif span.label_ == "speaker":
             frame.speaker = bounds
         elif span.label_ == "relay":
@@ -175,12 +187,16 @@ def split_sentence_units(doc: Doc) -> list[Span]:
                 end -= 1
             if start >= end:
                 continue
-            if units and units[-1].end == start - 0 and not any(
-                t.is_alpha or t.like_num for t in doc[start:end]
+            if (
+                units
+                and units[-1].end == start - 0
+                and not any(t.is_alpha or t.like_num for t in doc[start:end])
             ):
                 units[-1] = doc[units[-1].start : end]  # a stray closing quote
-            elif units and not any(t.is_alpha or t.like_num for t in doc[start:end]) and (
-                _same_paragraph(doc, units[-1].end, start)
+            elif (
+                units
+                and not any(t.is_alpha or t.like_num for t in doc[start:end])
+                and (_same_paragraph(doc, units[-1].end, start))
             ):
                 units[-1] = doc[units[-1].start : end]
             else:
@@ -215,15 +231,19 @@ def find_frames(doc: Doc, quotes: list[tuple[int, int]]) -> list[Frame]:
 def _sentence_frames(sentence: Span, previous: Span | None) -> Iterator[Frame]:
     seen_cues: set[int] = set()
     for token in sentence:
-        if token.lower_ == "according" and token.i + 1 < sentence.end and (
-            token.nbor(1).lower_ == "to"
+        if (
+            token.lower_ == "according"
+            and token.i + 1 < sentence.end
+            and (token.nbor(1).lower_ == "to")
         ):
             frame = _according_to(sentence, token)
             if frame:
                 seen_cues.add(token.i)
                 yield frame
         elif token.lower_ in UNNAMED_ADVERBS:
-            yield Frame(cue=(token.i, token.i + 1), scope=(sentence.start, sentence.end))
+            yield Frame(
+                cue=(token.i, token.i + 1), scope=(sentence.start, sentence.end), unnamed=True
+            )
         elif token.lemma_.lower() in SPEECH_VERBS and token.pos_ in {"VERB", "AUX"}:
             frame = _speech_verb(sentence, token, previous)
             if frame:
@@ -249,13 +269,14 @@ def _according_to(sentence: Span, according: Token) -> Frame | None:
         cue_end = cited[1]
     doc = sentence.doc
     scope = (sentence.start, sentence.end)
-    if _is_unnamed(doc[speaker[0] : speaker[1]]):
-        return Frame(cue=(according.i, cue_end), scope=scope, relays=relays)
-    return Frame(cue=(according.i, cue_end), scope=scope, speaker=speaker, relays=relays)
+    unnamed = _is_unnamed(doc[speaker[0] : speaker[1]])
+    return Frame(
+        cue=(according.i, cue_end), scope=scope, speaker=speaker, relays=relays, unnamed=unnamed
+    )
 
 
 def _citing(sentence: Span, after: int) -> tuple[int, int] | None:
-    """"X, citing Y": the Y right after a speaker."""
+    """ "X, citing Y": the Y right after a speaker."""
     doc = sentence.doc
     for i in range(after, min(after + 3, sentence.end)):
         token = doc[i]
@@ -296,19 +317,28 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
         subject = subjects[0]
         passive = subject.dep_ == "nsubjpass"
         if passive and subject.lower_ == "it":  # "it is reported that …"
-            return Frame(cue=(subject.i, verb.i + 1), scope=scope)
+            return Frame(cue=(subject.i, verb.i + 1), scope=scope, unnamed=True)
         if passive and lemma not in {"quote", "cite"}:
             return None
-    if subject.i > verb.i + 1 and verb.i > sentence.start and doc[verb.i - 1].lower_ in {
-        "as",
-        "when",
-        "if",
-    }:
+    if (
+        subject.i > verb.i + 1
+        and verb.i > sentence.start
+        and doc[verb.i - 1].lower_
+        in {
+            "as",
+            "when",
+            "if",
+        }
+    ):
         return None
     if lemma in WEAK_SPEECH_VERBS and not _communicates(subject):
         return None
     if subject.lower_ in {"i", "we", "you"} or subject.pos_ == "NUM":
         return None
+    if _not_a_source(subject):  # "… killed six civilians the observatory said"
+        subject = _noun_before(sentence, verb)
+        if subject is None or _not_a_source(subject):
+            return None
     stop = verb.i if subject.i < verb.i else sentence.end
     said_by = _phrase(subject, stop_after=stop)
     subject = _author_of_report(subject)
@@ -329,7 +359,7 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
         if objects and subject.dep_ == "nsubj":
             relays.insert(0, speaker)
             speaker = _phrase(objects[0], stop_after=sentence.end)
-    cited = _citing(sentence, speaker[1])
+    cited = _citing(sentence, speaker[1]) or _citing_after_verb(sentence, verb)
     if cited is not None:
         relays.insert(0, speaker)
         speaker = cited
@@ -340,9 +370,42 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
     cue_end = max(speaker[1], said_by[1], verb.i + 1)
     if cue_end - cue_start > 14:
         cue_start, cue_end = (verb.i, verb.i + 1) if verb.i > speaker[0] else (verb.i, speaker[1])
-    if _is_unnamed(doc[speaker[0] : speaker[1]]):
-        return Frame(cue=(cue_start, cue_end), scope=scope, relays=relays)
-    return Frame(cue=(cue_start, cue_end), scope=scope, speaker=speaker, relays=relays)
+    unnamed = _is_unnamed(doc[speaker[0] : speaker[1]])
+    return Frame(
+        cue=(cue_start, cue_end), scope=scope, speaker=speaker, relays=relays, unnamed=unnamed
+    )
+
+
+def _citing_after_verb(sentence: Span, verb: Token) -> tuple[int, int] | None:
+    """ "SANA reported, citing a military source, …": a citing clause on the speech verb."""
+    for child in verb.children:
+        if (
+            child.lemma_.lower() in RELAY_VERBS
+            and child.tag_ == "VBG"
+            and (sentence.start <= child.i < sentence.end)
+        ):
+            objects = [c for c in child.children if c.dep_ in {"dobj", "pobj"}]
+            if objects:
+                return _phrase(objects[0], stop_after=sentence.end)
+            return _lexical_phrase(sentence, child.i + 1)
+    return None
+
+
+def _not_a_source(subject: Token) -> bool:
+    """A subject that cannot speak: a count or a counted noun ("six civilians", "50
+    others"), an event noun ("the attack"), a date ("Monday")."""
+    if (
+        subject.pos_ == "NUM"
+        or subject.like_num
+        or subject.ent_type_ in {"CARDINAL", "DATE", "TIME", "QUANTITY", "MONEY", "PERCENT"}
+    ):
+        return True
+    if any(c.dep_ == "nummod" or c.like_num for c in subject.children):
+        return True
+    lemma = subject.lemma_.lower()
+    return subject.pos_ != "PROPN" and (
+        lemma in NOT_SOURCE_NOUNS or subject.lower_ in NOT_SOURCE_NOUNS
+    )
 
 
 def _verb_scope(sentence: Span, verb: Token) -> tuple[int, int]:
@@ -367,7 +430,7 @@ def _noun_before(sentence: Span, verb: Token) -> Token | None:
 
 
 def _author_of_report(subject: Token) -> Token:
-    """"the statement by the Russian military", "news … by AMN News": the author."""
+    """ "the statement by the Russian military", "news … by AMN News": the author."""
     if subject.pos_ == "PROPN" or subject.lemma_.lower() not in REPORT_NOUNS | {"news"}:
         return subject
     for prep in subject.children:
@@ -395,7 +458,7 @@ def _named(token: Token) -> bool:
 
 
 def _appositive(token: Token) -> Token:
-    """"its media affiliate, Amaq agency" → the appositive name when the head is common."""
+    """ "its media affiliate, Amaq agency" → the appositive name when the head is common."""
     if token.pos_ != "PROPN":
         for child in token.children:
             if child.dep_ == "appos":
@@ -406,7 +469,7 @@ def _appositive(token: Token) -> Token:
 def _split_speaking_to(
     doc: Doc, subject: Token, speaker: tuple[int, int]
 ) -> tuple[tuple[int, int], tuple[int, int] | None]:
-    """"military sources speaking to Al-Masdar News": speaker, relay."""
+    """ "military sources speaking to Al-Masdar News": speaker, relay."""
     for child in subject.children:
         if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in {"speak", "talk"}:
             for prep in child.children:
@@ -436,7 +499,7 @@ def _phrase(head: Token, stop_after: int) -> tuple[int, int]:
     tokens = [t for t in doc[start:end]]
     # cut at the first comma/colon/quote after the head's left edge
     for token in tokens:
-        if token.i > head.i and token.text in {",", ":", ";", "(", "\"", "“", "”"}:
+        if token.i > head.i and token.text in {",", ":", ";", "(", '"', "“", "”"}:
             end = token.i
             break
     for token in reversed(tokens):
@@ -472,12 +535,8 @@ def _lexical_phrase(sentence: Span, start: int) -> tuple[int, int] | None:
 
 
 def _is_unnamed(speaker: Span) -> bool:
-    """"reports", "several reports", "media reports": reported, nobody named."""
-    if any(t.pos_ == "PROPN" and t.ent_type_ not in {"GPE", "LOC", "NORP"} for t in speaker):
-        return False
-    heads = [t for t in speaker if t.head.i < speaker.start or t.head.i >= speaker.end]
-    head = heads[0] if heads else speaker[-1]
-    return head.lower_ in UNNAMED_SOURCE_HEADS or head.lemma_.lower() in UNNAMED_SOURCE_HEADS
+    """ "reports", "media reports", "a military source", "local activists": nobody named."""
+    return unnamed_kind(speaker) is not None
 
 
 def _resolve_anaphor(
@@ -493,7 +552,7 @@ def _resolve_anaphor(
     definite = span[0].lower_ in {"the", "this", "that"} and len(words) == 1
     if not is_pronoun and not (definite and head in ANAPHORIC_SPEAKERS):
         return speaker
-    frames = [f for f in earlier if f.speaker is not None]
+    frames = [f for f in earlier if f.speaker is not None and not f.unnamed]
     if is_pronoun:
         for frame in reversed(frames):
             text = doc[frame.speaker[0] : frame.speaker[1]]  # type: ignore[index]
@@ -508,7 +567,9 @@ def _resolve_anaphor(
         cue = doc[frame.cue[0] : frame.cue[1]].text.lower()
         if head in cue:
             return frame.speaker
-    return frames[-1].speaker
+    if head in {"statement", "report", "it", "source", "sources"}:
+        return frames[-1].speaker
+    return speaker  # "the monitor": kg.extract.attribution resolves descriptions
 
 
 def _extend_by_quotes(frame: Frame, quotes: list[tuple[int, int]]) -> tuple[int, int]:
