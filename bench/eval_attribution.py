@@ -27,7 +27,8 @@ Matching rules
 * **found** (recall) = matched reference claims / reference claims.  The other
   figures are over matched claims:
 * **claimant right** when the reference claimant is null and the graph claim has no
-  ``prov:wasAttributedTo`` and no unnamed hop 0; or both are unnamed sources of the
+  ``prov:wasAttributedTo`` (a bare hedge, "reportedly", is an unnamed hop 0 with no
+  agent: it names no source, as the reference's own voice); or both are unnamed sources of the
   same kind (the graph's ``nkg:sourceKind``); or a label (``skos:prefLabel``,
   ``skos:altLabel``, ``rdfs:label``) of the graph's claimant, folded (lowercase, ASCII,
   no leading "the", no possessive, dashes as spaces), equals the folded reference
@@ -371,7 +372,7 @@ def claimant_right(ref: RefClaim, claim: GraphClaim, aliases: dict[str, set[str]
     if ref.unnamed_kind:
         return agent is not None and agent.unnamed and agent.kind == ref.unnamed_kind
     if ref.claimant is None:
-        return agent is None and not claim.unnamed_hop
+        return agent is None  # a bare hedge ("reportedly": no agent) names no source
     if agent is not None and agent.unnamed:
         return False
     return names_agree(ref.claimant, agent, aliases)

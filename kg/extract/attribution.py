@@ -31,13 +31,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from datetime import date
+from functools import lru_cache
 
+from pyoxigraph import RdfFormat, parse
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from kg.extract.dates import before_the_news
 from kg.nlp import text_of
 from kg.nlp.attribution import Frame, frames_of, paragraphs, sentence_units
-from kg.nlp.gazetteer import fold, load_gazetteer
+from kg.nlp.gazetteer import DEFAULT_BASE_IRI, GAZETTEER_PATH, fold, load_gazetteer
 from kg.nlp.sources import (
     ACTIVIST,
     DESCRIPTION_HEADS,
@@ -75,6 +79,7 @@ TAIL_MARKS = frozenset({":", ",", "-", "–", "—", "|"})
 # How many sentences a report runs on without its source being named again.
 CARRY_SENTENCES = 2
 UNNAMED_PREFIX = "unnamed-"
+MEMBER_OF = "https://schema.org/memberOf"
 
 
 def attribute(doc: Doc, start: int, end: int, mentions: Sequence[Mention]) -> Attribution | None:
@@ -90,10 +95,12 @@ def attribute(doc: Doc, start: int, end: int, mentions: Sequence[Mention]) -> At
         return None
     sentence = _sentence_at(doc, start)
 
-    def innermost_first(item: tuple[Frame, tuple[int, int]]) -> tuple[bool, int, bool]:
+    def innermost_first(item: tuple[Frame, tuple[int, int]]) -> tuple[bool, bool, int]:
+        """The frame cued in the words' sentence, one naming a speaker before a bare hedge
+        ("25 children were reportedly killed …, UNICEF said"), the narrowest."""
         frame, scope = item
         cue_here = sentence is not None and sentence.start <= frame.cue[0] < sentence.end
-        return (not cue_here, scope[1] - scope[0], frame.speaker is None or frame.unnamed)
+        return (not cue_here, frame.speaker is None, scope[1] - scope[0])
 
     containing.sort(key=innermost_first)
     inner, _ = containing[0]
@@ -174,16 +181,23 @@ def carried(doc: Doc, start: int, mentions: Sequence[Mention]) -> Attribution | 
     return None
 
 
-def claim_source(
-    doc: Doc, phrase: Span, cumulative: bool, mentions: Sequence[Mention]
-) -> Attribution | None:
-    """Who says so: the frame holding the phrase, else a report running on from the
-    sentences before ("The Observatory said … At least 12 were killed"); a period total
-    ("killed since 2011") is not carried over: journalists give it in their own voice."""
-    found = attribute(doc, phrase.start, phrase.end, mentions)
-    if found is None and not cumulative:
-        found = carried(doc, phrase.start, mentions)
-    return found
+def carry_claims(
+    doc: Doc, published: date | None, mentions: Sequence[Mention], claims: list[CountClaim]
+) -> list[CountClaim]:
+    """Counts with no source of their own get the report they continue (``carried``),
+    unless they are background in the article's own voice: a period total ("killed
+    since 2011") or a count its sentence dates before the news ("In March two blasts
+    killed 40", "last December")."""
+    result: list[CountClaim] = []
+    for claim in claims:
+        if (
+            claim.attribution is None
+            and not claim.cumulative
+            and not before_the_news(claim.when, published)
+        ):
+            claim = replace(claim, attribution=carried(doc, claim.evidence[0].start, mentions))
+        result.append(claim)
+    return result
 
 
 def headline_claims(
@@ -364,11 +378,18 @@ def speaker_ref(
         (m for m in overlapping if m.span.start <= head_start and head_end <= m.span.end), None
     )
     if covering is not None and EntityKind.PERSON in covering.entity.kinds:
-        return covering.entity, _organisation_of(doc, span, covering, named, mentions)
+        via = _organisation_of(doc, span, covering, named, mentions)
+        member_of = members().get(covering.entity.key)
+        if not via and member_of and any(m.entity.key == member_of for m in mentions):
+            via = [next(m.entity for m in mentions if m.entity.key == member_of)]
+        return covering.entity, via
     if head.lower_ in MEMBER_NOUNS or head.lemma_.lower() in MEMBER_NOUNS:
         bodies = [m for m in named if EntityKind.PERSON not in m.entity.kinds]
-        if bodies:  # "a Pentagon spokesman", "a source at Aleppo Police Command"
+        if bodies:  # "a Pentagon spokesman", "an AFP photographer"
             return max(bodies, key=lambda m: (m.entity.known, m.span.end - m.span.start)).entity, []
+        body = _body_named_after(head, span)
+        if body is not None:  # "a source at Aleppo Police Command"
+            return body, []
     if covering is not None:
         return covering.entity, []
     described = description_head(span)
@@ -376,7 +397,7 @@ def speaker_ref(
         found = resolve_description(described, start, mentions)
         if found is not None:
             return found, []
-        if span[0].lower_ in {"a", "an"} and described in {"monitor", "group"}:
+        if described in {"monitor", "observatory", "watchdog"} and not head.is_title:
             return unnamed_ref(ACTIVIST, _words(span)), []  # "a monitor", none named
     if named and not _head_is_common_noun_after(head, named):
         return max(named, key=lambda m: (m.entity.known, m.span.end - m.span.start)).entity, []
@@ -384,6 +405,35 @@ def speaker_ref(
     if _not_a_source(folded.label):
         return None, []
     return folded, []
+
+
+def _body_named_after(head: object, span: SpacySpan) -> EntityRef | None:
+    """ "a source at Aleppo Police Command", "a spokesman for the Interior Ministry": the
+    body a member noun's "at/for/of/from/in" names, when that holds a name of no place."""
+    for prep in getattr(head, "children", ()):
+        if prep.dep_ != "prep" or prep.lower_ not in {"at", "for", "of", "from", "in", "with"}:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or not (span.start <= obj.i < span.end):
+                continue
+            words = span.doc[obj.left_edge.i : min(obj.right_edge.i + 1, span.end)]
+            names = [t for t in words if t.pos_ == "PROPN"]
+            if names and any(t.ent_type_ not in {"GPE", "LOC", "FAC"} for t in names):
+                return _folded(words)
+    return None
+
+
+@lru_cache(maxsize=1)
+def members() -> dict[str, str]:
+    """Person key → the key of the organisation the gazetteer says they speak for
+    (``schema:memberOf``: "Rami Abdel Rahman" → the Syrian Observatory)."""
+    prefix = DEFAULT_BASE_IRI + "entity/"
+    triples = parse(path=str(GAZETTEER_PATH), format=RdfFormat.TURTLE, base_iri=DEFAULT_BASE_IRI)
+    return {
+        t.subject.value.removeprefix(prefix): t.object.value.removeprefix(prefix)
+        for t in triples
+        if t.predicate.value == MEMBER_OF
+    }
 
 
 def unnamed_ref(kind: str, words: str) -> EntityRef:

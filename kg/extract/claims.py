@@ -28,7 +28,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from kg.extract.attribution import claim_source, headline_claims
+from kg.extract.attribution import attribute, carry_claims, headline_claims
 from kg.extract.dates import DateMention, doc_dates
 from kg.extract.events import lead_end
 from kg.nlp import text_of
@@ -103,6 +103,7 @@ def count_claims(
             claim = replace(claim, event=main)  # "Thirty Killed": the headline's news
         if claim is not None:
             found.append(replace(claim, when=_date_near(claim, dates)))
+    found = carry_claims(doc, article.date_published, mentions, found)
     yield from headline_claims(doc, article.headline, mentions, found)
 
 
@@ -151,7 +152,7 @@ def _claim(
         unit=quantity.unit,
         of=owner,
         event=_event(phrase, whole, events),
-        attribution=claim_source(doc, phrase, cumulative, mentions),
+        attribution=attribute(doc, phrase.start, phrase.end, mentions),
         cumulative=cumulative,
         vague=quantity.vague,
         superseded=_superseded(number),

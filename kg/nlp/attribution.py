@@ -63,6 +63,13 @@ NOT_SOURCE_NOUNS = frozenset(
      "claim", "claims", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
      "sunday", "today", "yesterday"}
 )  # fmt: skip
+TOLL_VERBS = frozenset({"put", "give", "raise", "bring", "set", "place", "revise", "update"})
+TOLL_OBJECTS = frozenset({"toll", "figure", "tally", "number", "count"})
+# Objects of "claim" that make it a deed: "claimed responsibility for", "claims the attack".
+CLAIMED_NOT_SAID = frozenset(
+    {"responsibility", "attack", "attacks", "bombing", "bombings", "blast", "explosion",
+     "killing", "killings", "assassination", "life", "lives"}
+)  # fmt: skip
 LEADING_NOISE = frozenset({",", ":", "-", "–", "—", "(", ")", "[", "]", '"', "“", "”", "'"})
 
 
@@ -244,10 +251,19 @@ def _sentence_frames(sentence: Span, previous: Span | None) -> Iterator[Frame]:
             yield Frame(
                 cue=(token.i, token.i + 1), scope=(sentence.start, sentence.end), unnamed=True
             )
-        elif token.lemma_.lower() in SPEECH_VERBS and token.pos_ in {"VERB", "AUX"}:
+        elif token.pos_ in {"VERB", "AUX"} and (
+            token.lemma_.lower() in SPEECH_VERBS or _gives_toll(token)
+        ):
             frame = _speech_verb(sentence, token, previous)
             if frame:
                 yield frame
+
+
+def _gives_toll(verb: Token) -> bool:
+    """ "The monitor put the death toll at 58", "raised the toll to 40": a report."""
+    return verb.lemma_.lower() in TOLL_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in TOLL_OBJECTS for c in verb.children
+    )
 
 
 def _according_to(sentence: Span, according: Token) -> Frame | None:
@@ -333,6 +349,10 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
         return None
     if lemma in WEAK_SPEECH_VERBS and not _communicates(subject):
         return None
+    if lemma in {"claim", "deny"} and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED_NOT_SAID for c in verb.children
+    ):
+        return None  # "IS claimed the attack", "claimed responsibility": a deed, not a report
     if subject.lower_ in {"i", "we", "you"} or subject.pos_ == "NUM":
         return None
     if _not_a_source(subject):  # "… killed six civilians the observatory said"
@@ -409,14 +429,26 @@ def _not_a_source(subject: Token) -> bool:
 
 
 def _verb_scope(sentence: Span, verb: Token) -> tuple[int, int]:
-    """The sentence when the speech verb heads it, else the verb's own clause."""
+    """The sentence when the speech verb heads it or closes it ("… in the clashes it
+    added.", where a text without commas misleads the parse), else the verb's own clause."""
     token = verb
     while token.dep_ in {"conj", "parataxis", "ccomp"} and token.head != token:
         token = token.head
-    if token.dep_ == "ROOT":
+    if token.dep_ == "ROOT" or _closes(sentence, verb):
         return (sentence.start, sentence.end)
     subtree = list(verb.subtree)
     return (subtree[0].i, subtree[-1].i + 1)
+
+
+def _closes(sentence: Span, verb: Token) -> bool:
+    """ "… the group said." / "… it added on Sunday.": a speech verb whose subject comes
+    right before it and after which only punctuation, a date or "on Sunday" follows."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i]
+    if not subjects or subjects[0].right_edge.i != verb.i - 1 or subjects[0].i == sentence.start:
+        return False
+    rest = [t for t in sentence.doc[verb.i + 1 : sentence.end] if not (t.is_punct or t.is_space)]
+    return all(t.ent_type_ in {"DATE", "TIME"} or t.lower_ in {"on", "in", "late", "early"}
+               for t in rest)  # fmt: skip
 
 
 def _noun_before(sentence: Span, verb: Token) -> Token | None:
@@ -424,6 +456,10 @@ def _noun_before(sentence: Span, verb: Token) -> Token | None:
     if verb.i - 1 < sentence.start:
         return None
     token = sentence.doc[verb.i - 1]
+    if token.ent_type_ in {"ORG", "PERSON"} and token.ent_iob_ in {"B", "I"}:
+        ent = next((e for e in sentence.doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None and ent.end == verb.i:  # "… in Syria the Syrian Observatory says"
+            return ent.root
     if token.pos_ in {"NOUN", "PROPN"} and token.dep_ not in {"pobj", "dobj"}:
         return token
     return None

@@ -29,7 +29,7 @@ SOURCE_KINDS = (MILITARY, MEDICAL, ACTIVIST, LOCAL, OFFICIAL, MEDIA)
 UNNAMED_HEADS: dict[str, str] = {
     **dict.fromkeys(["source", "sources"], LOCAL),
     **dict.fromkeys(
-        ["activist", "activists", "monitor", "monitors", "opposition", "campaigner"], ACTIVIST),
+        ["activist", "activists", "monitors", "opposition", "campaigner"], ACTIVIST),
     **dict.fromkeys(
         ["resident", "residents", "witness", "witnesses", "local", "locals", "villager",
          "villagers", "eyewitness", "eyewitnesses", "inhabitant", "inhabitants"], LOCAL),
@@ -126,8 +126,6 @@ def unnamed_kind(span: Span) -> str | None:
     base = UNNAMED_HEADS.get(word) or UNNAMED_HEADS.get(lemma)
     if base is None or names_someone(span):
         return None
-    if word in {"monitor", "monitors"} and span[0].lower_ in {"the", "this", "that"}:
-        return None  # "the monitor": a description of a named source
     modifiers = {t.lower_ for t in span if t.i != head.i} | {
         t.lemma_.lower() for t in span if t.i != head.i
     }
@@ -147,6 +145,10 @@ def description_head(span: Span) -> str | None:
         word = head.lower_
     if word not in DESCRIPTION_HEADS:
         return None
+    if word in {"group", "organisation", "organization", "network"} and any(
+        t.lemma_.lower() in {"monitor", "observatory"} or t.lower_ == "monitoring" for t in span
+    ):
+        word = "monitor"  # "the monitoring group", "a human rights monitoring network"
     if any(
         t.pos_ == "PROPN"
         and t.ent_type_ not in {"GPE", "LOC", "NORP"}
