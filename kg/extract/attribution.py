@@ -190,12 +190,16 @@ def carry_claims(
     killed 40", "last December")."""
     result: list[CountClaim] = []
     for claim in claims:
-        if (
-            claim.attribution is None
-            and not claim.cumulative
-            and not before_the_news(claim.when, published)
-        ):
-            claim = replace(claim, attribution=carried(doc, claim.evidence[0].start, mentions))
+        if claim.attribution is None:
+            start = claim.evidence[0].start
+            found = sentence_tail(doc, start, mentions)
+            if (
+                found is None
+                and not claim.cumulative
+                and not before_the_news(claim.when, published)
+            ):
+                found = carried(doc, start, mentions)
+            claim = replace(claim, attribution=found)
         result.append(claim)
     return result
 
@@ -247,7 +251,24 @@ def headline_source(doc: Doc, headline: str, mentions: Sequence[Mention]) -> Att
     if at < 0 or at > 400:
         return None
     span = doc.char_span(at, at + len(headline), alignment_mode="contract")
-    if span is None or len(span) < 3:
+    if span is None:
+        return None
+    return tail_source(doc, span, mentions)
+
+
+def sentence_tail(doc: Doc, char: int, mentions: Sequence[Mention]) -> Attribution | None:
+    """A body sentence ending with its source, its verb lost: "… near the border with
+    Turkey the UK-based Syrian Observatory.", "… in southern Syria SANA news agency reports."
+    """
+    sentence = _sentence_at(doc, char)
+    return tail_source(doc, sentence, mentions) if sentence is not None else None
+
+
+def tail_source(doc: Doc, span: SpacySpan, mentions: Sequence[Mention]) -> Attribution | None:
+    """The source phrase ending ``span`` (a headline or a sentence): after a mark (":",
+    ",", "-") any named actor, a description or an unnamed source; with no mark only an
+    outlet, a monitor or a source noun, of at most three words."""
+    if len(span) < 3:
         return None
     end = span.end
     while end > span.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -267,6 +288,8 @@ def headline_source(doc: Doc, headline: str, mentions: Sequence[Mention]) -> Att
             continue
         if marked and _is_source_phrase(phrase, mentions, strict=False):
             return _tail(doc, phrase, mentions)
+        if marked:
+            return None
     return None
 
 

@@ -46,7 +46,7 @@ from kg.nlp.lexicon import (
     SPEECH_VERBS,
     WEAK_SPEECH_VERBS,
 )
-from kg.nlp.sources import unnamed_kind
+from kg.nlp.sources import DESCRIPTION_HEADS, UNNAMED_HEADS, unnamed_kind
 
 ATTRIBUTIONS = "attributions"
 QUOTES = "quotes"
@@ -420,8 +420,10 @@ def _not_a_source(subject: Token) -> bool:
         or subject.ent_type_ in {"CARDINAL", "DATE", "TIME", "QUANTITY", "MONEY", "PERCENT"}
     ):
         return True
-    if any(c.dep_ == "nummod" or c.like_num for c in subject.children):
-        return True
+    numbers = [c for c in subject.children if c.dep_ == "nummod" or c.like_num]
+    dets = [c for c in subject.children if c.dep_ == "det" and c.i < subject.i]
+    if numbers and not (dets and all(n.i < dets[0].i for n in numbers)):
+        return True  # "six civilians", not "… at least 50 a monitoring group"
     lemma = subject.lemma_.lower()
     return subject.pos_ != "PROPN" and (
         lemma in NOT_SOURCE_NOUNS or subject.lower_ in NOT_SOURCE_NOUNS
@@ -460,9 +462,20 @@ def _noun_before(sentence: Span, verb: Token) -> Token | None:
         ent = next((e for e in sentence.doc.ents if e.start <= token.i < e.end), None)
         if ent is not None and ent.end == verb.i:  # "… in Syria the Syrian Observatory says"
             return ent.root
-    if token.pos_ in {"NOUN", "PROPN"} and token.dep_ not in {"pobj", "dobj"}:
-        return token
+    if token.pos_ in {"NOUN", "PROPN"} and (token.dep_ not in {"pobj", "dobj"} or _sourcey(token)):
+        return token  # "… on Thursday reports said"
     return None
+
+
+def _sourcey(token: Token) -> bool:
+    """A noun that names or describes a source: "reports", "activists", "the monitor"."""
+    lemma = token.lemma_.lower()
+    return (
+        token.ent_type_ in {"ORG", "PERSON"}
+        or lemma in UNNAMED_HEADS
+        or token.lower_ in UNNAMED_HEADS
+        or lemma in DESCRIPTION_HEADS
+    )
 
 
 def _author_of_report(subject: Token) -> Token:
@@ -544,6 +557,7 @@ def _phrase(head: Token, stop_after: int) -> tuple[int, int]:
             break
     while end < stop_after and doc[end - 1].ent_iob_ in {"B", "I"} and doc[end].ent_iob_ == "I":
         end += 1
+    start = _after_glued_count(doc, start, head)
     while start < end and (doc[start].text in LEADING_NOISE or doc[start].is_space):
         start += 1
     while end > start + 1 and (doc[end - 1].text in LEADING_NOISE or doc[end - 1].is_space):
@@ -551,6 +565,21 @@ def _phrase(head: Token, stop_after: int) -> tuple[int, int]:
     if start >= end:
         return (head.i, head.i + 1)
     return (start, end)
+
+
+def _after_glued_count(doc: Doc, start: int, head: Token) -> int:
+    """ "… wounded at least 50 a monitoring group said", "two women SANA news agency
+    reported": where commas were lost, the count before a speaker is glued to it; the
+    speaker starts at the determiner or the name after the last number."""
+    numbers = [t.i for t in doc[start : head.i] if t.like_num]
+    if not numbers:
+        return start
+    for token in doc[numbers[-1] + 1 : head.i + 1]:
+        if token.dep_ == "det" or (
+            token.ent_iob_ == "B" and token.ent_type_ in {"ORG", "PERSON", "NORP"}
+        ):
+            return token.i
+    return start
 
 
 def _lexical_phrase(sentence: Span, start: int) -> tuple[int, int] | None:
@@ -600,8 +629,8 @@ def _resolve_anaphor(
         return speaker
     recent = frames[-3:]
     for frame in reversed(recent if head in {"statement", "report"} else frames):
-        cue = doc[frame.cue[0] : frame.cue[1]].text.lower()
-        if head in cue:
+        said = frame.cue if head in {"statement", "report"} else frame.speaker
+        if head in doc[said[0] : said[1]].text.lower():  # type: ignore[index]
             return frame.speaker
     if head in {"statement", "report", "it", "source", "sources"}:
         return frames[-1].speaker

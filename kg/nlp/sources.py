@@ -29,7 +29,7 @@ SOURCE_KINDS = (MILITARY, MEDICAL, ACTIVIST, LOCAL, OFFICIAL, MEDIA)
 UNNAMED_HEADS: dict[str, str] = {
     **dict.fromkeys(["source", "sources"], LOCAL),
     **dict.fromkeys(
-        ["activist", "activists", "monitors", "opposition", "campaigner"], ACTIVIST),
+        ["activist", "activists", "opposition", "campaigner"], ACTIVIST),
     **dict.fromkeys(
         ["resident", "residents", "witness", "witnesses", "local", "locals", "villager",
          "villagers", "eyewitness", "eyewitnesses", "inhabitant", "inhabitants"], LOCAL),
@@ -45,6 +45,9 @@ UNNAMED_HEADS: dict[str, str] = {
          "rumor", "rumours", "rumors", "accounts", "press", "outlets", "channels",
          "websites"], MEDIA),
 }  # fmt: skip
+# Heads whose kind their modifiers set ("a military source", "health officials"); any
+# other head gives its own kind ("local activists": activist, "local media": media).
+GENERIC_HEADS = frozenset({"source", "sources", "official", "officials", "authorities"})
 # Modifiers that set the kind: "a military source", "medical sources", "opposition sources".
 KIND_MODIFIERS: dict[str, str] = {
     **dict.fromkeys(
@@ -126,6 +129,8 @@ def unnamed_kind(span: Span) -> str | None:
     base = UNNAMED_HEADS.get(word) or UNNAMED_HEADS.get(lemma)
     if base is None or names_someone(span):
         return None
+    if word not in GENERIC_HEADS and lemma not in GENERIC_HEADS:
+        return base  # "local activists": activists; "local media": media
     modifiers = {t.lower_ for t in span if t.i != head.i} | {
         t.lemma_.lower() for t in span if t.i != head.i
     }
