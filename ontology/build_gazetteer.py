@@ -378,7 +378,7 @@ EXTRA_ALTS: dict[str, list[str]] = {
              "London-based Syrian Observatory for Human Rights"],
     "al-manar": ["Al-Manar TV channel", "Al-Manar television", "Al Manar TV channel",
                  "Al-Manar channel", "Al-Manar television channel"],
-    "sana": ["Syrian Arab News Agency (SANA)", "SANA state news agency"],
+    "sana": ["Syrian Arab News Agency (SANA)", "SANA state news agency", "SANAs"],
 }
 # People who speak for an organisation: person key → organisation key (schema:memberOf).
 # The organisation becomes the first relay hop when the article names it.

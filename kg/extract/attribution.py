@@ -46,6 +46,7 @@ from kg.nlp.sources import (
     ACTIVIST,
     DESCRIPTION_HEADS,
     MEMBER_NOUNS,
+    OFFICIAL,
     ROLE_NOUNS,
     description_head,
     head_of,
@@ -417,7 +418,9 @@ def speaker_ref(
         return covering.entity, []
     described = description_head(span)
     if described is not None:
-        found = resolve_description(described, start, mentions)
+        found = resolve_description(described, start, mentions) or _named_description(
+            doc, described
+        )
         if found is not None:
             return found, []
         if described in {"monitor", "observatory", "watchdog"} and not head.is_title:
@@ -443,6 +446,8 @@ def _body_named_after(head: object, span: SpacySpan) -> EntityRef | None:
             names = [t for t in words if t.pos_ == "PROPN"]
             if names and any(t.ent_type_ not in {"GPE", "LOC", "FAC"} for t in names):
                 return _folded(words)
+            if names:  # "a source at Aleppo province": the province's authorities
+                return unnamed_ref(OFFICIAL, _words(span))
     return None
 
 
@@ -539,6 +544,21 @@ def resolve_description(
         after = [m for m in fitting if m.span.start >= char]
         if after:
             return after[0].entity
+    return None
+
+
+def _named_description(doc: Doc, description: str) -> EntityRef | None:
+    """A description the article also writes as a name, capitalised, with no fuller
+    name anywhere: "the Observatory said" (and no "Syrian Observatory …") → Observatory."""
+    wants = {w for w in DESCRIPTION_HEADS.get(description, ()) if w.islower() and " " not in w}
+    for token in doc:
+        if (
+            token.lower_ in wants
+            and token.is_title
+            and token.i > 0
+            and (not doc[token.i - 1].is_sent_start or doc[token.i - 1].lower_ == "the")
+        ):
+            return EntityRef(key=slug(token.text), label=token.text, kinds=(EntityKind.ACTOR,))
     return None
 
 

@@ -65,6 +65,7 @@ NOT_SOURCE_NOUNS = frozenset(
 )  # fmt: skip
 TOLL_VERBS = frozenset({"put", "give", "raise", "bring", "set", "place", "revise", "update"})
 TOLL_OBJECTS = frozenset({"toll", "figure", "tally", "number", "count"})
+NAMING_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 # Objects of "claim" that make it a deed: "claimed responsibility for", "claims the attack".
 CLAIMED_NOT_SAID = frozenset(
     {"responsibility", "attack", "attacks", "bombing", "bombings", "blast", "explosion",
@@ -227,9 +228,14 @@ def find_frames(doc: Doc, quotes: list[tuple[int, int]]) -> list[Frame]:
         for frame in _sentence_frames(sentence, previous):
             frame.scope = _extend_by_quotes(frame, quotes)
             if frame.speaker is not None:
-                frame.speaker = _resolve_anaphor(doc, frame.speaker, frames)
-                if frame.speaker is None:
+                resolved = _resolve_anaphor(doc, frame.speaker, frames)
+                if resolved is None:
                     continue
+                if resolved != frame.speaker:  # "The source added": the chain it came by
+                    earlier = next(f for f in reversed(frames) if f.speaker == resolved)
+                    frame.unnamed = earlier.unnamed
+                    frame.relays = frame.relays or list(earlier.relays)
+                frame.speaker = resolved
             frames.append(frame)
     _extend_over_quoted_paragraphs(doc, frames, quotes)
     return frames
@@ -349,7 +355,9 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
         return None
     if lemma in WEAK_SPEECH_VERBS and not _communicates(subject):
         return None
-    if lemma in {"claim", "deny"} and any(
+    if lemma == "deny":
+        return None  # "Russia denied its jets killed 20": the 20 is not Russia's report
+    if lemma == "claim" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED_NOT_SAID for c in verb.children
     ):
         return None  # "IS claimed the attack", "claimed responsibility": a deed, not a report
@@ -368,8 +376,16 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
     if relay:
         relays.append(relay)
     for child in verb.children:
-        if lemma == "tell" and child.dep_ in {"dobj", "dative"} and _named(child):
+        if (
+            lemma == "tell"
+            and child.dep_ in {"dobj", "dative"}
+            and (_named(child) or any(_named(c) for c in child.children if c.dep_ in NAMING_DEPS))
+        ):  # "told AFP", "told SANA's correspondent"
             relays.insert(0, _phrase(child, stop_after=sentence.end))
+        if child.dep_ == "advcl" and child.lemma_.lower() in {"speak", "talk"}:
+            relay = _spoken_to(child)  # "Speaking to AFP on Wednesday, the governor said"
+            if relay is not None:
+                relays.insert(0, relay)
         if child.dep_ == "prep" and child.lower_ in {"through", "via"}:
             via = [c for c in child.children if c.dep_ == "pobj"]
             if via:
@@ -394,6 +410,15 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
     return Frame(
         cue=(cue_start, cue_end), scope=scope, speaker=speaker, relays=relays, unnamed=unnamed
     )
+
+
+def _spoken_to(verb: Token) -> tuple[int, int] | None:
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"to", "with"}:
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if objects:
+                return _phrase(objects[0], stop_after=len(verb.doc))
+    return None
 
 
 def _citing_after_verb(sentence: Span, verb: Token) -> tuple[int, int] | None:

@@ -127,8 +127,8 @@ def unnamed_kind(span: Span) -> str | None:
     head = head_of(span)
     word, lemma = head.lower_, head.lemma_.lower()
     base = UNNAMED_HEADS.get(word) or UNNAMED_HEADS.get(lemma)
-    if base is None or names_someone(span):
-        return None
+    if base is None or head.pos_ in {"VERB", "AUX", "ADJ", "ADV"} or names_someone(span):
+        return None  # "reported" is no "report"
     if word not in GENERIC_HEADS and lemma not in GENERIC_HEADS:
         return base  # "local activists": activists; "local media": media
     modifiers = {t.lower_ for t in span if t.i != head.i} | {
