@@ -170,8 +170,8 @@ def carried(doc: Doc, start: int, mentions: Sequence[Mention]) -> Attribution | 
             return None
         own = [f for f in frames if unit.start <= f.cue[0] < unit.end]
         if back == 0:
-            if own:
-                return None  # a source of its own that does not cover the number
+            if own or _opens_with_date(unit):
+                return None  # a source of its own; a new date ("In recent days 57 …")
             continue
         speaking = [f for f in own if f.speaker is not None]
         if speaking:
@@ -232,6 +232,12 @@ def headline_claims(
                     claim = replace(claim, attribution=same.attribution)
         result.append(claim)
     return result
+
+
+def _opens_with_date(unit: SpacySpan) -> bool:
+    """ "In recent days …", "Last month …", "On March 3 …": a sentence opening on a date
+    turns to another moment, which ends the report before it."""
+    return any(t.ent_type_ in {"DATE", "TIME"} for t in unit[:4])
 
 
 def _paragraph_of(doc: Doc, token: int) -> int:

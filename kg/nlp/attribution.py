@@ -326,12 +326,15 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
     ]
     if not subjects and verb.dep_ == "conj" and verb.head.lemma_.lower() in SPEECH_VERBS:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    if not subjects and not agents:
+    missed = not subjects and not agents
+    if missed:
         subject_before = _noun_before(sentence, verb)
         if subject_before is None:
             return None
         subjects = [subject_before]
-    scope = _verb_scope(sentence, verb)
+    # a subject the parse missed: it missed the clause too ("… Aleppo Syrian state
+    # television reported on Wednesday without giving details")
+    scope = (sentence.start, sentence.end) if missed else _verb_scope(sentence, verb)
     doc = sentence.doc
     if agents:
         subject = agents[0]
@@ -654,9 +657,14 @@ def _resolve_anaphor(
         return speaker
     recent = frames[-3:]
     for frame in reversed(recent if head in {"statement", "report"} else frames):
-        said = frame.cue if head in {"statement", "report"} else frame.speaker
-        if head in doc[said[0] : said[1]].text.lower():  # type: ignore[index]
-            return frame.speaker
+        if head in {"statement", "report"}:
+            if head in doc[frame.cue[0] : frame.cue[1]].text.lower():
+                return frame.speaker
+            continue
+        named = doc[frame.speaker[0] : frame.speaker[1]]  # type: ignore[index]
+        heads = [t for t in named if t.head.i < named.start or t.head.i >= named.end]
+        if heads and head in {heads[0].lower_, heads[0].lemma_.lower()}:
+            return frame.speaker  # "the ministry" ← "the Russian Defence Ministry"
     if head in {"statement", "report", "it", "source", "sources"}:
         return frames[-1].speaker
     return speaker  # "the monitor": kg.extract.attribution resolves descriptions
