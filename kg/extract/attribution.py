@@ -282,12 +282,19 @@ def tail_source(doc: Doc, span: SpacySpan, mentions: Sequence[Mention]) -> Attri
         end -= 1
     if end > span.start and doc[end - 1].lower_ in HEADLINE_TAIL_VERBS:
         end -= 1
-    for start in range(end - 1, max(span.start, end - 6), -1):
-        marked = doc[start - 1].text in TAIL_MARKS
+    for start in range(end - 1, max(span.start, end - 10), -1):
+        mark = doc[start - 1]
+        marked = mark.text in TAIL_MARKS and (
+            mark.text not in {"-", "–"} or bool(doc[start - 2].whitespace_)
+        )  # "… Idlib - monitor", not "UK-based"
         phrase = doc[start:end]
         if not marked and start - 1 > span.start and not doc[start - 1].is_punct:
+            whole_name = any(
+                m.span.start == phrase.start_char and m.span.end == phrase.end_char
+                for m in mentions
+            )
             if (
-                start > end - 4
+                (start > end - 4 or whole_name)
                 and _is_source_phrase(phrase, mentions, strict=True)
                 and not _extends_left(doc, start, span.start)
             ):

@@ -425,13 +425,10 @@ def _spoken_to(verb: Token) -> tuple[int, int] | None:
 
 
 def _citing_after_verb(sentence: Span, verb: Token) -> tuple[int, int] | None:
-    """ "SANA reported, citing a military source, …": a citing clause on the speech verb."""
-    for child in verb.children:
-        if (
-            child.lemma_.lower() in RELAY_VERBS
-            and child.tag_ == "VBG"
-            and (sentence.start <= child.i < sentence.end)
-        ):
+    """ "SANA reported on Sunday, citing a military source, …": a citing clause after the
+    speech verb (the parse may hang it on the reported verb)."""
+    for child in sentence.doc[verb.i + 1 : sentence.end]:
+        if child.lemma_.lower() in RELAY_VERBS and child.tag_ == "VBG":
             objects = [c for c in child.children if c.dep_ in {"dobj", "pobj"}]
             if objects:
                 return _phrase(objects[0], stop_after=sentence.end)
@@ -645,7 +642,7 @@ def _resolve_anaphor(
     definite = span[0].lower_ in {"the", "this", "that"} and len(words) == 1
     if not is_pronoun and not (definite and head in ANAPHORIC_SPEAKERS):
         return speaker
-    frames = [f for f in earlier if f.speaker is not None and not f.unnamed]
+    frames = [f for f in earlier if f.speaker is not None]
     if is_pronoun:
         for frame in reversed(frames):
             text = doc[frame.speaker[0] : frame.speaker[1]]  # type: ignore[index]
