@@ -73,8 +73,16 @@ NOT_SOURCE_WORDS = frozenset(
      "claim", "claims", "civilians", "people", "others", "children", "women", "fighters",
      "rebels", "soldiers", "toll", "deaths", "victims", "casualties", "bodies", "group",
      "analysts", "charity", "monday", "tuesday", "wednesday", "thursday", "friday",
-     "saturday", "sunday"}
+     "saturday", "sunday", "missile", "missiles", "rocket", "rockets", "mortar", "mortars",
+     "jets", "warplanes", "aircraft", "helicopters", "drones", "planes", "weapons"}
 )  # fmt: skip
+# Capitals that speak for their state ("Moscow said", "Ankara says"): capital → country.
+CAPITALS: dict[str, str] = {
+    "moscow": "russia", "damascus": "syria", "ankara": "turkey", "washington": "united-states",
+    "tehran": "iran", "beirut": "lebanon", "baghdad": "iraq", "amman": "jordan",
+    "riyadh": "saudi-arabia", "doha": "qatar", "paris": "france", "london": "united-kingdom",
+    "cairo": "egypt", "tel-aviv": "israel",
+}  # fmt: skip
 HEADLINE_TAIL_VERBS = frozenset({"says", "said", "say", "reports", "claims", "confirms"})
 TAIL_MARKS = frozenset({":", ",", "-", "–", "—", "|"})
 # How many sentences a report runs on without its source being named again.
@@ -428,7 +436,7 @@ def speaker_ref(
         if body is not None:  # "a source at Aleppo Police Command"
             return body, []
     if covering is not None:
-        return covering.entity, []
+        return _actor_or_none(covering.entity), []
     described = description_head(span)
     if described is not None:
         found = resolve_description(described, start, mentions) or _named_description(
@@ -444,6 +452,17 @@ def speaker_ref(
     if _not_a_source(folded.label):
         return None, []
     return folded, []
+
+
+def _actor_or_none(ref: EntityRef) -> EntityRef | None:
+    """A claimant is an actor: "Moscow said" is Russia; another place says nothing."""
+    if EntityKind.ACTOR in ref.kinds or not set(ref.kinds) & PLACE_KINDS:
+        return ref
+    country = CAPITALS.get(ref.key)
+    entry = load_gazetteer().get(country) if country else None
+    if entry is None:
+        return None
+    return EntityRef(entry.key, entry.label, entry.kinds, known=True, ner_label="GPE")
 
 
 def _body_named_after(head: object, span: SpacySpan) -> EntityRef | None:

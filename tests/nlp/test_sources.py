@@ -85,7 +85,7 @@ def test_description_head(words, heads, deps, pos, expected) -> None:
 
 
 def test_a_count_glued_to_the_speaker_is_cut_off() -> None:
-    """"… and wounded at least 50 a monitoring group said": the parse hangs "50" on
+    """ "… and wounded at least 50 a monitoring group said": the parse hangs "50" on
     "group"; the speaker starts at "a"."""
     words = ["wounded", "at", "least", "50", "a", "monitoring", "group", "said"]
     doc = doc_of(
@@ -99,17 +99,39 @@ def test_a_count_glued_to_the_speaker_is_cut_off() -> None:
 
 
 def test_a_speech_verb_closing_its_sentence_scopes_over_it() -> None:
-    """"The Kurds lost three fighters in the clashes it added.": "added" hangs on
+    """ "The Kurds lost three fighters in the clashes it added.": "added" hangs on
     "clashes" as a relative clause, but closes the sentence, so it reports all of it."""
     words = ["The", "Kurds", "lost", "three", "fighters", "in", "the", "clashes", "it", "added",
              "."]  # fmt: skip
     doc = doc_of(
         words,
         heads=[1, 2, 2, 4, 2, 2, 7, 5, 9, 7, 2],
-        deps=["det", "nsubj", "ROOT", "nummod", "dobj", "prep", "det", "pobj", "nsubj",
-              "relcl", "punct"],  # fmt: skip
-        pos=["DET", "PROPN", "VERB", "NUM", "NOUN", "ADP", "DET", "NOUN", "PRON", "VERB",
-             "PUNCT"],  # fmt: skip
+        deps=[
+            "det",
+            "nsubj",
+            "ROOT",
+            "nummod",
+            "dobj",
+            "prep",
+            "det",
+            "pobj",
+            "nsubj",
+            "relcl",
+            "punct",
+        ],
+        pos=[
+            "DET",
+            "PROPN",
+            "VERB",
+            "NUM",
+            "NOUN",
+            "ADP",
+            "DET",
+            "NOUN",
+            "PRON",
+            "VERB",
+            "PUNCT",
+        ],
     )
     assert _closes(doc[:], doc[9])
     assert _verb_scope(doc[:], doc[9]) == (0, len(doc))
@@ -117,9 +139,37 @@ def test_a_speech_verb_closing_its_sentence_scopes_over_it() -> None:
     longer = doc_of(
         [*words[:-1], "yesterday", "after", "talks", "."],
         heads=[1, 2, 2, 4, 2, 2, 7, 5, 9, 7, 9, 9, 11, 2],
-        deps=["det", "nsubj", "ROOT", "nummod", "dobj", "prep", "det", "pobj", "nsubj",
-              "relcl", "npadvmod", "prep", "pobj", "punct"],  # fmt: skip
-        pos=["DET", "PROPN", "VERB", "NUM", "NOUN", "ADP", "DET", "NOUN", "PRON", "VERB",
-             "NOUN", "ADP", "NOUN", "PUNCT"],  # fmt: skip
+        deps=[
+            "det",
+            "nsubj",
+            "ROOT",
+            "nummod",
+            "dobj",
+            "prep",
+            "det",
+            "pobj",
+            "nsubj",
+            "relcl",
+            "npadvmod",
+            "prep",
+            "pobj",
+            "punct",
+        ],
+        pos=[
+            "DET",
+            "PROPN",
+            "VERB",
+            "NUM",
+            "NOUN",
+            "ADP",
+            "DET",
+            "NOUN",
+            "PRON",
+            "VERB",
+            "NOUN",
+            "ADP",
+            "NOUN",
+            "PUNCT",
+        ],
     )
     assert not _closes(longer[:], longer[9])
