@@ -26,6 +26,5 @@ def analyse(doc: Doc, article: Article) -> Analysis:
     claims = tuple(count_claims(doc, article, mentions, events))
     cites = tuple(cited_sources(doc, mentions))
     focus = focus_place(text_of(doc), mentions, lead_end(doc, article))
-    return Analysis(
-        article=article, mentions=mentions, events=events, claims=claims, cites=cites, focus=focus
-    )
+    return Analysis(article=article, mentions=mentions, events=events, claims=claims, cites=cites,
+                    focus=focus)

@@ -123,20 +123,8 @@ NOUN_TRIGGERS: dict[str, EventKind] = {
 # "The army killed 20 militants", "Kurdish forces eliminate 12": an attack by the
 # subject, when the subject is an actor rather than the weapon or the event itself
 # ("air strikes kill 12" is the strikes).
-KILLING_VERBS = frozenset(
-    {
-        "kill",
-        "eliminate",
-        "slay",
-        "massacre",
-        "murder",
-        "destroy",
-        "slaughter",
-        "annihilate",
-        "neutralize",
-        "neutralise",
-    }
-)
+KILLING_VERBS = frozenset({"kill", "eliminate", "slay", "massacre", "murder", "destroy",
+                           "slaughter", "annihilate", "neutralize", "neutralise"})
 
 # Words that say someone armed did it, not who: "the terrorists", "armed gunmen".
 UNNAMED_ACTOR_WORDS = frozenset(
@@ -279,7 +267,7 @@ def is_place(mention: Mention) -> bool:
 
 
 def is_based(text: str, mention: Mention) -> bool:
-    """ "Britain" in "Britain-based monitor" is not where anything happened."""
+    """"Britain" in "Britain-based monitor" is not where anything happened."""
     end = mention.span.end
     return text[end : end + 6].lower() == "-based"
 
@@ -417,9 +405,9 @@ def _refine(token: Token, kind: EventKind) -> EventKind:
     words = {_lower_lemma(m) for m in _modifiers(token)} | {m.lower_ for m in _modifiers(token)}
     if lemma == "bombing" and words & BOMBING_MODIFIERS:
         return K.BOMBING  # "twin bombings", "suicide bombing", "terrorist bombing"
-    if lemma == "bomb" and (
-        words & DROPPED_BOMB_MODIFIERS or _lower_lemma(_head(token)) in ("drop", "rain")
-    ):
+    if lemma == "bomb" and (words & DROPPED_BOMB_MODIFIERS or _lower_lemma(_head(token)) in (
+        "drop", "rain"
+    )):
         return K.AIRSTRIKE  # "barrel bombs", "vacuum bomb", "bombs were dropped"
     if lemma not in REFINABLE:
         return kind
@@ -441,7 +429,9 @@ def _trigger_kind(token: Token) -> EventKind | None:
         kind = VERB_TRIGGERS.get(lemma)
         if lemma in KILLING_VERBS and _killer_subject(token) is not None:
             kind = K.ATTACK
-        if lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in _kids(token)):
+        if lemma == "take" and any(
+            c.dep_ == "prt" and c.lower_ == "over" for c in _kids(token)
+        ):
             kind = K.CAPTURE
         if lemma in CONTROL_VERBS and any(
             _lower_lemma(c) == "control" and c.dep_ in ("dobj", "nsubjpass") for c in _kids(token)
@@ -454,11 +444,8 @@ def _trigger_kind(token: Token) -> EventKind | None:
         return kind
     if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return None
-    if (
-        token.pos_ == "PROPN"
-        and token.is_title
-        and lemma in VERB_TRIGGERS
-        and (lemma not in NOUN_TRIGGERS)
+    if token.pos_ == "PROPN" and token.is_title and lemma in VERB_TRIGGERS and (
+        lemma not in NOUN_TRIGGERS
     ):
         return VERB_TRIGGERS[lemma]  # a verb in a title-case headline: "ISIS Retake Palmyra"
     if lemma in FIRE_NOUNS or lower == "fire":
@@ -486,27 +473,20 @@ def _trigger_kind(token: Token) -> EventKind | None:
             return None
         if token.dep_ == "compound" or _lower_lemma(_head(token)) in NOT_CHEMICAL_HEADS:
             return None
-    if (
-        lemma == "explosive"
-        and token.dep_ == "pobj"
-        and _lower_lemma(_head(token)) == "with"
-        and (_lower_lemma(_head(_head(token))) in LADEN_WORDS)
+    if lemma == "explosive" and token.dep_ == "pobj" and _lower_lemma(_head(token)) == "with" and (
+        _lower_lemma(_head(_head(token))) in LADEN_WORDS
     ):
         return None  # "vehicles filled with explosives": a thing described, not a blast
     if lemma in ("sarin", "chlorine") and token.dep_ == "compound":
         return None  # "sarin gas": the head triggers
-    if (
-        lemma == "strike"
-        and not any(_lower_lemma(m) in REFINERS for m in _modifiers(token))
-        and token.tag_ != "NNS"
-    ):
+    if lemma == "strike" and not any(
+        _lower_lemma(m) in REFINERS for m in _modifiers(token)
+    ) and token.tag_ != "NNS":
         return None  # a single bare "strike" is too often a labour or a football strike
     if lemma == "fall" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in _kids(token)):
         return None  # "the fall of X" only
-    if (
-        lemma in ("transfer", "reinforcement", "deployment")
-        and lemma == "transfer"
-        and not (_has_force_word(token) or _prep_places(token, ("from",)))
+    if lemma in ("transfer", "reinforcement", "deployment") and lemma == "transfer" and not (
+        _has_force_word(token) or _prep_places(token, ("from",))
     ):
         return None
     if token.dep_ == "compound" and _trigger_kind_of_head(token) is not None:
@@ -527,16 +507,13 @@ def _killer_subject(verb: Token) -> Token | None:
     if subject is None or subject.pos_ == "PRON":
         return None
     lemma = _lower_lemma(subject)
-    if (
-        lemma in NOUN_TRIGGERS
-        or lemma in FIRE_NOUNS
-        or REFINERS.get(lemma, K.AIRSTRIKE) is not (K.AIRSTRIKE)
+    if lemma in NOUN_TRIGGERS or lemma in FIRE_NOUNS or REFINERS.get(lemma, K.AIRSTRIKE) is not (
+        K.AIRSTRIKE
     ):
         return None  # a weapon; aircraft are attackers ("Russian jets destroyed")
     if any(
         REFINERS.get(_lower_lemma(c), K.AIRSTRIKE) is not K.AIRSTRIKE
-        for c in _kids(subject)
-        if c.dep_ in ("compound", "amod")
+        for c in _kids(subject) if c.dep_ in ("compound", "amod")
     ):
         return None  # "a car bomb killed 26": the weapon
     return subject
@@ -549,19 +526,14 @@ def is_killing(trigger: Token) -> bool:
 
 # An attack carried out by aircraft is an air strike; by guns that fire shells, shelling.
 ATTACKER_KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
-    (
-        re.compile(
-            r"\b(?:war)?planes?\b|\bjets?\b|\baircrafts?\b|\bhelicopters?\b|"
-            r"\bdrones?\b|\bair ?force|\baerospace forces\b|\bwarplanes?\b"
-        ),
-        K.AIRSTRIKE,
-    ),
+    (re.compile(r"\b(?:war)?planes?\b|\bjets?\b|\baircrafts?\b|\bhelicopters?\b|"
+                r"\bdrones?\b|\bair ?force|\baerospace forces\b|\bwarplanes?\b"), K.AIRSTRIKE),
     (re.compile(r"\bartillery\b|\btanks?\b|\bmortars?\b|\brocket launchers?\b"), K.SHELLING),
 )
 
 
 def _kind_of_attacker(actor: EntityRef) -> EventKind | None:
-    """ "Russian jets destroyed", "planes targeted water wells": the weapon in the
+    """"Russian jets destroyed", "planes targeted water wells": the weapon in the
     attacker's name says what kind of attack it was."""
     label = actor.label.lower()
     return next((kind for pattern, kind in ATTACKER_KINDS if pattern.search(label)), None)
@@ -606,7 +578,7 @@ def _is_attempt(token: Token) -> bool:
 
 
 def _seizes_goods(verb: Token) -> bool:
-    """ "seized weapons", "captured tanks": goods taken, not ground."""
+    """"seized weapons", "captured tanks": goods taken, not ground."""
     objects = [c for c in _kids(verb) if c.dep_ in ("dobj", "nsubjpass")]
     return bool(objects) and all(_lower_lemma(o) in NOT_TERRITORY for o in objects)
 
@@ -620,16 +592,8 @@ def _hypothetical(token: Token) -> bool:
     for child in _kids(token):
         if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
             return True
-        if child.dep_ == "aux" and child.lower_ in (
-            "will",
-            "would",
-            "could",
-            "might",
-            "may",
-            "should",
-            "'ll",
-            "can",
-        ):
+        if child.dep_ == "aux" and child.lower_ in ("will", "would", "could", "might", "may",
+                                                     "should", "'ll", "can"):
             return True
     return False
 
@@ -665,10 +629,9 @@ def _in_other_event_clause(token: Token, trigger: Token) -> bool:
         if (
             node.pos_ == "VERB"
             and node.dep_ in ("advcl", "relcl", "ccomp", "conj", "pcomp")
-            and (
-                _trigger_kind(node) is not None
-                or any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKERS for c in _kids(node))
-            )
+            and (_trigger_kind(node) is not None or any(
+                c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKERS for c in _kids(node)
+            ))
         ):
             return True
     return False
@@ -691,7 +654,7 @@ def mention_token(doc: Doc, mention: Mention) -> int:
 
 
 def _is_definite_settlement(token: Token) -> bool:
-    """ "the city", "the town" (an anaphor), not "a city", "the city of X" or "the
+    """"the city", "the town" (an anaphor), not "a city", "the city of X" or "the
     villages" (several places, not the last one named)."""
     return (
         _lower_lemma(token) in SETTLEMENT_NOUNS
@@ -800,8 +763,7 @@ class Reader:
 
     def _story_country(self) -> str | None:
         countries = Counter(
-            country.key
-            for mention in self.all_mentions
+            country.key for mention in self.all_mentions
             if is_place(mention)
             and (country := self.gazetteer.country_of(mention.entity.key)) is not None
         )
@@ -857,7 +819,7 @@ class Reader:
                 stack.append(child)
 
     def _possessor_place(self, mention: Mention) -> bool:
-        """ "Iraq" in "Iraq's Mosul", "Syria" in "Syria's Quneitra": a qualifier, not the place."""
+        """"Iraq" in "Iraq's Mosul", "Syria" in "Syria's Quneitra": a qualifier, not the place."""
         span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         if span is None:
             return False
@@ -881,7 +843,9 @@ class Reader:
                 candidates.extend(_prep_places(trigger, ("by",)))  # "shelling by ISIS"
         else:
             candidates.extend(c for c in _kids(trigger) if c.dep_ == "poss")
-            candidates.extend(o for o in _prep_places(trigger, ("by",)))
+            candidates.extend(
+                o for o in _prep_places(trigger, ("by",))
+            )
             if kind is K.TROOP_MOVEMENT:
                 # "a transfer of 5,000 IS militants": who moved
                 for moved in _prep_places(trigger, ("of",)):
@@ -889,8 +853,7 @@ class Reader:
                     if entity is not None:
                         return entity
             candidates.extend(
-                c
-                for c in _kids(trigger)
+                c for c in _kids(trigger)
                 if c.dep_ in ("compound", "amod", "nmod") and self._direct_modifier(c, trigger)
             )
             verb = _head(trigger)
@@ -930,7 +893,7 @@ class Reader:
         return None
 
     def _blamed_on(self, trigger: Token) -> list[Token]:
-        """ "a car bombing blamed on Daesh", "strikes attributed to Russia"."""
+        """"a car bombing blamed on Daesh", "strikes attributed to Russia"."""
         found = []
         for child in _kids(trigger):
             if child.dep_ == "acl" and _lower_lemma(child) in BLAME_VERBS:
@@ -1035,8 +998,7 @@ class Reader:
                              known=False, ner_label="NORP")  # fmt: skip
         if lemma in ACTOR_NOUNS:
             tokens = [
-                t
-                for t in self.doc[token.left_edge.i : token.i + 1]
+                t for t in self.doc[token.left_edge.i : token.i + 1]
                 if (t.dep_ in ("compound", "amod", "nmod") and not self._locates(t))
                 or t.i == token.i
             ]
@@ -1046,10 +1008,8 @@ class Reader:
             start, end = tokens[0].idx, last.idx + len(last.text)
             label = text_of(self.doc)[start:end]
             return EntityRef(
-                key=slug(label),
-                label=label,
-                kinds=(EntityKind.ACTOR, EntityKind.ARMED_GROUP),
-                known=False,
+                key=slug(label), label=label,
+                kinds=(EntityKind.ACTOR, EntityKind.ARMED_GROUP), known=False,
             )
         return None
 
@@ -1153,7 +1113,7 @@ class Reader:
         return False
 
     def _antecedent_settlement(self, token: Token) -> EntityRef | None:
-        """ "the city", "the town": the last city or town named before it in the article."""
+        """"the city", "the town": the last city or town named before it in the article."""
         best: Mention | None = None
         for mention in self.all_mentions:
             if mention.span.start >= token.idx:
@@ -1181,9 +1141,8 @@ class Reader:
                     or self._is_supporter(mention)
                     or self._is_source_place(mention)
                     or _in_other_event_clause(self.doc[mention_token(self.doc, mention)], trigger)
-                    or not self._direct_modifier(
-                        self.doc[mention_token(self.doc, mention)], trigger
-                    )
+                    or not self._direct_modifier(self.doc[mention_token(self.doc, mention)],
+                                                 trigger)
                 ):
                     continue
                 # the nearest place more specific than a country, else the nearest country
@@ -1198,16 +1157,15 @@ class Reader:
         """The date expression governing the trigger, else one governing its sentence."""
         sentence = sentence_of(trigger)
         in_sentence = [
-            (span, stamp)
-            for span, stamp in self.dates
+            (span, stamp) for span, stamp in self.dates
             if span.start >= sentence.start and span.end <= sentence.end
         ]
         if not in_sentence:
             return None
         chain = [trigger, *_ancestors(trigger)]
-        clause_heads = {
-            t.i for t in chain[: 1 + next((n for n, t in enumerate(chain) if t.pos_ == "VERB"), 0)]
-        }
+        clause_heads = {t.i for t in chain[: 1 + next(
+            (n for n, t in enumerate(chain) if t.pos_ == "VERB"), 0
+        )]}
         # Modifiers shared along conjunctions and control verbs: "On December 11, they
         # pushed … and took control"; "in March, forces managed to liberate the city".
         node = next((t for t in chain if t.pos_ == "VERB"), trigger)
@@ -1235,10 +1193,8 @@ class Reader:
                 # December 8 ISIS launched"): it dates its own line's main clause.
                 top = chain[-1] if chain else span.root
                 floating = top.head.i != top.i and _head(top) is top
-                if (
-                    floating
-                    and line_root.i in clause_heads
-                    and (best is None or distance < best[0])
+                if floating and line_root.i in clause_heads and (
+                    best is None or distance < best[0]
                 ):
                     best = (distance, stamp)
         if best is not None:
@@ -1246,7 +1202,9 @@ class Reader:
         root = sentence.root
         if _lower_lemma(root) in REPORTING_VERBS:
             return None  # "On Sunday, X reported that …" dates the report, not the event
-        governing = [stamp for span, stamp in in_sentence if _head(span.root).i == root.i]
+        governing = [
+            stamp for span, stamp in in_sentence if _head(span.root).i == root.i
+        ]
         if len(governing) == 1 and (trigger.i == root.i or root in _ancestors(trigger)):
             return governing[0]
         return None
@@ -1261,10 +1219,8 @@ class Reader:
         spans: list[Span] = []
         phrase = _trimmed(self.doc, tokens[0].i, tokens[-1].i + 1) if tokens else None
         whole = _trimmed(self.doc, sentence.start, sentence.end)
-        if (
-            phrase is not None
-            and whole is not None
-            and (phrase.start, phrase.end) != (whole.start, whole.end)
+        if phrase is not None and whole is not None and (phrase.start, phrase.end) != (
+            whole.start, whole.end
         ):
             spans.append(Span(phrase.start, phrase.end, phrase.text, "phrase"))
         if whole is not None:
@@ -1295,8 +1251,7 @@ class Reader:
                 evidence=evidence,
                 attribution=(
                     attribute(self.doc, phrase.start, phrase.end, self.all_mentions)
-                    if phrase is not None
-                    else None
+                    if phrase is not None else None
                 ),
             )
 
@@ -1380,10 +1335,8 @@ def _refines_place(existing: Found, item: Found) -> bool:
     """Whether ``item`` would give ``existing``, placed only in a country, its first
     specific place."""
     return (
-        item.place is not None
-        and not _is_country(item.place)
-        and existing.place is not None
-        and _is_country(existing.place)
+        item.place is not None and not _is_country(item.place)
+        and existing.place is not None and _is_country(existing.place)
     )
 
 
@@ -1409,8 +1362,7 @@ def merge(
                 and _when_compatible(existing.when, item.when, published)
                 and _origins_compatible(existing.origins, item.origins)
                 and not (
-                    lead_end is not None
-                    and item.trigger.idx >= lead_end
+                    lead_end is not None and item.trigger.idx >= lead_end
                     and _refines_place(existing, item)
                 )
                 and not _told_apart(existing.trigger, item.trigger)
@@ -1528,7 +1480,9 @@ def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int,
                 killing is not None and killing in _ancestors(f.trigger)
             ):
                 return False
-            return f.trigger.idx < end or any(s.start <= f.trigger.i < s.end for s in scope)
+            return f.trigger.idx < end or any(
+                s.start <= f.trigger.i < s.end for s in scope
+            )
 
         precise = [i for i, f in enumerate(found) if precise_enough(f)]
         if precise:
@@ -1540,7 +1494,8 @@ def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int,
 def _generic(actor: EntityRef | None) -> bool:
     """No actor, or only words every side uses of its enemies ("terrorists", "gunmen")."""
     return actor is None or (
-        not actor.known and all(word in UNNAMED_ACTOR_WORDS for word in actor.label.lower().split())
+        not actor.known
+        and all(word in UNNAMED_ACTOR_WORDS for word in actor.label.lower().split())
     )
 
 

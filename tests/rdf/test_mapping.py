@@ -162,14 +162,8 @@ def test_known_entities_get_no_label_in_article_graph_new_ones_do(store: Store) 
 
 def test_period_totals_are_marked_cumulative() -> None:
     article = Article(id="x", text="The war has killed 400,000.", headline="")
-    claim = CountClaim(
-        400000,
-        Qualifier.EXACT,
-        Counted.PEOPLE,
-        evidence=(Span(19, 26, "400,000"),),
-        outcome=Outcome.KILLED,
-        cumulative=True,
-    )
+    claim = CountClaim(400000, Qualifier.EXACT, Counted.PEOPLE, evidence=(Span(19, 26, "400,000"),),
+                       outcome=Outcome.KILLED, cumulative=True)
     quads = next(iter(map_analyses([Analysis(article, claims=(claim,))], Iris(BASE)).values()))
     flags = [str(q.object) for q in quads if q.predicate.value.endswith("#cumulative")]
     assert flags == ['"true"^^<http://www.w3.org/2001/XMLSchema#boolean>']
@@ -213,13 +207,10 @@ def test_vague_counts_their_dates_and_the_articles_place() -> None:
     store = Store()
     for quad in next(iter(map_analyses([analysis], Iris(BASE)).values())):
         store.add(quad)
-    assert ask(
-        store,
-        f"""ASK {{ ?c nkg:vague true ; nkg:superseded true ; nkg:additional true ;
+    assert ask(store, f"""ASK {{ ?c nkg:vague true ; nkg:superseded true ; nkg:additional true ;
         nkg:datePrecision "month" ;
         nkg:refersToTime "2016-05"^^<http://www.w3.org/2001/XMLSchema#gYearMonth> .
-        <{BASE}article/x> schema:contentLocation <{BASE}entity/aleppo> }}""",
-    )
+        <{BASE}article/x> schema:contentLocation <{BASE}entity/aleppo> }}""")
 
 
 def test_unnamed_sources_are_one_node_per_article_and_kind() -> None:
