@@ -29,7 +29,8 @@ SOURCE_KINDS = (MILITARY, MEDICAL, ACTIVIST, LOCAL, OFFICIAL, MEDIA)
 UNNAMED_HEADS: dict[str, str] = {
     **dict.fromkeys(["source", "sources"], LOCAL),
     **dict.fromkeys(
-        ["activist", "activists", "opposition", "campaigner"], ACTIVIST),
+        ["activist", "activists", "opposition", "campaigner", "opponents", "opponent"],
+        ACTIVIST),
     **dict.fromkeys(
         ["resident", "residents", "witness", "witnesses", "local", "locals", "villager",
          "villagers", "eyewitness", "eyewitnesses", "inhabitant", "inhabitants"], LOCAL),
@@ -97,6 +98,10 @@ MEMBER_NOUNS = frozenset(
      "officials", "reporter", "correspondent", "photographer", "journalist", "member",
      "representative", "statement", "spokesmen", "envoy"}
 )  # fmt: skip
+# A body's own words: "a February report by the Syrian Center for Policy Research".
+WORK_NOUNS = frozenset(
+    {"report", "reports", "statement", "statements", "footage", "video", "data", "figures"}
+)
 # People heading or speaking for an organisation, named: "its director Rami Abdel Rahman".
 ROLE_NOUNS = frozenset(
     {"director", "head", "chief", "founder", "spokesman", "spokeswoman", "spokesperson",
@@ -113,12 +118,18 @@ def head_of(span: Span) -> Token:
 
 
 def names_someone(span: Span) -> bool:
-    """Whether the phrase holds a name (not a nationality or a place): "SANA", "AFP"."""
+    """Whether the phrase names its source (not by a nationality or a place): "SANA
+    sources", "a source at Aleppo Police Command"; a name after a head that speaks
+    for no one does not ("opponents of President Bashar al-Assad")."""
+    head = head_of(span)
+    speaks_for = head.lower_ in MEMBER_NOUNS | WORK_NOUNS or head.lemma_.lower() in MEMBER_NOUNS
     return any(
         (t.pos_ == "PROPN" and t.ent_type_ not in {"GPE", "LOC", "NORP", "DATE"})
         or t.ent_type_ in NAMED_ENT_TYPES
         for t in span
-        if t.lower_ not in KIND_MODIFIERS and t.lower_ not in UNNAMED_HEADS
+        if t.lower_ not in KIND_MODIFIERS
+        and t.lower_ not in UNNAMED_HEADS
+        and (t.i <= head.i or speaks_for)
     )
 
 
