@@ -92,7 +92,8 @@ def test_the_check_catches_non_sources() -> None:
 def test_seed_claimants_are_actors_or_unnamed_sources(seeds_graph: Store) -> None:
     rows = claimants(seeds_graph)
     assert len(rows) >= 5
-    assert problems(rows) == []
+    found = problems(rows)
+    assert not found, "\n".join(found)
 
 
 @pytest.mark.slow
@@ -100,4 +101,5 @@ def test_fakes_claimants_are_actors_or_unnamed_sources(fakes_store: Path) -> Non
     rows = claimants(open_store(fakes_store, read_only=True))
     assert len(rows) >= 100
     assert any(row["unnamed"] == "true" for row in rows)
-    assert problems(rows) == []
+    found = problems(rows)
+    assert not found, "\n".join(found)

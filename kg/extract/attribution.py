@@ -83,6 +83,13 @@ CAPITALS: dict[str, str] = {
     "riyadh": "saudi-arabia", "doha": "qatar", "paris": "france", "london": "united-kingdom",
     "cairo": "egypt", "tel-aviv": "israel",
 }  # fmt: skip
+# Event nouns anywhere in a phrase make it an event, not a source.
+EVENT_WORDS = frozenset(
+    {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids",
+     "bombing", "bombings", "explosion", "explosions", "blast", "blasts", "shelling",
+     "offensive", "offensives", "assault", "assaults", "massacre", "ambush", "clashes",
+     "bombardment"}
+)  # fmt: skip
 HEADLINE_TAIL_VERBS = frozenset({"says", "said", "say", "reports", "claims", "confirms"})
 TAIL_MARKS = frozenset({":", ",", "-", "–", "—", "|"})
 # How many sentences a report runs on without its source being named again.
@@ -615,6 +622,8 @@ def _not_a_source(label: str) -> bool:
         return True
     if words[-1] in NOT_SOURCE_WORDS or words[0] in NOT_SOURCE_WORDS:
         return True
+    if any(word in EVENT_WORDS for word in words):
+        return True  # "tank-backed assault", "the latest in a spate of blasts"
     return len(words) == 1 and label.islower() and words[0] not in {"activists", "residents"}
 
 

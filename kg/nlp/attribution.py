@@ -66,6 +66,10 @@ NOT_SOURCE_NOUNS = frozenset(
 TOLL_VERBS = frozenset({"put", "give", "raise", "bring", "set", "place", "revise", "update"})
 TOLL_OBJECTS = frozenset({"toll", "figure", "tally", "number", "count"})
 NAMING_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
+EVENT_NOUNS = frozenset(
+    {"attack", "strike", "airstrike", "raid", "bombing", "explosion", "blast", "shelling",
+     "offensive", "assault", "massacre", "ambush", "clash", "bombardment"}
+)  # fmt: skip
 # Objects of "claim" that make it a deed: "claimed responsibility for", "claims the attack".
 CLAIMED_NOT_SAID = frozenset(
     {"responsibility", "attack", "attacks", "bombing", "bombings", "blast", "explosion",
@@ -450,8 +454,13 @@ def _not_a_source(subject: Token) -> bool:
     if numbers and not (dets and all(n.i < dets[0].i for n in numbers)):
         return True  # "six civilians", not "… at least 50 a monitoring group"
     lemma = subject.lemma_.lower()
-    return subject.pos_ != "PROPN" and (
-        lemma in NOT_SOURCE_NOUNS or subject.lower_ in NOT_SOURCE_NOUNS
+    if subject.pos_ == "PROPN" or subject.ent_type_ in {"ORG", "PERSON"}:
+        return False
+    if lemma in NOT_SOURCE_NOUNS or subject.lower_ in NOT_SOURCE_NOUNS:
+        return True
+    # "the latest in a spate of blasts … state television said": an event phrase
+    return not _sourcey(subject) and any(
+        t.lemma_.lower() in EVENT_NOUNS for t in subject.subtree if t.i != subject.i
     )
 
 

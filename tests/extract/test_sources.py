@@ -190,6 +190,19 @@ SOHR = "Syrian Observatory for Human Rights"
             "280,000 people",
             None,
         ),
+        (  # an event phrase is no speaker: the source named right before the verb is
+            "event is no source",
+            "A bomb killed 18 people in the suburb on Tuesday the latest in a spate of "
+            "blasts to hit the district state television said.",
+            "18 people",
+            ("unnamed media", []),
+        ),
+        (  # a capital speaks for its state; a claimant is an actor
+            "capital",
+            "Moscow said 30 militants were killed in the strikes.",
+            "30 militants",
+            ("Russia", []),
+        ),
         (  # no source at all: the article's own voice
             "own voice",
             "Rebels shelled the district on Monday. Six civilians were killed.",
