@@ -297,3 +297,15 @@ def test_a_count_glued_to_its_speaker_stays_out_of_the_speaker(nlp: Language) ->
     found = claim_of(analysis, "5 people").attribution
     assert found is not None and found.claimant is not None
     assert found.claimant.label == "a military source"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["the tank-backed assault", "the latest in a spate of blasts", "2,000 people", "the claim"],
+)
+def test_an_event_a_count_or_a_common_word_is_no_claimant(nlp: Language, phrase: str) -> None:
+    """A speaker phrase the parse got wrong never becomes a claimant node."""
+    from kg.extract.attribution import speaker_ref
+
+    doc = nlp(phrase)
+    assert speaker_ref(doc, (0, len(doc)), ()) == (None, [])

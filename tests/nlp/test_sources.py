@@ -173,3 +173,23 @@ def test_a_speech_verb_closing_its_sentence_scopes_over_it() -> None:
         ],
     )
     assert not _closes(longer[:], longer[9])
+
+
+def test_an_event_phrase_is_no_subject_that_speaks() -> None:
+    """ "… on Tuesday the latest in spate of blasts to hit the district state television
+    said": when the parse makes "latest" the subject, it is no speaker."""
+    from kg.nlp.attribution import _not_a_source
+
+    doc = doc_of(
+        ["the", "latest", "in", "spate", "of", "blasts", "said"],
+        heads=[1, 6, 1, 2, 3, 4, 6],
+        deps=["det", "nsubj", "prep", "pobj", "prep", "pobj", "ROOT"],
+        pos=["DET", "ADJ", "ADP", "NOUN", "ADP", "NOUN", "VERB"],
+        lemmas=["the", "latest", "in", "spate", "of", "blast", "say"],
+    )
+    assert _not_a_source(doc[1])
+    monitor = doc_of(
+        ["the", "monitor", "said"], heads=[1, 2, 2], deps=["det", "nsubj", "ROOT"],
+        pos=["DET", "NOUN", "VERB"],
+    )  # fmt: skip
+    assert not _not_a_source(monitor[1])
