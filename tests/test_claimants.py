@@ -71,6 +71,8 @@ def problems(rows: list[dict[str, str]]) -> list[str]:
             found.append(f"an event: {label!r}")
         elif words and all(w in COMMON_NOUNS for w in words) and label == label.lower():
             found.append(f"a common word: {label!r}")
+        elif label == label.lower():
+            found.append(f"common nouns, no name: {label!r}")
     return found
 
 
@@ -83,10 +85,11 @@ def test_the_check_catches_non_sources() -> None:
         {"who": "e/3", "label": "group", "actor": "true", "unnamed": "false", "kind": ""},
         {"who": "e/4", "label": "Idlib", "actor": "false", "unnamed": "false", "kind": ""},
         {"who": "e/5", "label": "SANA", "actor": "true", "unnamed": "false", "kind": ""},
+        {"who": "e/6", "label": "death tolls", "actor": "true", "unnamed": "false", "kind": ""},
         {"who": "a/source/military", "label": "a military source", "actor": "false",
          "unnamed": "true", "kind": "military"},
     ]  # fmt: skip
-    assert len(problems(rows)) == 4
+    assert len(problems(rows)) == 5
 
 
 def test_seed_claimants_are_actors_or_unnamed_sources(seeds_graph: Store) -> None:

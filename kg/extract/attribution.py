@@ -49,6 +49,7 @@ from kg.nlp.sources import (
     OFFICIAL,
     ROLE_NOUNS,
     description_head,
+    description_kind,
     head_of,
     unnamed_kind,
 )
@@ -458,6 +459,12 @@ def speaker_ref(
     folded = _folded(span)
     if _not_a_source(folded.label):
         return None, []
+    if head.lemma_.lower() == "ministry" and len(folded.label.split()) > 1:
+        label = folded.label.title()  # "the interior ministry": named by its portfolio
+        return EntityRef(key=slug(label), label=label, kinds=(EntityKind.ACTOR,)), []
+    if folded.label == folded.label.lower():  # no name: a description nothing resolves
+        kind = description_kind(span)
+        return (unnamed_ref(kind, _words(span)) if kind else None), []
     return folded, []
 
 

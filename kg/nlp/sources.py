@@ -102,6 +102,22 @@ MEMBER_NOUNS = frozenset(
 WORK_NOUNS = frozenset(
     {"report", "reports", "statement", "statements", "footage", "video", "data", "figures"}
 )
+# Other nouns of people or bodies that speak: "a military representative", "the rescue service".
+SPEAKER_NOUNS = frozenset(
+    {
+        "representative",
+        "spokesperson",
+        "service",
+        "arm",
+        "unit",
+        "office",
+        "command",
+        "authorities",
+        "team",
+        "committee",
+        "council",
+    }
+)
 # People heading or speaking for an organisation, named: "its director Rami Abdel Rahman".
 ROLE_NOUNS = frozenset(
     {"director", "head", "chief", "founder", "spokesman", "spokeswoman", "spokesperson",
@@ -174,3 +190,19 @@ def description_head(span: Span) -> str | None:
     ):
         return None  # "the Syrian Observatory for Human Rights" is a name
     return word
+
+
+def description_kind(span: Span) -> str | None:
+    """The kind of a nameless description of someone speaking: "a military spokesperson"
+    → military, "the civil defence" → medical, "a government representative" → official;
+    None when it names no speaker ("the death tolls", "graphic video")."""
+    head = head_of(span)
+    words = {t.lower_ for t in span} | {t.lemma_.lower() for t in span}
+    found = [KIND_MODIFIERS[w] for w in words if w in KIND_MODIFIERS]
+    speaker = words & (MEMBER_NOUNS | ROLE_NOUNS | SPEAKER_NOUNS)
+    if not speaker and head.lower_ not in {"defence", "defense"}:
+        return None
+    for kind in KIND_ORDER:
+        if kind in found:
+            return kind
+    return OFFICIAL

@@ -203,6 +203,18 @@ SOHR = "Syrian Observatory for Human Rights"
             "30 militants",
             ("Russia", []),
         ),
+        (  # a nameless description of a speaker is an unnamed source
+            "nameless description",
+            "A military spokesperson said 12 militants were killed in the raid.",
+            "12 militants",
+            ("unnamed military", []),
+        ),
+        (  # a ministry is named by its portfolio, even in lowercase
+            "ministry",
+            "The interior ministry said 20 militants were killed in the city.",
+            "20 militants",
+            ("Interior Ministry", []),
+        ),
         (  # no source at all: the article's own voice
             "own voice",
             "Rebels shelled the district on Monday. Six civilians were killed.",
@@ -301,7 +313,14 @@ def test_a_count_glued_to_its_speaker_stays_out_of_the_speaker(nlp: Language) ->
 
 @pytest.mark.parametrize(
     "phrase",
-    ["the tank-backed assault", "the latest in a spate of blasts", "2,000 people", "the claim"],
+    [
+        "the tank-backed assault",
+        "the latest in a spate of blasts",
+        "2,000 people",
+        "the claim",
+        "the death tolls",
+        "graphic video",
+    ],
 )
 def test_an_event_a_count_or_a_common_word_is_no_claimant(nlp: Language, phrase: str) -> None:
     """A speaker phrase the parse got wrong never becomes a claimant node."""
