@@ -95,6 +95,7 @@ class EntityKind(StrEnum):
     REGION = "Region"
     COUNTRY = "Country"
     SITE = "Site"
+    UNNAMED_SOURCE = "UnnamedSource"  # "a military source": a claimant, not an Actor
 
 
 class Precision(StrEnum):
@@ -176,7 +177,9 @@ class Mention:
 class Attribution:
     """Who says so.  ``claimant`` is the innermost source; ``chain`` the relays
     outward, nearest first (AMN News quoting Amaq: claimant Amaq, chain (AMN,)).
-    ``unnamed`` marks "reports suggest" and the like: reported, no claimant."""
+    ``unnamed`` marks a source the text does not name: "reports suggest", "reportedly"
+    (no claimant), "a military source", "local activists" (the claimant is an
+    ``UNNAMED_SOURCE`` ref keyed ``unnamed-<kind>``, labelled with the words used)."""
 
     claimant: EntityRef | None
     chain: tuple[EntityRef, ...] = ()

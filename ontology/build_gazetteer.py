@@ -269,6 +269,134 @@ ACTORS: list[tuple[str, str, tuple[str, ...], list[str], str | None]] = [
     ("michel-chossudovsky", "Michel Chossudovsky", PERSON, ["Chossudovsky"], None),
 ]
 
+# Sources the news cite (monitors, state and opposition media, agencies, military media,
+# ministries, relief bodies), kept apart from ACTORS so each table stays readable.
+# (key, prefLabel, kinds, altLabels, wikidata)
+SOURCES: list[tuple[str, str, tuple[str, ...], list[str], str | None]] = [
+    # monitors
+    ("syrian-network-for-human-rights", "Syrian Network for Human Rights", ACTOR, [
+        "SNHR", "Syrian Network for Human Rights (SNHR)"], None),
+    ("violations-documentation-center", "Violations Documentation Center", ACTOR, [
+        "VDC", "Violations Documentation Centre", "Violation Documentation Center"], None),
+    ("raqqa-is-being-slaughtered-silently", "Raqqa is Being Slaughtered Silently", ACTOR, [
+        "RBSS", "Raqqa Is Being Slaughtered Silently"], None),
+    ("local-coordination-committees", "Local Coordination Committees", ACTOR, [
+        "LCC", "LCCs", "Local Coordination Committees of Syria",
+        "Local Coordination Committees in Syria"], None),
+    ("airwars", "Airwars", ACTOR, ["Airwars monitoring group"], None),
+    # state media and military media
+    ("al-ikhbariya", "Al-Ikhbariya", OUTLET, [
+        "Al Ikhbariya", "Ikhbariya", "al-Ikhbariya TV", "Al-Ikhbariya al-Suriya",
+        "Syrian Ikhbariya TV", "Ikhbariya TV"], None),
+    ("central-military-media", "Central Military Media", OUTLET, [
+        "Hezbollah's Central Military Media", "Hezbollah Central Military Media",
+        "Hezbollah's war media", "Hezbollah war media", "Hezbollah's military media unit",
+        "Hezbollah military media", "War Media Center"], None),
+    ("al-watan-syria", "Al-Watan", OUTLET, ["Al-Watan newspaper", "Al Watan newspaper"], None),
+    ("sham-fm", "Sham FM", OUTLET, ["Sham FM radio"], None),
+    # agencies and outlets
+    ("dpa", "Deutsche Presse-Agentur", OUTLET, ["DPA", "German Press Agency"], None),
+    ("step-news-agency", "Step News Agency", OUTLET, ["Step News", "Step Agency"], None),
+    ("smart-news-agency", "Smart News Agency", OUTLET, ["Smart News", "SMART news agency"],
+     None),
+    ("qasioun-news-agency", "Qasioun News Agency", OUTLET, [
+        "Qasioun", "Qasioun News", "Qasioun agency"], None),
+    ("orient-news", "Orient News", OUTLET, ["Orient TV", "Orient News TV"], None),
+    ("shaam-news-network", "Shaam News Network", OUTLET, ["SNN", "Shaam News"], None),
+    ("aleppo-media-center", "Aleppo Media Center", OUTLET, [
+        "AMC", "Aleppo Media Centre"], None),
+    ("enab-baladi", "Enab Baladi", OUTLET, [], None),
+    ("syria-direct", "Syria Direct", OUTLET, [], None),
+    ("ara-news", "ARA News", OUTLET, [], None),
+    ("rudaw", "Rudaw", OUTLET, ["Rudaw Media Network"], None),
+    ("al-mayadeen-tv", "Al-Mayadeen TV", OUTLET, ["Al Mayadeen TV", "Al-Mayadeen channel"],
+     None),
+    ("irna", "Islamic Republic News Agency", OUTLET, ["IRNA"], None),
+    ("tasnim", "Tasnim News Agency", OUTLET, ["Tasnim"], None),
+    ("mehr", "Mehr News Agency", OUTLET, ["Mehr News"], None),
+    ("dogan", "Dogan News Agency", OUTLET, ["Dogan", "Doğan News Agency", "DHA"], None),
+    ("efe", "EFE", OUTLET, ["EFE news agency"], None),
+    ("ansa", "ANSA", OUTLET, ["ANSA news agency"], None),
+    ("kyodo", "Kyodo News", OUTLET, ["Kyodo"], None),
+    ("upi", "United Press International", OUTLET, ["UPI"], None),
+    ("middle-east-eye", "Middle East Eye", OUTLET, ["MEE"], None),
+    ("the-guardian", "The Guardian", OUTLET, ["Guardian"], None),
+    ("the-independent", "The Independent", OUTLET, [], None),
+    ("wall-street-journal", "Wall Street Journal", OUTLET, ["The Wall Street Journal", "WSJ"],
+     None),
+    # ministries, commands and military spokesmen's bodies
+    ("syrian-interior-ministry", "Syrian Interior Ministry", STATE, [
+        "Syrian Ministry of Interior", "Syrian Ministry of the Interior",
+        "Syria's Interior Ministry"], None),
+    ("syrian-foreign-ministry", "Syrian Foreign Ministry", STATE, [
+        "Syrian Ministry of Foreign Affairs", "Syria's Foreign Ministry",
+        "Syrian Foreign and Expatriates Ministry",
+        "Ministry of Foreign Affairs and Expatriates"], None),
+    ("syrian-health-ministry", "Syrian Health Ministry", STATE, [
+        "Syrian Ministry of Health", "Syria's Health Ministry"], None),
+    ("syrian-army-general-command", "General Command of the Army and Armed Forces", STATE, [
+        "Syrian Army General Command", "General Command of the Syrian Army",
+        "Army General Command", "General Command of the Army", "Syrian Army Command",
+        "Army and Armed Forces General Command"], None),
+    ("russian-general-staff", "Russian General Staff", STATE, [
+        "General Staff of the Russian Armed Forces", "Russian Armed Forces General Staff",
+        "Russia's General Staff"], None),
+    ("turkish-defence-ministry", "Turkish Defence Ministry", STATE, [
+        "Turkish Defense Ministry", "Turkish Ministry of National Defence",
+        "Turkish Ministry of National Defense", "Turkey's Defence Ministry",
+        "Turkey's Defense Ministry"], None),
+    ("turkish-foreign-ministry", "Turkish Foreign Ministry", STATE, [
+        "Turkey's Foreign Ministry", "Turkish Ministry of Foreign Affairs"], None),
+    ("turkish-general-staff", "Turkish General Staff", STATE, [
+        "Turkish Armed Forces General Staff", "Turkey's General Staff"], None),
+    ("iranian-foreign-ministry", "Iranian Foreign Ministry", STATE, [
+        "Iran's Foreign Ministry", "Iranian Ministry of Foreign Affairs"], None),
+    ("us-central-command", "US Central Command", STATE, [
+        "U.S. Central Command", "CENTCOM", "US CENTCOM"], None),
+    ("israel-defense-forces", "Israel Defense Forces", STATE_ARMED, [
+        "IDF", "Israeli army", "Israeli military", "Israeli Defense Forces",
+        "Israeli Defence Forces", "Israeli forces"], None),
+    ("ocha", "UN Office for the Coordination of Humanitarian Affairs", ACTOR, [
+        "OCHA", "UN OCHA", "U.N. Office for the Coordination of Humanitarian Affairs",
+        "United Nations Office for the Coordination of Humanitarian Affairs"], None),
+    # relief and medical bodies
+    ("msf", "Médecins Sans Frontières", ACTOR, [
+        "MSF", "Doctors Without Borders", "Medecins Sans Frontieres"], None),
+    ("uossm", "Union of Medical Care and Relief Organizations", ACTOR, [
+        "UOSSM", "Union of Syrian Medical Relief Organisations",
+        "Union of Syrian Medical Relief Organizations",
+        "Union of Medical Care and Relief Organisations"], None),
+    ("syrian-american-medical-society", "Syrian American Medical Society", ACTOR, [
+        "SAMS"], None),
+    ("qatar-red-crescent", "Qatar Red Crescent Society", ACTOR, [
+        "Qatar Red Crescent", "QRCS", "QRC"], None),
+    ("save-the-children", "Save the Children", ACTOR, [], None),
+]
+# More names of sources ACTORS lists: key → altLabels.
+EXTRA_ALTS: dict[str, list[str]] = {
+    "sohr": ["Syrian Observatory", "Syrian Observatory for Human Rights monitoring group",
+             "London-based Syrian Observatory for Human Rights"],
+    "al-manar": ["Al-Manar TV channel", "Al-Manar television", "Al Manar TV channel",
+                 "Al-Manar channel", "Al-Manar television channel"],
+    "sana": ["Syrian Arab News Agency (SANA)", "SANA state news agency", "SANAs"],
+}
+# People who speak for an organisation: person key → organisation key (schema:memberOf).
+# The organisation becomes the first relay hop when the article names it.
+SPOKESPEOPLE: list[tuple[str, str, str, list[str]]] = [
+    # (person key, name, organisation key, altLabels of a new person entry)
+    ("rami-abdel-rahman", "", "sohr", []),
+    ("igor-konashenkov", "", "russian-ministry-of-defence", []),
+    ("sergei-rudskoi", "Sergei Rudskoi", "russian-general-staff", [
+        "Sergey Rudskoy", "Sergei Rudskoy", "Rudskoi", "Rudskoy"]),
+    ("maria-zakharova", "Maria Zakharova", "russian-foreign-ministry", ["Zakharova"]),
+    ("john-dorrian", "John Dorrian", "us-led-coalition", ["Col. John Dorrian"]),
+    ("ryan-dillon", "Ryan Dillon", "us-led-coalition", ["Col. Ryan Dillon"]),
+    ("jeff-davis", "Jeff Davis", "pentagon", ["Capt. Jeff Davis"]),
+    ("raed-al-saleh", "Raed al-Saleh", "white-helmets", ["Raed Saleh"]),
+    ("walid-al-muallem", "Walid al-Muallem", "syrian-foreign-ministry", [
+        "Walid Muallem", "Walid al-Moallem", "Muallem", "Moallem"]),
+]
+
 # (key, prefLabel, iso code, altLabels, (lon, lat) approximate centroid)
 COUNTRIES: list[tuple[str, str, str, list[str], tuple[float, float]]] = [
     ("syria", "Syria", "SY", ["Syrian Arab Republic", "Syrias"], (38.5, 35.0)),
@@ -1042,7 +1170,13 @@ def governorate_alts(name: str, variants: list[str]) -> list[str]:
 def build() -> Registry:
     registry = Registry()
     for key, label, kinds, alts, wikidata in ACTORS:
+        alts = [*alts, *EXTRA_ALTS.get(key, [])]
         registry.add(Entry(key, label, kinds, list(alts), wikidata=wikidata))
+    for key, label, kinds, alts, wikidata in SOURCES:
+        registry.add(Entry(key, label, kinds, list(alts), wikidata=wikidata))
+    for key, label, _organisation, alts in SPOKESPEOPLE:
+        if label:
+            registry.add(Entry(key, label, PERSON, list(alts)))
     for key, label, _iso, alts, point in COUNTRIES:
         registry.add(Entry(key, label, ("Place", "Country", "Actor"), list(alts), point=point))
     for code, (key, name, variants, point) in sorted(GOVERNORATES.items()):
@@ -1126,6 +1260,9 @@ def turtle(registry: Registry) -> str:
             body.append(f"    owl:sameAs wd:{entry.wikidata}")
         if entry.parent:
             body.append(f"    schema:containedInPlace <entity/{entry.parent}>")
+        for person, _name, organisation, _alts in SPOKESPEOPLE:
+            if person == entry.key:
+                body.append(f"    schema:memberOf <entity/{organisation}>")
         if entry.point:
             body.append(f"    geo:hasGeometry <entity/{entry.key}/geometry>")
         if entry.source != "curated":

@@ -52,3 +52,22 @@ def seeds_graph(seeds_store: Path):
     from kg.store import open_store
 
     return open_store(seeds_store, read_only=True)
+
+
+@pytest.fixture(scope="session")
+def fakes_store(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> Iterator[Path]:
+    """A real store with the FA-KES dev table (381 real articles) built into it, once per
+    session; skipped when ../shared is not here."""
+    if not FAKES_CSV.exists():
+        pytest.skip(f"{FAKES_CSV} is not here (../shared)")
+    from dataclasses import replace
+
+    from kg.ingest import TableColumns
+    from kg.pipeline import build
+
+    store = tmp_path_factory.mktemp("fakes") / "store"
+    columns = TableColumns(id="unit_id", title="article_title", text="article_content",
+                           date="date")  # fmt: skip
+    report = build([FAKES_CSV], replace(settings, store=store), columns=columns)
+    assert report.articles > 300, report.problems
+    yield store

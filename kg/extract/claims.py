@@ -28,7 +28,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from kg.extract.attribution import attribute
+from kg.extract.attribution import attribute, carry_claims, headline_claims
 from kg.extract.dates import DateMention, doc_dates
 from kg.nlp import text_of
 from kg.nlp.attribution import sentence_units
@@ -90,6 +90,7 @@ def count_claims(
     main = next((i for i, event in enumerate(events) if event.main), None)
     lead = lead_end(doc, article)
     dates = doc_dates(doc, article.date_published)
+    found: list[CountClaim] = []
     for span in spans:
         quantity = parse_quantity(span)
         if quantity is None:
@@ -100,7 +101,10 @@ def count_claims(
         ):
             claim = replace(claim, event=main)  # "Thirty Killed": the headline's news
         if claim is not None:
-            yield replace(claim, when=_date_near(claim, dates))
+            found.append(replace(claim, when=_date_near(claim, dates)))
+    # who says so, beyond the frame holding each number: reports carried on, headlines
+    found = carry_claims(doc, article.date_published, mentions, found)
+    yield from headline_claims(doc, article.headline, mentions, found)
 
 
 def _claim(

@@ -44,16 +44,38 @@ from kg.nlp.lexicon import (
     RELAY_VERBS,
     REPORT_NOUNS,
     SPEECH_VERBS,
-    UNNAMED_SOURCE_HEADS,
     WEAK_SPEECH_VERBS,
 )
+from kg.nlp.sources import DESCRIPTION_HEADS, UNNAMED_HEADS, unnamed_kind
 
 ATTRIBUTIONS = "attributions"
 QUOTES = "quotes"
 UNITS = "sentence_units"
 UNNAMED_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 ANAPHORIC_OBJECTS = frozenset({"this", "that", "it", "information", "news", "claim", "report"})
-LEADING_NOISE = frozenset({",", ":", "-", "–", "—", "(", ")", "[", "]", "\"", "“", "”", "'"})
+# Subjects that never speak: events and counted things ("the attack said" is a misparse).
+NOT_SOURCE_NOUNS = frozenset(
+    {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids",
+     "bombing", "bombings", "explosion", "blast", "shelling", "bomb", "shell", "shells",
+     "civilian", "civilians", "people", "person", "others", "child", "children", "woman",
+     "women", "fighter", "fighters", "rebel", "rebels", "soldier", "soldiers", "toll",
+     "death", "deaths", "victim", "victims", "casualty", "casualties", "body", "bodies",
+     "claim", "claims", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+     "sunday", "today", "yesterday"}
+)  # fmt: skip
+TOLL_VERBS = frozenset({"put", "give", "raise", "bring", "set", "place", "revise", "update"})
+TOLL_OBJECTS = frozenset({"toll", "figure", "tally", "number", "count"})
+NAMING_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
+EVENT_NOUNS = frozenset(
+    {"attack", "strike", "airstrike", "raid", "bombing", "explosion", "blast", "shelling",
+     "offensive", "assault", "massacre", "ambush", "clash", "bombardment"}
+)  # fmt: skip
+# Objects of "claim" that make it a deed: "claimed responsibility for", "claims the attack".
+CLAIMED_NOT_SAID = frozenset(
+    {"responsibility", "attack", "attacks", "bombing", "bombings", "blast", "explosion",
+     "killing", "killings", "assassination", "life", "lives"}
+)  # fmt: skip
+LEADING_NOISE = frozenset({",", ":", "-", "–", "—", "(", ")", "[", "]", '"', "“", "”", "'"})
 
 
 @dataclass
@@ -64,6 +86,7 @@ class Frame:
     scope: tuple[int, int]
     speaker: tuple[int, int] | None = None
     relays: list[tuple[int, int]] = field(default_factory=list)
+    unnamed: bool = False  # the speaker, if any, names no one ("a military source")
 
 
 @Language.component("newskg_attribution")
@@ -76,7 +99,7 @@ def attribution_component(doc: Doc) -> Doc:
     for index, frame in enumerate(frames):
         ident = str(index)
         parts.append(Span(doc, *frame.scope, label="scope", span_id=ident))
-        cue_label = "cue" if frame.speaker else "unnamed_cue"
+        cue_label = "unnamed_cue" if frame.unnamed or not frame.speaker else "cue"
         parts.append(Span(doc, *frame.cue, label=cue_label, span_id=ident))
         if frame.speaker:
             parts.append(Span(doc, *frame.speaker, label="speaker", span_id=ident))
@@ -98,6 +121,7 @@ def frames_of(doc: Doc) -> list[Frame]:
             frame.scope = bounds
         elif span.label_ in {"cue", "unnamed_cue"}:
             frame.cue = bounds
+            frame.unnamed = span.label_ == "unnamed_cue"
         elif span.label_ == "speaker":
             frame.speaker = bounds
         elif span.label_ == "relay":
@@ -175,12 +199,16 @@ def split_sentence_units(doc: Doc) -> list[Span]:
                 end -= 1
             if start >= end:
                 continue
-            if units and units[-1].end == start - 0 and not any(
-                t.is_alpha or t.like_num for t in doc[start:end]
+            if (
+                units
+                and units[-1].end == start - 0
+                and not any(t.is_alpha or t.like_num for t in doc[start:end])
             ):
                 units[-1] = doc[units[-1].start : end]  # a stray closing quote
-            elif units and not any(t.is_alpha or t.like_num for t in doc[start:end]) and (
-                _same_paragraph(doc, units[-1].end, start)
+            elif (
+                units
+                and not any(t.is_alpha or t.like_num for t in doc[start:end])
+                and (_same_paragraph(doc, units[-1].end, start))
             ):
                 units[-1] = doc[units[-1].start : end]
             else:
@@ -204,9 +232,14 @@ def find_frames(doc: Doc, quotes: list[tuple[int, int]]) -> list[Frame]:
         for frame in _sentence_frames(sentence, previous):
             frame.scope = _extend_by_quotes(frame, quotes)
             if frame.speaker is not None:
-                frame.speaker = _resolve_anaphor(doc, frame.speaker, frames)
-                if frame.speaker is None:
+                resolved = _resolve_anaphor(doc, frame.speaker, frames)
+                if resolved is None:
                     continue
+                if resolved != frame.speaker:  # "The source added": the chain it came by
+                    earlier = next(f for f in reversed(frames) if f.speaker == resolved)
+                    frame.unnamed = earlier.unnamed
+                    frame.relays = frame.relays or list(earlier.relays)
+                frame.speaker = resolved
             frames.append(frame)
     _extend_over_quoted_paragraphs(doc, frames, quotes)
     return frames
@@ -215,19 +248,32 @@ def find_frames(doc: Doc, quotes: list[tuple[int, int]]) -> list[Frame]:
 def _sentence_frames(sentence: Span, previous: Span | None) -> Iterator[Frame]:
     seen_cues: set[int] = set()
     for token in sentence:
-        if token.lower_ == "according" and token.i + 1 < sentence.end and (
-            token.nbor(1).lower_ == "to"
+        if (
+            token.lower_ == "according"
+            and token.i + 1 < sentence.end
+            and (token.nbor(1).lower_ == "to")
         ):
             frame = _according_to(sentence, token)
             if frame:
                 seen_cues.add(token.i)
                 yield frame
         elif token.lower_ in UNNAMED_ADVERBS:
-            yield Frame(cue=(token.i, token.i + 1), scope=(sentence.start, sentence.end))
-        elif token.lemma_.lower() in SPEECH_VERBS and token.pos_ in {"VERB", "AUX"}:
+            yield Frame(
+                cue=(token.i, token.i + 1), scope=(sentence.start, sentence.end), unnamed=True
+            )
+        elif token.pos_ in {"VERB", "AUX"} and (
+            token.lemma_.lower() in SPEECH_VERBS or _gives_toll(token)
+        ):
             frame = _speech_verb(sentence, token, previous)
             if frame:
                 yield frame
+
+
+def _gives_toll(verb: Token) -> bool:
+    """ "The monitor put the death toll at 58", "raised the toll to 40": a report."""
+    return verb.lemma_.lower() in TOLL_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in TOLL_OBJECTS for c in verb.children
+    )
 
 
 def _according_to(sentence: Span, according: Token) -> Frame | None:
@@ -249,13 +295,14 @@ def _according_to(sentence: Span, according: Token) -> Frame | None:
         cue_end = cited[1]
     doc = sentence.doc
     scope = (sentence.start, sentence.end)
-    if _is_unnamed(doc[speaker[0] : speaker[1]]):
-        return Frame(cue=(according.i, cue_end), scope=scope, relays=relays)
-    return Frame(cue=(according.i, cue_end), scope=scope, speaker=speaker, relays=relays)
+    unnamed = _is_unnamed(doc[speaker[0] : speaker[1]])
+    return Frame(
+        cue=(according.i, cue_end), scope=scope, speaker=speaker, relays=relays, unnamed=unnamed
+    )
 
 
 def _citing(sentence: Span, after: int) -> tuple[int, int] | None:
-    """"X, citing Y": the Y right after a speaker."""
+    """ "X, citing Y": the Y right after a speaker."""
     doc = sentence.doc
     for i in range(after, min(after + 3, sentence.end)):
         token = doc[i]
@@ -283,12 +330,15 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
     ]
     if not subjects and verb.dep_ == "conj" and verb.head.lemma_.lower() in SPEECH_VERBS:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    if not subjects and not agents:
+    missed = not subjects and not agents
+    if missed:
         subject_before = _noun_before(sentence, verb)
         if subject_before is None:
             return None
         subjects = [subject_before]
-    scope = _verb_scope(sentence, verb)
+    # a subject the parse missed: it missed the clause too ("… Aleppo Syrian state
+    # television reported on Wednesday without giving details")
+    scope = (sentence.start, sentence.end) if missed else _verb_scope(sentence, verb)
     doc = sentence.doc
     if agents:
         subject = agents[0]
@@ -296,19 +346,34 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
         subject = subjects[0]
         passive = subject.dep_ == "nsubjpass"
         if passive and subject.lower_ == "it":  # "it is reported that …"
-            return Frame(cue=(subject.i, verb.i + 1), scope=scope)
+            return Frame(cue=(subject.i, verb.i + 1), scope=scope, unnamed=True)
         if passive and lemma not in {"quote", "cite"}:
             return None
-    if subject.i > verb.i + 1 and verb.i > sentence.start and doc[verb.i - 1].lower_ in {
-        "as",
-        "when",
-        "if",
-    }:
+    if (
+        subject.i > verb.i + 1
+        and verb.i > sentence.start
+        and doc[verb.i - 1].lower_
+        in {
+            "as",
+            "when",
+            "if",
+        }
+    ):
         return None
     if lemma in WEAK_SPEECH_VERBS and not _communicates(subject):
         return None
+    if lemma == "deny":
+        return None  # "Russia denied its jets killed 20": the 20 is not Russia's report
+    if lemma == "claim" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED_NOT_SAID for c in verb.children
+    ):
+        return None  # "IS claimed the attack", "claimed responsibility": a deed, not a report
     if subject.lower_ in {"i", "we", "you"} or subject.pos_ == "NUM":
         return None
+    if _not_a_source(subject):  # "… killed six civilians the observatory said"
+        subject = _noun_before(sentence, verb)
+        if subject is None or _not_a_source(subject):
+            return None
     stop = verb.i if subject.i < verb.i else sentence.end
     said_by = _phrase(subject, stop_after=stop)
     subject = _author_of_report(subject)
@@ -318,8 +383,16 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
     if relay:
         relays.append(relay)
     for child in verb.children:
-        if lemma == "tell" and child.dep_ in {"dobj", "dative"} and _named(child):
+        if (
+            lemma == "tell"
+            and child.dep_ in {"dobj", "dative"}
+            and (_named(child) or any(_named(c) for c in child.children if c.dep_ in NAMING_DEPS))
+        ):  # "told AFP", "told SANA's correspondent"
             relays.insert(0, _phrase(child, stop_after=sentence.end))
+        if child.dep_ == "advcl" and child.lemma_.lower() in {"speak", "talk"}:
+            relay = _spoken_to(child)  # "Speaking to AFP on Wednesday, the governor said"
+            if relay is not None:
+                relays.insert(0, relay)
         if child.dep_ == "prep" and child.lower_ in {"through", "via"}:
             via = [c for c in child.children if c.dep_ == "pobj"]
             if via:
@@ -329,7 +402,7 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
         if objects and subject.dep_ == "nsubj":
             relays.insert(0, speaker)
             speaker = _phrase(objects[0], stop_after=sentence.end)
-    cited = _citing(sentence, speaker[1])
+    cited = _citing(sentence, speaker[1]) or _citing_after_verb(sentence, verb)
     if cited is not None:
         relays.insert(0, speaker)
         speaker = cited
@@ -340,20 +413,78 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
     cue_end = max(speaker[1], said_by[1], verb.i + 1)
     if cue_end - cue_start > 14:
         cue_start, cue_end = (verb.i, verb.i + 1) if verb.i > speaker[0] else (verb.i, speaker[1])
-    if _is_unnamed(doc[speaker[0] : speaker[1]]):
-        return Frame(cue=(cue_start, cue_end), scope=scope, relays=relays)
-    return Frame(cue=(cue_start, cue_end), scope=scope, speaker=speaker, relays=relays)
+    unnamed = _is_unnamed(doc[speaker[0] : speaker[1]])
+    return Frame(
+        cue=(cue_start, cue_end), scope=scope, speaker=speaker, relays=relays, unnamed=unnamed
+    )
+
+
+def _spoken_to(verb: Token) -> tuple[int, int] | None:
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"to", "with"}:
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if objects:
+                return _phrase(objects[0], stop_after=len(verb.doc))
+    return None
+
+
+def _citing_after_verb(sentence: Span, verb: Token) -> tuple[int, int] | None:
+    """ "SANA reported on Sunday, citing a military source, …": a citing clause after the
+    speech verb (the parse may hang it on the reported verb)."""
+    for child in sentence.doc[verb.i + 1 : sentence.end]:
+        if child.lemma_.lower() in RELAY_VERBS and child.tag_ == "VBG":
+            objects = [c for c in child.children if c.dep_ in {"dobj", "pobj"}]
+            if objects:
+                return _phrase(objects[0], stop_after=sentence.end)
+            return _lexical_phrase(sentence, child.i + 1)
+    return None
+
+
+def _not_a_source(subject: Token) -> bool:
+    """A subject that cannot speak: a count or a counted noun ("six civilians", "50
+    others"), an event noun ("the attack"), a date ("Monday")."""
+    if (
+        subject.pos_ == "NUM"
+        or subject.like_num
+        or subject.ent_type_ in {"CARDINAL", "DATE", "TIME", "QUANTITY", "MONEY", "PERCENT"}
+    ):
+        return True
+    numbers = [c for c in subject.children if c.dep_ == "nummod" or c.like_num]
+    dets = [c for c in subject.children if c.dep_ == "det" and c.i < subject.i]
+    if numbers and not (dets and all(n.i < dets[0].i for n in numbers)):
+        return True  # "six civilians", not "… at least 50 a monitoring group"
+    lemma = subject.lemma_.lower()
+    if subject.pos_ == "PROPN" or subject.ent_type_ in {"ORG", "PERSON"}:
+        return False
+    if lemma in NOT_SOURCE_NOUNS or subject.lower_ in NOT_SOURCE_NOUNS:
+        return True
+    # "the latest in a spate of blasts … state television said": an event phrase
+    return not _sourcey(subject) and any(
+        t.lemma_.lower() in EVENT_NOUNS for t in subject.subtree if t.i != subject.i
+    )
 
 
 def _verb_scope(sentence: Span, verb: Token) -> tuple[int, int]:
-    """The sentence when the speech verb heads it, else the verb's own clause."""
+    """The sentence when the speech verb heads it or closes it ("… in the clashes it
+    added.", where a text without commas misleads the parse), else the verb's own clause."""
     token = verb
     while token.dep_ in {"conj", "parataxis", "ccomp"} and token.head != token:
         token = token.head
-    if token.dep_ == "ROOT":
+    if token.dep_ == "ROOT" or _closes(sentence, verb):
         return (sentence.start, sentence.end)
     subtree = list(verb.subtree)
     return (subtree[0].i, subtree[-1].i + 1)
+
+
+def _closes(sentence: Span, verb: Token) -> bool:
+    """ "… the group said." / "… it added on Sunday.": a speech verb whose subject comes
+    right before it and after which only punctuation, a date or "on Sunday" follows."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i]
+    if not subjects or subjects[0].right_edge.i != verb.i - 1 or subjects[0].i == sentence.start:
+        return False
+    rest = [t for t in sentence.doc[verb.i + 1 : sentence.end] if not (t.is_punct or t.is_space)]
+    return all(t.ent_type_ in {"DATE", "TIME"} or t.lower_ in {"on", "in", "late", "early"}
+               for t in rest)  # fmt: skip
 
 
 def _noun_before(sentence: Span, verb: Token) -> Token | None:
@@ -361,13 +492,28 @@ def _noun_before(sentence: Span, verb: Token) -> Token | None:
     if verb.i - 1 < sentence.start:
         return None
     token = sentence.doc[verb.i - 1]
-    if token.pos_ in {"NOUN", "PROPN"} and token.dep_ not in {"pobj", "dobj"}:
-        return token
+    if token.ent_type_ in {"ORG", "PERSON"} and token.ent_iob_ in {"B", "I"}:
+        ent = next((e for e in sentence.doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None and ent.end == verb.i:  # "… in Syria the Syrian Observatory says"
+            return ent.root
+    if token.pos_ in {"NOUN", "PROPN"} and (token.dep_ not in {"pobj", "dobj"} or _sourcey(token)):
+        return token  # "… on Thursday reports said"
     return None
 
 
+def _sourcey(token: Token) -> bool:
+    """A noun that names or describes a source: "reports", "activists", "the monitor"."""
+    lemma = token.lemma_.lower()
+    return (
+        token.ent_type_ in {"ORG", "PERSON"}
+        or lemma in UNNAMED_HEADS
+        or token.lower_ in UNNAMED_HEADS
+        or lemma in DESCRIPTION_HEADS
+    )
+
+
 def _author_of_report(subject: Token) -> Token:
-    """"the statement by the Russian military", "news … by AMN News": the author."""
+    """ "the statement by the Russian military", "news … by AMN News": the author."""
     if subject.pos_ == "PROPN" or subject.lemma_.lower() not in REPORT_NOUNS | {"news"}:
         return subject
     for prep in subject.children:
@@ -395,7 +541,7 @@ def _named(token: Token) -> bool:
 
 
 def _appositive(token: Token) -> Token:
-    """"its media affiliate, Amaq agency" → the appositive name when the head is common."""
+    """ "its media affiliate, Amaq agency" → the appositive name when the head is common."""
     if token.pos_ != "PROPN":
         for child in token.children:
             if child.dep_ == "appos":
@@ -406,7 +552,7 @@ def _appositive(token: Token) -> Token:
 def _split_speaking_to(
     doc: Doc, subject: Token, speaker: tuple[int, int]
 ) -> tuple[tuple[int, int], tuple[int, int] | None]:
-    """"military sources speaking to Al-Masdar News": speaker, relay."""
+    """ "military sources speaking to Al-Masdar News": speaker, relay."""
     for child in subject.children:
         if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in {"speak", "talk"}:
             for prep in child.children:
@@ -436,7 +582,7 @@ def _phrase(head: Token, stop_after: int) -> tuple[int, int]:
     tokens = [t for t in doc[start:end]]
     # cut at the first comma/colon/quote after the head's left edge
     for token in tokens:
-        if token.i > head.i and token.text in {",", ":", ";", "(", "\"", "“", "”"}:
+        if token.i > head.i and token.text in {",", ":", ";", "(", '"', "“", "”"}:
             end = token.i
             break
     for token in reversed(tokens):
@@ -445,6 +591,7 @@ def _phrase(head: Token, stop_after: int) -> tuple[int, int]:
             break
     while end < stop_after and doc[end - 1].ent_iob_ in {"B", "I"} and doc[end].ent_iob_ == "I":
         end += 1
+    start = _after_glued_count(doc, start, head)
     while start < end and (doc[start].text in LEADING_NOISE or doc[start].is_space):
         start += 1
     while end > start + 1 and (doc[end - 1].text in LEADING_NOISE or doc[end - 1].is_space):
@@ -452,6 +599,21 @@ def _phrase(head: Token, stop_after: int) -> tuple[int, int]:
     if start >= end:
         return (head.i, head.i + 1)
     return (start, end)
+
+
+def _after_glued_count(doc: Doc, start: int, head: Token) -> int:
+    """ "… wounded at least 50 a monitoring group said", "two women SANA news agency
+    reported": where commas were lost, the count before a speaker is glued to it; the
+    speaker starts at the determiner or the name after the last number."""
+    numbers = [t.i for t in doc[start : head.i] if t.like_num]
+    if not numbers:
+        return start
+    for token in doc[numbers[-1] + 1 : head.i + 1]:
+        if token.dep_ == "det" or (
+            token.ent_iob_ == "B" and token.ent_type_ in {"ORG", "PERSON", "NORP"}
+        ):
+            return token.i
+    return start
 
 
 def _lexical_phrase(sentence: Span, start: int) -> tuple[int, int] | None:
@@ -472,12 +634,8 @@ def _lexical_phrase(sentence: Span, start: int) -> tuple[int, int] | None:
 
 
 def _is_unnamed(speaker: Span) -> bool:
-    """"reports", "several reports", "media reports": reported, nobody named."""
-    if any(t.pos_ == "PROPN" and t.ent_type_ not in {"GPE", "LOC", "NORP"} for t in speaker):
-        return False
-    heads = [t for t in speaker if t.head.i < speaker.start or t.head.i >= speaker.end]
-    head = heads[0] if heads else speaker[-1]
-    return head.lower_ in UNNAMED_SOURCE_HEADS or head.lemma_.lower() in UNNAMED_SOURCE_HEADS
+    """ "reports", "media reports", "a military source", "local activists": nobody named."""
+    return unnamed_kind(speaker) is not None
 
 
 def _resolve_anaphor(
@@ -505,10 +663,17 @@ def _resolve_anaphor(
         return speaker
     recent = frames[-3:]
     for frame in reversed(recent if head in {"statement", "report"} else frames):
-        cue = doc[frame.cue[0] : frame.cue[1]].text.lower()
-        if head in cue:
-            return frame.speaker
-    return frames[-1].speaker
+        if head in {"statement", "report"}:
+            if head in doc[frame.cue[0] : frame.cue[1]].text.lower():
+                return frame.speaker
+            continue
+        named = doc[frame.speaker[0] : frame.speaker[1]]  # type: ignore[index]
+        heads = [t for t in named if t.head.i < named.start or t.head.i >= named.end]
+        if heads and head in {heads[0].lower_, heads[0].lemma_.lower()}:
+            return frame.speaker  # "the ministry" ← "the Russian Defence Ministry"
+    if head in {"statement", "report", "it", "source", "sources"}:
+        return frames[-1].speaker
+    return speaker  # "the monitor": kg.extract.attribution resolves descriptions
 
 
 def _extend_by_quotes(frame: Frame, quotes: list[tuple[int, int]]) -> tuple[int, int]:

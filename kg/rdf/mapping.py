@@ -11,7 +11,10 @@ Shape (see ``ontology/newskg.ttl`` for the terms):
 - events and count claims carry ``nkg:evidence`` spans (``nif:Phrase`` for the words
   that state them, ``nif:Sentence`` for the sentence), ``prov:wasAttributedTo`` the
   innermost source, and one ``prov:qualifiedAttribution`` per hop of the chain
-  (``nkg:hop 0`` the claimant, 1… the relays outward, ``nkg:evidence`` the cue words).
+  (``nkg:hop 0`` the claimant, 1… the relays outward, ``nkg:evidence`` the cue words);
+- an unnamed source ("a military source") is an ``nkg:UnnamedSource`` node of the
+  article (``<article>/source/<kind>``: one per article and kind), with its
+  ``nkg:sourceKind`` and every wording the article uses as ``rdfs:label``.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from kg.records import (
     Analysis,
     Attribution,
     CountClaim,
+    EntityKind,
     EntityRef,
     Event,
     Precision,
@@ -38,6 +42,8 @@ RDF_TYPE = NamedNode(PREFIXES["rdf"] + "type")
 XSD = PREFIXES["xsd"]
 PROV = PREFIXES["prov"]
 SKOS = PREFIXES["skos"]
+RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+UNNAMED_PREFIX = "unnamed-"
 
 
 def _n(term: str) -> NamedNode:
@@ -83,8 +89,15 @@ class ArticleMapper:
         a = NamedNode(self.iris.article(article.id))
         self._spans_seen: set[tuple[str, str]] = set()
         described: dict[str, EntityRef] = {}
+        unnamed: dict[str, list[str]] = {}
 
         def entity(ref: EntityRef) -> NamedNode:
+            if EntityKind.UNNAMED_SOURCE in ref.kinds:
+                kind = ref.key.removeprefix(UNNAMED_PREFIX)
+                words = unnamed.setdefault(kind, [])
+                if ref.label not in words:
+                    words.append(ref.label)
+                return NamedNode(f"{a.value}/source/{kind}")
             described.setdefault(ref.key, ref)
             return NamedNode(self.iris.entity(ref.key))
 
@@ -135,6 +148,12 @@ class ArticleMapper:
 
         for ref in described.values():
             yield from self._describe_new_entity(ref)
+        for kind, words in unnamed.items():
+            node = NamedNode(f"{a.value}/source/{kind}")
+            yield node, RDF_TYPE, _n(NKG.UnnamedSource)
+            yield node, _n(NKG.sourceKind), Literal(kind)
+            for label in words:
+                yield node, RDFS_LABEL, Literal(label, language="en")
 
     def _span(self, a: NamedNode, article_id: str, span: Span) -> Iterator[tuple]:
         """Triples of one evidence span; returns its node."""

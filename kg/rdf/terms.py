@@ -27,6 +27,7 @@ class NKG(DefinedNamespace):
     Region: URIRef
     Country: URIRef
     Site: URIRef
+    UnnamedSource: URIRef
     # classes: claims and events
     CountClaim: URIRef
     Attack: URIRef
@@ -96,6 +97,7 @@ class NKG(DefinedNamespace):
     origin: URIRef
     hop: URIRef
     unnamedSource: URIRef
+    sourceKind: URIRef
     cumulative: URIRef
     vague: URIRef
     superseded: URIRef

@@ -32,7 +32,7 @@ def frames(nlp: Language, text: str) -> list[tuple[str, str | None, list[str]]]:
         ),
         (
             "Reports suggest that the convoy was ambushed.",
-            [("Reports suggest", None, [])],
+            [("Reports suggest", "Reports", [])],
         ),
         (
             "The rebels reportedly withdrew from the hill.",

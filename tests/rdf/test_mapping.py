@@ -211,3 +211,37 @@ def test_vague_counts_their_dates_and_the_articles_place() -> None:
         nkg:datePrecision "month" ;
         nkg:refersToTime "2016-05"^^<http://www.w3.org/2001/XMLSchema#gYearMonth> .
         <{BASE}article/x> schema:contentLocation <{BASE}entity/aleppo> }}""")
+
+
+def test_unnamed_sources_are_one_node_per_article_and_kind() -> None:
+    """ "A military source said …", "military sources said …": one ``nkg:UnnamedSource`` of
+    the article, kind military, labelled with both wordings; its hop says unnamed."""
+    text = "A military source said 15 militants died. Military sources said 20 fled."
+    article = Article(id="u", text=text)
+
+    def claim(words: str, source_words: str, count: int) -> CountClaim:
+        at = text.index(words)
+        phrase = Span(at, at + len(words), words)
+        ref = EntityRef("unnamed-military", source_words, (EntityKind.UNNAMED_SOURCE,))
+        return CountClaim(count, Qualifier.EXACT, Counted.FIGHTERS, (phrase,),
+                          attribution=Attribution(claimant=ref, unnamed=True))  # fmt: skip
+
+    analysis = Analysis(
+        article=article,
+        claims=(claim("15 militants", "A military source", 15),
+                claim("20", "Military sources", 20)),
+    )  # fmt: skip
+    graph = Store()
+    graph.extend(map_analyses([analysis], Iris(BASE))["https://example.org/kg/article/u"])
+    rows = list(graph.query(PREFIXES + """
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT DISTINCT ?who ?kind ?label ?unnamed WHERE {
+          ?c a nkg:CountClaim ; prov:wasAttributedTo ?who ;
+             prov:qualifiedAttribution [ nkg:hop 0 ; prov:agent ?who ; nkg:unnamedSource ?unnamed ] .
+          ?who a nkg:UnnamedSource ; nkg:sourceKind ?kind ; rdfs:label ?label .
+          FILTER NOT EXISTS { ?who a nkg:Actor }
+        }""", use_default_graph_as_union=True))  # fmt: skip
+    assert {r["who"].value for r in rows} == {"https://example.org/kg/article/u/source/military"}
+    assert {r["kind"].value for r in rows} == {"military"}
+    assert {r["label"].value for r in rows} == {"A military source", "Military sources"}
+    assert {r["unnamed"].value for r in rows} == {"true"}
