@@ -161,6 +161,20 @@ ACTORS: list[tuple[str, str, tuple[str, ...], list[str], str | None]] = [
     ("fastaqim", "Fastaqim Kama Umirt", ARMED, [
         "Fastaqim", "Fastaqim Union", "Fastaqim Kama Umirt Union"], None),
     ("jund-al-aqsa", "Jund al-Aqsa", ARMED, ["Jund al-Aqsa group"], None),
+    ("national-defence-forces", "National Defence Forces", ARMED, [
+        "NDF", "National Defense Forces", "National Defence Force", "National Defense Force"],
+     None),
+    ("tiger-forces", "Tiger Forces", ARMED, ["Tiger Force", "Qawat al-Nimr"], None),
+    ("irgc", "Islamic Revolutionary Guard Corps", STATE_ARMED, [
+        "IRGC", "Iranian Revolutionary Guards", "Iran's Revolutionary Guards",
+        "Revolutionary Guards", "Quds Force"], None),
+    ("israel-defense-forces", "Israel Defense Forces", STATE_ARMED, [
+        "IDF", "Israeli army", "Israeli military", "Israeli forces", "Israeli Air Force",
+        "Israeli warplanes", "Israeli jets", "Israeli aircraft"], None),
+    ("turkish-backed-rebels", "Turkish-backed rebels", ARMED, [
+        "Turkey-backed rebels", "Turkish-backed forces", "Turkey-backed forces",
+        "Turkish-backed Syrian rebels", "Turkish-backed fighters", "Syrian National Army",
+        "Euphrates Shield forces"], None),
     ("white-helmets", "White Helmets", ACTOR, [
         "Syria Civil Defence", "Syrian Civil Defence", "Syrian Civil Defense",
         "Syria Civil Defense", "the White Helmets"], None),
@@ -292,6 +306,38 @@ COUNTRIES: list[tuple[str, str, str, list[str], tuple[float, float]]] = [
     ("belgium", "Belgium", "BE", [], (4.5, 50.5)),
     ("ukraine", "Ukraine", "UA", [], (31.2, 48.4)),
 ]
+
+
+# Sides of the war (nkg:Side individuals, ontology/newskg.ttl; docs/sides.md maps them to
+# ACLED actor types and CAMEO roles): every armed group, every state body of a party to
+# the war, and the states that fight in Syria.  A country's side is its state's.
+SIDES: dict[str, str] = {
+    **dict.fromkeys([
+        "syrian-arab-army", "syrian-air-force", "syrian-ministry-of-defence",
+        "syrian-government", "national-defence-forces", "tiger-forces", "syria",
+        "russian-ministry-of-defence", "russian-aerospace-forces", "russian-military",
+        "russian-reconciliation-center", "russian-foreign-ministry", "kremlin", "russia",
+        "hezbollah", "irgc", "iran",
+        # the leaders, ministers and spokesmen of the parties speak and act for their side
+        "bashar-al-assad", "talal-al-barazi", "vladimir-putin", "sergey-lavrov",
+        "sergei-shoigu", "igor-konashenkov"], "SideGovernment"),
+    **dict.fromkeys([
+        "free-syrian-army", "jaish-al-islam", "ahrar-al-sham", "jaish-al-fatah",
+        "faylaq-al-rahman", "nour-al-din-al-zenki", "fastaqim"], "SideOpposition"),
+    **dict.fromkeys(["islamic-state", "abu-bakr-al-baghdadi"], "SideIslamicState"),
+    **dict.fromkeys(["al-nusra-front", "hayat-tahrir-al-sham", "al-qaeda", "jund-al-aqsa"],
+                    "SideNusraHTS"),
+    **dict.fromkeys(["syrian-democratic-forces", "ypg", "pyd", "pkk", "kurdish-forces"],
+                    "SideKurdishLed"),
+    # Iraq's forces fought the Islamic State with the coalition's air support.
+    **dict.fromkeys(["us-led-coalition", "pentagon", "us-state-department", "white-house",
+                     "united-states", "united-kingdom", "france", "iraqi-armed-forces",
+                     "barack-obama", "donald-trump", "john-kerry"],
+                    "SideCoalition"),
+    **dict.fromkeys(["turkish-armed-forces", "turkish-backed-rebels", "turkey",
+                     "recep-tayyip-erdogan"], "SideTurkey"),
+    **dict.fromkeys(["israel-defense-forces", "israel"], "SideIsrael"),
+}  # fmt: skip
 
 # Foreign cities: (key, geonameid, country key, altLabels); points from GeoNames.
 FOREIGN_CITIES: list[tuple[str, int, str, list[str]]] = [
@@ -1126,6 +1172,8 @@ def turtle(registry: Registry) -> str:
             body.append(f"    owl:sameAs wd:{entry.wikidata}")
         if entry.parent:
             body.append(f"    schema:containedInPlace <entity/{entry.parent}>")
+        if entry.key in SIDES:
+            body.append(f"    nkg:side nkg:{SIDES[entry.key]}")
         if entry.point:
             body.append(f"    geo:hasGeometry <entity/{entry.key}/geometry>")
         if entry.source != "curated":
@@ -1143,6 +1191,9 @@ def turtle(registry: Registry) -> str:
 
 def main() -> None:
     registry = build()
+    unknown = set(SIDES) - set(registry.entries)
+    if unknown:
+        raise ValueError(f"SIDES names keys the gazetteer lacks: {sorted(unknown)}")
     OUTPUT.write_text(turtle(registry), encoding="utf-8")
     places = sum("Place" in e.kinds for e in registry.entries.values())
     print(f"wrote {OUTPUT}: {len(registry.entries)} entries ({places} places)")
