@@ -291,7 +291,8 @@ FLAGS = ("cumulative", "vague", "superseded", "additional")
 MAIN_EVENTS = (
     PREFIXES
     + """
-SELECT ?id ?kind ?side ?region ?actor ?place ?words (GROUP_CONCAT(DISTINCT ?rule; SEPARATOR=",") AS ?rules)
+SELECT ?id ?kind ?side ?region ?actor ?place ?words
+       (GROUP_CONCAT(DISTINCT ?rule; SEPARATOR=",") AS ?rules)
 WHERE {
   ?a a schema:NewsArticle ; schema:identifier ?id ; schema:about ?e .
   ?e a ?kind . FILTER(STRSTARTS(STR(?kind), STR(nkg:)))

@@ -30,5 +30,6 @@ def analyse(doc: Doc, article: Article) -> Analysis:
     lead = lead_end(doc, article)
     focus = focus_place(text_of(doc), mentions, lead)
     events = tuple(with_sides(events, mentions, text_of(doc)[:lead], lead, focus))
-    return Analysis(article=article, mentions=mentions, events=events, claims=claims, cites=cites,
-                    focus=focus)
+    return Analysis(
+        article=article, mentions=mentions, events=events, claims=claims, cites=cites, focus=focus
+    )

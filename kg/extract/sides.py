@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from kg.nlp.gazetteer import Gazetteer, fold, load_gazetteer
-from kg.records import EntityKind, EntityRef, Event, EventKind, Mention, Side
+from kg.records import EntityRef, Event, EventKind, Mention, Side
 
 AIRCRAFT = (
     r"(?:war ?planes?|jets?|fighter jets?|aircrafts?|planes?|helicopters?|bombers?|drones?|"
@@ -63,7 +63,8 @@ def _words(pattern: str) -> re.Pattern[str]:
 
 GENERIC_ACTORS: tuple[ActorRule, ...] = (
     # "Syrian warplanes", "regime helicopters", "government jets"
-    ActorRule("syrian-aircraft", _words(rf"^(?:syrian|regime|government|assads?|army|syrian army) {AIRCRAFT}$"),
+    ActorRule("syrian-aircraft",
+              _words(rf"^(?:syrian|regime|government|assads?|army|syrian army) {AIRCRAFT}$"),
               "syrian-air-force"),
     # "Russian warplanes", "Russian jets"
     ActorRule("russian-aircraft", _words(rf"^russian {AIRCRAFT}$"), "russian-aerospace-forces",

@@ -23,6 +23,7 @@ from kg.records import (
     Outcome,
     Precision,
     Qualifier,
+    Side,
     SourceRef,
     Span,
     TimeStamp,
@@ -211,3 +212,24 @@ def test_vague_counts_their_dates_and_the_articles_place() -> None:
         nkg:datePrecision "month" ;
         nkg:refersToTime "2016-05"^^<http://www.w3.org/2001/XMLSchema#gYearMonth> .
         <{BASE}article/x> schema:contentLocation <{BASE}entity/aleppo> }}""")
+
+
+def test_an_events_side_and_the_rules_that_inferred_it() -> None:
+    article = Article(id="x", text="Air raid kills 19.", headline="Air raid kills 19.")
+    read = Event(EventKind.SHELLING, evidence=(Span(0, 8, "Air raid", "phrase"),),
+                 side=Side.OPPOSITION)  # fmt: skip
+    inferred = Event(EventKind.AIRSTRIKE, evidence=(Span(0, 8, "Air raid", "phrase"),),
+                     side=Side.GOVERNMENT, inferred=("side:unnamed-air-strike",))  # fmt: skip
+    store = Store()
+    for graph, quads in map_analyses(
+        [Analysis(article, events=(read, inferred))], Iris(BASE)
+    ).items():
+        store.extend(quads)
+        assert graph
+    rows = store.query(
+        PREFIXES
+        + "SELECT ?side ?rule WHERE { ?e nkg:side ?side OPTIONAL { ?e nkg:inferred ?rule } }",
+        use_default_graph_as_union=True,
+    )
+    found = {(row["side"].value.split("#")[1], row["rule"] and row["rule"].value) for row in rows}
+    assert found == {("SideOpposition", None), ("SideGovernment", "side:unnamed-air-strike")}
