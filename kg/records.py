@@ -98,6 +98,19 @@ class EntityKind(StrEnum):
     UNNAMED_SOURCE = "UnnamedSource"  # "a military source": a claimant, not an Actor
 
 
+class Side(StrEnum):
+    """The side of the war an actor fights on; values are ``nkg:`` local names."""
+
+    GOVERNMENT = "SideGovernment"
+    OPPOSITION = "SideOpposition"
+    ISLAMIC_STATE = "SideIslamicState"
+    NUSRA_HTS = "SideNusraHTS"
+    KURDISH_LED = "SideKurdishLed"
+    COALITION = "SideCoalition"
+    TURKEY = "SideTurkey"
+    ISRAEL = "SideIsrael"
+
+
 class Precision(StrEnum):
     """How much of a resolved date the text actually gives."""
 
@@ -208,6 +221,10 @@ class Event:
     when: TimeStamp | None = None
     attribution: Attribution | None = None
     main: bool = False  # the event the article is mainly about (schema:about)
+    side: Side | None = None  # the side of whoever acted (kg.extract.sides)
+    # Rules that inferred a value rather than read it, as "property:rule"
+    # ("side:unnamed-air-strike"); nkg:inferred in the graph.
+    inferred: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

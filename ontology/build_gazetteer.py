@@ -161,6 +161,17 @@ ACTORS: list[tuple[str, str, tuple[str, ...], list[str], str | None]] = [
     ("fastaqim", "Fastaqim Kama Umirt", ARMED, [
         "Fastaqim", "Fastaqim Union", "Fastaqim Kama Umirt Union"], None),
     ("jund-al-aqsa", "Jund al-Aqsa", ARMED, ["Jund al-Aqsa group"], None),
+    ("national-defence-forces", "National Defence Forces", ARMED, [
+        "NDF", "National Defense Forces", "National Defence Force", "National Defense Force"],
+     None),
+    ("tiger-forces", "Tiger Forces", ARMED, ["Tiger Force", "Qawat al-Nimr"], None),
+    ("irgc", "Islamic Revolutionary Guard Corps", STATE_ARMED, [
+        "IRGC", "Iranian Revolutionary Guards", "Iran's Revolutionary Guards",
+        "Revolutionary Guards", "Quds Force"], None),
+    ("turkish-backed-rebels", "Turkish-backed rebels", ARMED, [
+        "Turkey-backed rebels", "Turkish-backed forces", "Turkey-backed forces",
+        "Turkish-backed Syrian rebels", "Turkish-backed fighters", "Syrian National Army",
+        "Euphrates Shield forces"], None),
     ("white-helmets", "White Helmets", ACTOR, [
         "Syria Civil Defence", "Syrian Civil Defence", "Syrian Civil Defense",
         "Syria Civil Defense", "the White Helmets"], None),
@@ -355,7 +366,8 @@ SOURCES: list[tuple[str, str, tuple[str, ...], list[str], str | None]] = [
         "U.S. Central Command", "CENTCOM", "US CENTCOM"], None),
     ("israel-defense-forces", "Israel Defense Forces", STATE_ARMED, [
         "IDF", "Israeli army", "Israeli military", "Israeli Defense Forces",
-        "Israeli Defence Forces", "Israeli forces"], None),
+        "Israeli Defence Forces", "Israeli forces", "Israeli Air Force", "Israeli warplanes",
+        "Israeli jets", "Israeli aircraft"], None),
     ("ocha", "UN Office for the Coordination of Humanitarian Affairs", ACTOR, [
         "OCHA", "UN OCHA", "U.N. Office for the Coordination of Humanitarian Affairs",
         "United Nations Office for the Coordination of Humanitarian Affairs"], None),
@@ -420,6 +432,41 @@ COUNTRIES: list[tuple[str, str, str, list[str], tuple[float, float]]] = [
     ("belgium", "Belgium", "BE", [], (4.5, 50.5)),
     ("ukraine", "Ukraine", "UA", [], (31.2, 48.4)),
 ]
+
+
+# Sides of the war (nkg:Side individuals, ontology/newskg.ttl; docs/sides.md maps them to
+# ACLED actor types and CAMEO roles): every armed group, every state body of a party to
+# the war, and the states that fight in Syria.  A country's side is its state's.
+SIDES: dict[str, str] = {
+    **dict.fromkeys([
+        "syrian-arab-army", "syrian-air-force", "syrian-ministry-of-defence",
+        "syrian-government", "national-defence-forces", "tiger-forces", "syria",
+        "russian-ministry-of-defence", "russian-aerospace-forces", "russian-military",
+        "russian-reconciliation-center", "russian-foreign-ministry", "kremlin", "russia",
+        "hezbollah", "irgc", "iran", "syrian-interior-ministry", "syrian-foreign-ministry",
+        "syrian-army-general-command", "russian-general-staff", "iranian-foreign-ministry",
+        # the leaders, ministers and spokesmen of the parties speak and act for their side
+        "bashar-al-assad", "talal-al-barazi", "vladimir-putin", "sergey-lavrov",
+        "sergei-shoigu", "igor-konashenkov"], "SideGovernment"),
+    **dict.fromkeys([
+        "free-syrian-army", "jaish-al-islam", "ahrar-al-sham", "jaish-al-fatah",
+        "faylaq-al-rahman", "nour-al-din-al-zenki", "fastaqim"], "SideOpposition"),
+    **dict.fromkeys(["islamic-state", "abu-bakr-al-baghdadi"], "SideIslamicState"),
+    **dict.fromkeys(["al-nusra-front", "hayat-tahrir-al-sham", "al-qaeda", "jund-al-aqsa"],
+                    "SideNusraHTS"),
+    **dict.fromkeys(["syrian-democratic-forces", "ypg", "pyd", "pkk", "kurdish-forces"],
+                    "SideKurdishLed"),
+    # Iraq's forces fought the Islamic State with the coalition's air support.
+    **dict.fromkeys(["us-led-coalition", "pentagon", "us-state-department", "white-house",
+                     "united-states", "united-kingdom", "france", "iraqi-armed-forces",
+                     "us-central-command",
+                     "barack-obama", "donald-trump", "john-kerry"],
+                    "SideCoalition"),
+    **dict.fromkeys(["turkish-armed-forces", "turkish-backed-rebels", "turkey",
+                     "turkish-defence-ministry", "turkish-foreign-ministry", "turkish-general-staff",
+                     "recep-tayyip-erdogan"], "SideTurkey"),
+    **dict.fromkeys(["israel-defense-forces", "israel"], "SideIsrael"),
+}  # fmt: skip
 
 # Foreign cities: (key, geonameid, country key, altLabels); points from GeoNames.
 FOREIGN_CITIES: list[tuple[str, int, str, list[str]]] = [
@@ -1263,6 +1310,8 @@ def turtle(registry: Registry) -> str:
         for person, _name, organisation, _alts in SPOKESPEOPLE:
             if person == entry.key:
                 body.append(f"    schema:memberOf <entity/{organisation}>")
+        if entry.key in SIDES:
+            body.append(f"    nkg:side nkg:{SIDES[entry.key]}")
         if entry.point:
             body.append(f"    geo:hasGeometry <entity/{entry.key}/geometry>")
         if entry.source != "curated":
@@ -1280,6 +1329,9 @@ def turtle(registry: Registry) -> str:
 
 def main() -> None:
     registry = build()
+    unknown = set(SIDES) - set(registry.entries)
+    if unknown:
+        raise ValueError(f"SIDES names keys the gazetteer lacks: {sorted(unknown)}")
     OUTPUT.write_text(turtle(registry), encoding="utf-8")
     places = sum("Place" in e.kinds for e in registry.entries.values())
     print(f"wrote {OUTPUT}: {len(registry.entries)} entries ({places} places)")

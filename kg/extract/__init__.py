@@ -2,7 +2,8 @@
 
 ``analyse`` is the one place that knows the order: entity mentions, then events
 (which need mentions and attribution), then count claims (which link to events),
-then the sources the article cites and the place it reports from.
+then the sources the article cites and the place it reports from; last, each
+event's side (``kg.extract.sides``), which needs that place.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from kg.extract.claims import count_claims
 from kg.extract.entities import mentions as entity_mentions
 from kg.extract.events import events as extract_events
 from kg.extract.places import focus_place
+from kg.extract.sides import with_sides
 from kg.nlp import text_of
 from kg.nlp.sentences import lead_end
 from kg.records import Analysis, Article
@@ -25,6 +27,9 @@ def analyse(doc: Doc, article: Article) -> Analysis:
     events = tuple(extract_events(doc, article, mentions))
     claims = tuple(count_claims(doc, article, mentions, events))
     cites = tuple(cited_sources(doc, mentions))
-    focus = focus_place(text_of(doc), mentions, lead_end(doc, article))
-    return Analysis(article=article, mentions=mentions, events=events, claims=claims, cites=cites,
-                    focus=focus)
+    lead = lead_end(doc, article)
+    focus = focus_place(text_of(doc), mentions, lead)
+    events = tuple(with_sides(events, mentions, text_of(doc)[:lead], lead, focus))
+    return Analysis(
+        article=article, mentions=mentions, events=events, claims=claims, cites=cites, focus=focus
+    )

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.config import ONTOLOGY_DIR
-from kg.records import EntityKind
+from kg.records import EntityKind, Side
 
 GAZETTEER_PATH = ONTOLOGY_DIR / "gazetteer.ttl"
 DEFAULT_BASE_IRI = "https://w3id.org/newskg/id/"
@@ -42,6 +42,7 @@ _CONTAINED = "https://schema.org/containedInPlace"
 _GEOMETRY = "http://www.opengis.net/ont/geosparql#hasGeometry"
 _WKT = "http://www.opengis.net/ont/geosparql#asWKT"
 _WIKIDATA = "http://www.wikidata.org/entity/"
+_SIDE = _NKG + "side"
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "–": "-", "—": "-"})
 _POINT = re.compile(r"POINT\s*\(\s*(-?[\d.]+)\s+(-?[\d.]+)\s*\)")
@@ -75,6 +76,7 @@ class GazetteerEntry:
     country: str | None = None
     point: tuple[float, float] | None = None  # (lon, lat)
     wikidata: str | None = None  # "Q2429253"
+    side: Side | None = None  # the side of the war it fights on (nkg:side)
 
     @property
     def is_place(self) -> bool:
@@ -159,6 +161,8 @@ def load_gazetteer(path: Path = GAZETTEER_PATH, base_iri: str = DEFAULT_BASE_IRI
     geometry: dict[str, str] = {}
     wkt: dict[str, str] = {}
     wikidata: dict[str, str] = {}
+    sides: dict[str, Side] = {}
+    valid_sides = {side.value for side in Side}
     valid_kinds = {kind.value for kind in EntityKind}
     for s, p, o in ((t.subject, t.predicate.value, t.object) for t in triples):
         key = key_of(s)
@@ -178,6 +182,8 @@ def load_gazetteer(path: Path = GAZETTEER_PATH, base_iri: str = DEFAULT_BASE_IRI
             geometry[key] = o.value
         elif p == _SAME_AS and o.value.startswith(_WIKIDATA):
             wikidata[key] = o.value[len(_WIKIDATA):]
+        elif p == _SIDE and o.value[len(_NKG):] in valid_sides:
+            sides[key] = Side(o.value[len(_NKG):])
 
     order = list(EntityKind)
 
@@ -210,6 +216,7 @@ def load_gazetteer(path: Path = GAZETTEER_PATH, base_iri: str = DEFAULT_BASE_IRI
             country=first_of_kind(key, EntityKind.COUNTRY),
             point=point,
             wikidata=wikidata.get(key),
+            side=sides.get(key),
         ))
     return Gazetteer(sorted(entries, key=lambda e: e.key), base)
 

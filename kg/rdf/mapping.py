@@ -201,6 +201,10 @@ class ArticleMapper:
             yield e, _n(NKG.target), entity(event.target)
         if event.place:
             yield e, _n(SEM.hasPlace), entity(event.place)
+        if event.side:
+            yield e, _n(NKG.side), _n(NKG[event.side.value])
+        for rule in event.inferred:
+            yield e, _n(NKG.inferred), Literal(rule)
         for origin in event.origins:
             yield e, _n(NKG.origin), entity(origin)
         if event.when:

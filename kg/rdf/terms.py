@@ -78,6 +78,16 @@ class NKG(DefinedNamespace):
     Missing: URIRef
     Arrested: URIRef
     Involved: URIRef
+    # individuals: sides
+    Side: URIRef
+    SideGovernment: URIRef
+    SideOpposition: URIRef
+    SideIslamicState: URIRef
+    SideNusraHTS: URIRef
+    SideKurdishLed: URIRef
+    SideCoalition: URIRef
+    SideTurkey: URIRef
+    SideIsrael: URIRef
     # individuals: units
     Unit: URIRef
     Percent: URIRef
@@ -96,6 +106,8 @@ class NKG(DefinedNamespace):
     target: URIRef
     origin: URIRef
     hop: URIRef
+    side: URIRef
+    inferred: URIRef
     unnamedSource: URIRef
     sourceKind: URIRef
     cumulative: URIRef

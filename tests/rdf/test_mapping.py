@@ -23,6 +23,7 @@ from kg.records import (
     Outcome,
     Precision,
     Qualifier,
+    Side,
     SourceRef,
     Span,
     TimeStamp,
@@ -245,3 +246,24 @@ def test_unnamed_sources_are_one_node_per_article_and_kind() -> None:
     assert {r["kind"].value for r in rows} == {"military"}
     assert {r["label"].value for r in rows} == {"A military source", "Military sources"}
     assert {r["unnamed"].value for r in rows} == {"true"}
+
+
+def test_an_events_side_and_the_rules_that_inferred_it() -> None:
+    article = Article(id="x", text="Air raid kills 19.", headline="Air raid kills 19.")
+    read = Event(EventKind.SHELLING, evidence=(Span(0, 8, "Air raid", "phrase"),),
+                 side=Side.OPPOSITION)  # fmt: skip
+    inferred = Event(EventKind.AIRSTRIKE, evidence=(Span(0, 8, "Air raid", "phrase"),),
+                     side=Side.GOVERNMENT, inferred=("side:unnamed-air-strike",))  # fmt: skip
+    store = Store()
+    for graph, quads in map_analyses(
+        [Analysis(article, events=(read, inferred))], Iris(BASE)
+    ).items():
+        store.extend(quads)
+        assert graph
+    rows = store.query(
+        PREFIXES
+        + "SELECT ?side ?rule WHERE { ?e nkg:side ?side OPTIONAL { ?e nkg:inferred ?rule } }",
+        use_default_graph_as_union=True,
+    )
+    found = {(row["side"].value.split("#")[1], row["rule"] and row["rule"].value) for row in rows}
+    assert found == {("SideOpposition", None), ("SideGovernment", "side:unnamed-air-strike")}

@@ -1,0 +1,224 @@
+"""Sides of the war: whom an event's actor fights for, read from its name or inferred.
+
+Runs once events, mentions and the article's place are known (``kg.extract.analyse``):
+
+* An actor the gazetteer knows carries its side (``nkg:side`` in ``gazetteer.ttl``).
+* Generic words resolve in context (``GENERIC_ACTORS``): in an article about Syria,
+  "the army", "government forces", "regime forces", "Syrian troops" and "loyalists" are
+  the Syrian Arab Army, "the regime" the Syrian government; "Russian warplanes" are the
+  Russian air force, "Turkish" (as who acted) the Turkish armed forces.
+* Words that name a side but no actor (``SIDE_WORDS``): "rebels" fight for the armed
+  opposition, "Kurdish fighters" for the Kurdish-led forces.
+* "Warplanes" with an air force named in the headline or lead are that air force.
+* An air strike whose actor the text does not name (or names only as aircraft) gets an
+  *inferred* side, flagged ``side:unnamed-air-strike``: the coalition's when the headline
+  or lead speaks of the coalition, else the Syrian government's (only states flew over
+  Syria; the rebels, the Islamic State and the Kurdish forces had no aircraft).
+* The main event placed nowhere, only in a country, abroad ("BEIRUT" datelines) or in a
+  place the gazetteer cannot place in a governorate takes the place the article reports
+  from (``schema:contentLocation``), flagged ``place:article-location``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from kg.nlp.gazetteer import Gazetteer, fold, load_gazetteer
+from kg.records import EntityRef, Event, EventKind, Mention, Side
+
+AIRCRAFT = (
+    r"(?:war ?planes?|jets?|fighter jets?|aircrafts?|planes?|helicopters?|bombers?|drones?|"
+    r"air ?forces?)"
+)
+
+
+@dataclass(frozen=True)
+class ActorRule:
+    """Generic words for an actor that the gazetteer knows by ``key``."""
+
+    name: str
+    pattern: re.Pattern[str]
+    key: str
+    in_syria: bool = True  # only in an article about Syria
+
+    def __post_init__(self) -> None:
+        if self.key not in load_gazetteer():
+            raise ValueError(f"rule {self.name}: no gazetteer entry {self.key!r}")
+
+
+@dataclass(frozen=True)
+class SideRule:
+    """Words in an actor's name that say its side without naming a known actor."""
+
+    name: str
+    pattern: re.Pattern[str]
+    side: Side
+
+
+def _words(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+GENERIC_ACTORS: tuple[ActorRule, ...] = (
+    # "Syrian warplanes", "regime helicopters", "government jets"
+    ActorRule("syrian-aircraft",
+              _words(rf"^(?:syrian|regime|government|assads?|army|syrian army) {AIRCRAFT}$"),
+              "syrian-air-force"),
+    # "Russian warplanes", "Russian jets"
+    ActorRule("russian-aircraft", _words(rf"^russian {AIRCRAFT}$"), "russian-aerospace-forces",
+              in_syria=False),
+    # "coalition warplanes", "US-led coalition jets"
+    ActorRule("coalition-aircraft", _words(rf"^(?:us led |u s led )?coalition {AIRCRAFT}$"),
+              "us-led-coalition", in_syria=False),
+    # "the army", "regime forces", "government troops", "pro-government forces", "loyalists"
+    ActorRule("syrian-army", _words(
+        r"^(?:army|regular forces|loyalists?|loyalist (?:forces|troops|fighters)|"
+        r"(?:syrian|regime|government|pro government|pro regime|assad|syrian government|"
+        r"syrian regime|syrian army|assads?) (?:forces|troops|soldiers|army|military|units|tanks|"
+        r"artillery)|"
+        r"(?:forces|troops) loyal to (?:the )?(?:assad|regime|government|president assad|"
+        r"president bashar al assad|bashar al assad|damascus))$"), "syrian-arab-army"),
+    # "the regime", "the government", "Syrian authorities"
+    ActorRule("syrian-state", _words(
+        r"^(?:regime|government|syrian authorities|authorities|syrian state|damascus|"
+        r"syrian)$"), "syrian-government"),
+    # "Turkish", "Turkish jets" as who acted
+    ActorRule("turkish", _words(rf"^turkish(?: {AIRCRAFT}| army| artillery| tanks)?$"),
+              "turkish-armed-forces", in_syria=False),
+    # "Russian", "Russian troops"
+    ActorRule("russian", _words(r"^russian(?: (?:troops|forces|soldiers|military))?$"),
+              "russian-military", in_syria=False),
+    # "Israeli", "Israeli jets"
+    ActorRule("israeli", _words(rf"^israeli(?: {AIRCRAFT})?$"), "israel-defense-forces",
+              in_syria=False),
+    # "American", "US forces"
+    ActorRule("american", _words(
+        rf"^(?:american|us|u s)(?: (?:forces|troops|military|{AIRCRAFT}))?$"), "united-states",
+        in_syria=False),
+    # "Iranian forces"
+    ActorRule("iranian", _words(r"^iranian(?: (?:forces|troops|militias?|fighters))?$"), "irgc",
+              in_syria=False),
+)  # fmt: skip
+
+# Ordered: the first rule whose words occur in the actor's folded name gives its side.
+SIDE_WORDS: tuple[SideRule, ...] = (
+    SideRule("nusra-words", _words(r"nusra|tahrir al sham|fateh al sham|fatah al sham|al qaeda"),
+             Side.NUSRA_HTS),
+    SideRule("islamic-state-words", _words(r"\b(?:isis|isil|daesh|daish)\b|islamic state"),
+             Side.ISLAMIC_STATE),
+    SideRule("kurdish-words", _words(r"\bkurd|\b(?:ypg|sdf|ypj)\b"), Side.KURDISH_LED),
+    SideRule("turkish-backed-words", _words(r"turkish backed|turkey backed"), Side.TURKEY),
+    SideRule("coalition-words", _words(r"\bcoalitions?\b|\bus led\b|\bamerican\b"),
+             Side.COALITION),
+    SideRule("opposition-words", _words(
+        r"\brebels?\b|\brebel (?:forces|groups?|fighters|factions?)\b|\bopposition\b|"
+        r"\binsurgents?\b|\bfree syrian army\b"), Side.OPPOSITION),
+    SideRule("government-words", _words(
+        r"\b(?:regime|pro government|pro regime|loyalists?|hezbollah|hizbollah|syrian|assads?|"
+        r"russian|iranian)\b"),
+        Side.GOVERNMENT),
+)  # fmt: skip
+
+AIRCRAFT_ONLY = re.compile(rf"^(?:unidentified |unknown |military |foreign |enemy )?{AIRCRAFT}$")
+COALITION_TALK = re.compile(r"\bcoalition\b|\bus led\b|\bu s led\b|\bamerican\b|\bpentagon\b")
+AIR_FORCES = ("syrian-air-force", "russian-aerospace-forces", "us-led-coalition",
+              "israel-defense-forces", "turkish-armed-forces")  # fmt: skip
+
+UNNAMED_AIR_STRIKE = "side:unnamed-air-strike"
+ARTICLE_LOCATION = "place:article-location"
+
+
+def about_syria(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None) -> bool:
+    """Does the article name Syria or a place in it?"""
+    gazetteer = gazetteer or load_gazetteer()
+    for mention in mentions:
+        key = mention.entity.key
+        if key == "syria":
+            return True
+        country = gazetteer.country_of(key)
+        if country is not None and country.key == "syria":
+            return True
+    return False
+
+
+def _ref(key: str, gazetteer: Gazetteer) -> EntityRef:
+    entry = gazetteer.get(key)
+    assert entry is not None  # checked when the rules were made
+    return EntityRef(entry.key, entry.label, entry.kinds, known=True)
+
+
+def resolve_actor(actor: EntityRef, in_syria: bool, gazetteer: Gazetteer) -> EntityRef:
+    """The known actor generic words denote here ("regime forces" → Syrian Arab Army)."""
+    if actor.known:
+        return actor
+    name = fold(actor.label)
+    for rule in GENERIC_ACTORS:
+        if (in_syria or not rule.in_syria) and rule.pattern.match(name):
+            return _ref(rule.key, gazetteer)
+    return actor
+
+
+def side_of(actor: EntityRef | None, gazetteer: Gazetteer | None = None) -> Side | None:
+    """The side an actor's entry or name says ("rebels" → the armed opposition)."""
+    if actor is None:
+        return None
+    gazetteer = gazetteer or load_gazetteer()
+    entry = gazetteer.get(actor.key) if actor.known else None
+    if entry is not None:
+        return entry.side
+    name = fold(actor.label)
+    return next((rule.side for rule in SIDE_WORDS if rule.pattern.search(name)), None)
+
+
+def _is_aircraft(actor: EntityRef | None) -> bool:
+    return actor is not None and not actor.known and bool(AIRCRAFT_ONLY.match(fold(actor.label)))
+
+
+def _air_force_in(mentions: Sequence[Mention], lead_end: int) -> EntityRef | None:
+    """The one air force the headline and lead name, if exactly one."""
+    forces = {m.entity.key: m.entity for m in mentions
+              if m.span.start < lead_end and m.entity.key in AIR_FORCES}  # fmt: skip
+    return next(iter(forces.values())) if len(forces) == 1 else None
+
+
+def with_sides(
+    events: Sequence[Event],
+    mentions: Sequence[Mention],
+    lead: str,
+    lead_end: int,
+    focus: EntityRef | None,
+) -> Iterator[Event]:
+    """Each event with its actor resolved, its side, and the main event's place."""
+    gazetteer = load_gazetteer()
+    in_syria = about_syria(mentions, gazetteer)
+    air_force = _air_force_in(mentions, lead_end)
+    coalition_talk = bool(COALITION_TALK.search(fold(lead)))
+    for event in events:
+        actor = event.actor and resolve_actor(event.actor, in_syria, gazetteer)
+        inferred: list[str] = list(event.inferred)
+        unnamed_air = event.kind is EventKind.AIRSTRIKE and (actor is None or _is_aircraft(actor))
+        if unnamed_air and air_force is not None:
+            actor = air_force  # "warplanes" of the air force the lead names
+            unnamed_air = False
+        side = side_of(actor, gazetteer)
+        if side is None and unnamed_air:
+            side = Side.COALITION if coalition_talk else Side.GOVERNMENT
+            inferred.append(UNNAMED_AIR_STRIKE)
+        place = event.place
+        if (
+            event.main
+            and focus is not None
+            and gazetteer.governorate_of(focus.key) is not None
+            and _unplaced(place, gazetteer)
+        ):
+            place = focus
+            inferred.append(ARTICLE_LOCATION)
+        yield replace(event, actor=actor, side=side, place=place, inferred=tuple(inferred))
+
+
+def _unplaced(place: EntityRef | None, gazetteer: Gazetteer) -> bool:
+    """No place in a governorate: none, a country ("in Syria"), a foreign dateline city, or
+    a name the gazetteer cannot place."""
+    return place is None or gazetteer.governorate_of(place.key) is None

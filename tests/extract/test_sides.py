@@ -1,0 +1,166 @@
+"""Sides of the war: generic actors resolved in context, sides read or inferred (no spaCy)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.sides import (
+    ARTICLE_LOCATION,
+    UNNAMED_AIR_STRIKE,
+    resolve_actor,
+    side_of,
+    with_sides,
+)
+from kg.nlp.gazetteer import load_gazetteer
+from kg.records import EntityKind, EntityRef, Event, EventKind, Mention, Side, Span
+
+GAZETTEER = load_gazetteer()
+
+
+def known(key: str) -> EntityRef:
+    entry = GAZETTEER.get(key)
+    assert entry is not None
+    return EntityRef(entry.key, entry.label, entry.kinds, known=True)
+
+
+def new(label: str) -> EntityRef:
+    return EntityRef(label.lower().replace(" ", "-"), label, (EntityKind.ACTOR,))
+
+
+def mention(ref: EntityRef, at: int) -> Mention:
+    return Mention(ref, Span(at, at + len(ref.label), ref.label, "mention"))
+
+
+def event(kind: EventKind, actor: EntityRef | None = None, **fields: object) -> Event:
+    return Event(kind, (Span(0, 4, "kill", "trigger"),), actor=actor, **fields)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("words", "in_syria", "key"),
+    [
+        ("the army", True, "syrian-arab-army"),
+        ("regime forces", True, "syrian-arab-army"),
+        ("government troops", True, "syrian-arab-army"),
+        ("pro-government forces", True, "syrian-arab-army"),
+        ("Syrian troops", True, "syrian-arab-army"),
+        ("loyalists", True, "syrian-arab-army"),
+        ("forces loyal to President Bashar al-Assad", True, "syrian-arab-army"),
+        ("Syrian tanks", True, "syrian-arab-army"),
+        ("the regime", True, "syrian-government"),
+        ("regime helicopters", True, "syrian-air-force"),
+        ("Assad's air force", True, "syrian-air-force"),
+        ("Russian warplanes", False, "russian-aerospace-forces"),
+        ("Russian aircrafts", True, "russian-aerospace-forces"),
+        ("coalition jets", False, "us-led-coalition"),
+        ("Turkish", False, "turkish-armed-forces"),
+        ("Israeli jets", False, "israel-defense-forces"),
+    ],
+)
+def test_generic_words_resolve_to_the_actor_they_denote(
+    words: str, in_syria: bool, key: str
+) -> None:
+    assert resolve_actor(new(words), in_syria, GAZETTEER).key == key
+
+
+@pytest.mark.parametrize("words", ["the army", "government forces", "the regime", "loyalists"])
+def test_the_army_is_syrias_only_in_an_article_about_syria(words: str) -> None:
+    assert not resolve_actor(new(words), False, GAZETTEER).known
+
+
+@pytest.mark.parametrize(
+    ("label", "side"),
+    [
+        ("rebels", Side.OPPOSITION),
+        ("opposition fighters", Side.OPPOSITION),
+        ("insurgents", Side.OPPOSITION),
+        ("Kurdish fighters", Side.KURDISH_LED),
+        ("Syrian Kurdish rebels", Side.KURDISH_LED),
+        ("ISIS militants", Side.ISLAMIC_STATE),
+        ("Nusra terrorists", Side.NUSRA_HTS),
+        ("Turkish-backed rebels", Side.TURKEY),
+        ("Coalitions", Side.COALITION),
+        ("pro-regime militia", Side.GOVERNMENT),
+        ("terrorists", None),
+        ("gunmen", None),
+        ("warplanes", None),
+    ],
+)
+def test_words_that_say_a_side(label: str, side: Side | None) -> None:
+    assert side_of(new(label), GAZETTEER) is side
+
+
+@pytest.mark.parametrize(
+    ("key", "side"),
+    [
+        ("islamic-state", Side.ISLAMIC_STATE),
+        ("hayat-tahrir-al-sham", Side.NUSRA_HTS),
+        ("hezbollah", Side.GOVERNMENT),
+        ("russian-aerospace-forces", Side.GOVERNMENT),
+        ("ypg", Side.KURDISH_LED),
+        ("free-syrian-army", Side.OPPOSITION),
+        ("us-led-coalition", Side.COALITION),
+        ("turkish-armed-forces", Side.TURKEY),
+        ("israel-defense-forces", Side.ISRAEL),
+        ("sana", None),
+    ],
+)
+def test_known_actors_carry_their_gazetteer_side(key: str, side: Side | None) -> None:
+    assert side_of(known(key), GAZETTEER) is side
+
+
+def test_every_armed_group_in_the_gazetteer_has_a_side() -> None:
+    armed = [e.key for e in GAZETTEER if EntityKind.ARMED_GROUP in e.kinds]
+    assert len(armed) >= 30
+    assert [key for key in armed if GAZETTEER.get(key).side is None] == []  # type: ignore[union-attr]
+
+
+def _sides(events: list[Event], lead: str, mentions: list[Mention] | None = None,
+           focus: EntityRef | None = None) -> list[Event]:  # fmt: skip
+    syria = mention(known("syria"), 0)
+    return list(with_sides(events, [syria, *(mentions or [])], lead, len(lead), focus))
+
+
+def test_an_unnamed_air_strike_gets_an_inferred_side() -> None:
+    """ "Air raid kills 19 in Idlib": only states flew; no coalition talk → the government."""
+    (strike,) = _sides([event(EventKind.AIRSTRIKE)], "Syria: air raid kills 19 in Idlib")
+    assert strike.side is Side.GOVERNMENT and strike.inferred == (UNNAMED_AIR_STRIKE,)
+
+
+def test_an_unnamed_air_strike_where_the_lead_speaks_of_the_coalition() -> None:
+    lead = "Syria: air strikes by the US-led coalition killed 12 near Raqqa"
+    (strike,) = _sides([event(EventKind.AIRSTRIKE, new("warplanes"))], lead)
+    assert strike.side is Side.COALITION and strike.inferred == (UNNAMED_AIR_STRIKE,)
+
+
+def test_warplanes_are_the_air_force_the_lead_names() -> None:
+    lead = "Syria: Russian Aerospace Forces strike ISIS; warplanes hit 30 targets"
+    force = known("russian-aerospace-forces")
+    (strike,) = _sides([event(EventKind.AIRSTRIKE, new("warplanes"))], lead, [mention(force, 7)])
+    assert strike.actor == force and strike.side is Side.GOVERNMENT and strike.inferred == ()
+
+
+def test_no_side_is_inferred_for_other_unnamed_events() -> None:
+    """A chemical attack whose actor the text does not name stays without a side."""
+    (attack,) = _sides([event(EventKind.CHEMICAL_ATTACK)], "Syria: gas attack kills 58")
+    assert attack.side is None and attack.inferred == ()
+
+
+def test_a_read_side_is_not_flagged_as_inferred() -> None:
+    (attack,) = _sides([event(EventKind.SHELLING, new("regime forces"))], "Syria: shelling")
+    assert attack.actor is not None and attack.actor.key == "syrian-arab-army"
+    assert attack.side is Side.GOVERNMENT and attack.inferred == ()
+
+
+def test_the_main_event_placed_only_in_a_country_takes_the_articles_place() -> None:
+    aleppo = known("aleppo")
+    main = event(EventKind.SHELLING, main=True, place=known("syria"))
+    other = event(EventKind.SHELLING, place=known("syria"))
+    placed, unplaced = _sides([main, other], "Syria: shelling", focus=aleppo)
+    assert placed.place == aleppo and ARTICLE_LOCATION in placed.inferred
+    assert unplaced.place is not None and unplaced.place.key == "syria"
+
+
+def test_a_main_event_placed_in_a_governorate_keeps_its_place() -> None:
+    main = event(EventKind.SHELLING, main=True, place=known("douma"))
+    (placed,) = _sides([main], "Syria: shelling", focus=known("aleppo"))
+    assert placed.place is not None and placed.place.key == "douma" and placed.inferred == ()
