@@ -463,7 +463,8 @@ SIDES: dict[str, str] = {
                      "barack-obama", "donald-trump", "john-kerry"],
                     "SideCoalition"),
     **dict.fromkeys(["turkish-armed-forces", "turkish-backed-rebels", "turkey",
-                     "turkish-defence-ministry", "turkish-foreign-ministry", "turkish-general-staff",
+                     "turkish-defence-ministry", "turkish-foreign-ministry",
+                     "turkish-general-staff",
                      "recep-tayyip-erdogan"], "SideTurkey"),
     **dict.fromkeys(["israel-defense-forces", "israel"], "SideIsrael"),
 }  # fmt: skip
