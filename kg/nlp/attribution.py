@@ -42,40 +42,34 @@ from kg.nlp.lexicon import (
     QUOTE_CLOSE,
     QUOTE_OPEN,
     RELAY_VERBS,
-    REPORT_NOUNS,
     SPEECH_VERBS,
     WEAK_SPEECH_VERBS,
 )
-from kg.nlp.sources import DESCRIPTION_HEADS, UNNAMED_HEADS, unnamed_kind
+from kg.nlp.sources import unnamed_kind
+from kg.nlp.speakers import (
+    appositive,
+    author_of_report,
+    communicates,
+    lexical_phrase,
+    named,
+    not_a_source,
+    noun_before,
+    noun_phrase,
+)
 
 ATTRIBUTIONS = "attributions"
 QUOTES = "quotes"
 UNITS = "sentence_units"
 UNNAMED_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 ANAPHORIC_OBJECTS = frozenset({"this", "that", "it", "information", "news", "claim", "report"})
-# Subjects that never speak: events and counted things ("the attack said" is a misparse).
-NOT_SOURCE_NOUNS = frozenset(
-    {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids",
-     "bombing", "bombings", "explosion", "blast", "shelling", "bomb", "shell", "shells",
-     "civilian", "civilians", "people", "person", "others", "child", "children", "woman",
-     "women", "fighter", "fighters", "rebel", "rebels", "soldier", "soldiers", "toll",
-     "death", "deaths", "victim", "victims", "casualty", "casualties", "body", "bodies",
-     "claim", "claims", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-     "sunday", "today", "yesterday"}
-)  # fmt: skip
 TOLL_VERBS = frozenset({"put", "give", "raise", "bring", "set", "place", "revise", "update"})
 TOLL_OBJECTS = frozenset({"toll", "figure", "tally", "number", "count"})
 NAMING_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
-EVENT_NOUNS = frozenset(
-    {"attack", "strike", "airstrike", "raid", "bombing", "explosion", "blast", "shelling",
-     "offensive", "assault", "massacre", "ambush", "clash", "bombardment"}
-)  # fmt: skip
 # Objects of "claim" that make it a deed: "claimed responsibility for", "claims the attack".
 CLAIMED_NOT_SAID = frozenset(
     {"responsibility", "attack", "attacks", "bombing", "bombings", "blast", "explosion",
      "killing", "killings", "assassination", "life", "lives"}
 )  # fmt: skip
-LEADING_NOISE = frozenset({",", ":", "-", "–", "—", "(", ")", "[", "]", '"', "“", "”", "'"})
 
 
 @dataclass
@@ -280,9 +274,9 @@ def _according_to(sentence: Span, according: Token) -> Frame | None:
     to = according.nbor(1)
     objects = [child for child in to.children if child.dep_ == "pobj"]
     if objects:
-        speaker = _phrase(objects[0], stop_after=sentence.end)
+        speaker = noun_phrase(objects[0], stop_after=sentence.end)
     else:
-        speaker = _lexical_phrase(sentence, to.i + 1)
+        speaker = lexical_phrase(sentence, to.i + 1)
     if speaker is None:
         return None
     end = speaker[1]
@@ -309,8 +303,8 @@ def _citing(sentence: Span, after: int) -> tuple[int, int] | None:
         if token.lemma_.lower() in RELAY_VERBS and token.tag_ == "VBG":
             objects = [c for c in token.children if c.dep_ in {"dobj", "pobj"}]
             if objects:
-                return _phrase(objects[0], stop_after=sentence.end)
-            return _lexical_phrase(sentence, i + 1)
+                return noun_phrase(objects[0], stop_after=sentence.end)
+            return lexical_phrase(sentence, i + 1)
     return None
 
 
@@ -332,7 +326,7 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     missed = not subjects and not agents
     if missed:
-        subject_before = _noun_before(sentence, verb)
+        subject_before = noun_before(sentence, verb)
         if subject_before is None:
             return None
         subjects = [subject_before]
@@ -360,7 +354,7 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
         }
     ):
         return None
-    if lemma in WEAK_SPEECH_VERBS and not _communicates(subject):
+    if lemma in WEAK_SPEECH_VERBS and not communicates(subject):
         return None
     if lemma == "deny":
         return None  # "Russia denied its jets killed 20": the 20 is not Russia's report
@@ -370,14 +364,14 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
         return None  # "IS claimed the attack", "claimed responsibility": a deed, not a report
     if subject.lower_ in {"i", "we", "you"} or subject.pos_ == "NUM":
         return None
-    if _not_a_source(subject):  # "… killed six civilians the observatory said"
-        subject = _noun_before(sentence, verb)
-        if subject is None or _not_a_source(subject):
+    if not_a_source(subject):  # "… killed six civilians the observatory said"
+        subject = noun_before(sentence, verb)
+        if subject is None or not_a_source(subject):
             return None
     stop = verb.i if subject.i < verb.i else sentence.end
-    said_by = _phrase(subject, stop_after=stop)
-    subject = _author_of_report(subject)
-    speaker = _phrase(subject, stop_after=stop)
+    said_by = noun_phrase(subject, stop_after=stop)
+    subject = author_of_report(subject)
+    speaker = noun_phrase(subject, stop_after=stop)
     relays: list[tuple[int, int]] = []
     speaker, relay = _split_speaking_to(doc, subject, speaker)
     if relay:
@@ -386,9 +380,9 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
         if (
             lemma == "tell"
             and child.dep_ in {"dobj", "dative"}
-            and (_named(child) or any(_named(c) for c in child.children if c.dep_ in NAMING_DEPS))
+            and (named(child) or any(named(c) for c in child.children if c.dep_ in NAMING_DEPS))
         ):  # "told AFP", "told SANA's correspondent"
-            relays.insert(0, _phrase(child, stop_after=sentence.end))
+            relays.insert(0, noun_phrase(child, stop_after=sentence.end))
         if child.dep_ == "advcl" and child.lemma_.lower() in {"speak", "talk"}:
             relay = _spoken_to(child)  # "Speaking to AFP on Wednesday, the governor said"
             if relay is not None:
@@ -396,12 +390,12 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
         if child.dep_ == "prep" and child.lower_ in {"through", "via"}:
             via = [c for c in child.children if c.dep_ == "pobj"]
             if via:
-                speaker = _phrase(_appositive(via[0]), stop_after=sentence.end)
+                speaker = noun_phrase(appositive(via[0]), stop_after=sentence.end)
     if lemma in RELAY_VERBS:  # "X quoted Y as saying": Y speaks, X relays
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if objects and subject.dep_ == "nsubj":
             relays.insert(0, speaker)
-            speaker = _phrase(objects[0], stop_after=sentence.end)
+            speaker = noun_phrase(objects[0], stop_after=sentence.end)
     cited = _citing(sentence, speaker[1]) or _citing_after_verb(sentence, verb)
     if cited is not None:
         relays.insert(0, speaker)
@@ -424,7 +418,7 @@ def _spoken_to(verb: Token) -> tuple[int, int] | None:
         if prep.dep_ == "prep" and prep.lower_ in {"to", "with"}:
             objects = [c for c in prep.children if c.dep_ == "pobj"]
             if objects:
-                return _phrase(objects[0], stop_after=len(verb.doc))
+                return noun_phrase(objects[0], stop_after=len(verb.doc))
     return None
 
 
@@ -435,33 +429,9 @@ def _citing_after_verb(sentence: Span, verb: Token) -> tuple[int, int] | None:
         if child.lemma_.lower() in RELAY_VERBS and child.tag_ == "VBG":
             objects = [c for c in child.children if c.dep_ in {"dobj", "pobj"}]
             if objects:
-                return _phrase(objects[0], stop_after=sentence.end)
-            return _lexical_phrase(sentence, child.i + 1)
+                return noun_phrase(objects[0], stop_after=sentence.end)
+            return lexical_phrase(sentence, child.i + 1)
     return None
-
-
-def _not_a_source(subject: Token) -> bool:
-    """A subject that cannot speak: a count or a counted noun ("six civilians", "50
-    others"), an event noun ("the attack"), a date ("Monday")."""
-    if (
-        subject.pos_ == "NUM"
-        or subject.like_num
-        or subject.ent_type_ in {"CARDINAL", "DATE", "TIME", "QUANTITY", "MONEY", "PERCENT"}
-    ):
-        return True
-    numbers = [c for c in subject.children if c.dep_ == "nummod" or c.like_num]
-    dets = [c for c in subject.children if c.dep_ == "det" and c.i < subject.i]
-    if numbers and not (dets and all(n.i < dets[0].i for n in numbers)):
-        return True  # "six civilians", not "… at least 50 a monitoring group"
-    lemma = subject.lemma_.lower()
-    if subject.pos_ == "PROPN" or subject.ent_type_ in {"ORG", "PERSON"}:
-        return False
-    if lemma in NOT_SOURCE_NOUNS or subject.lower_ in NOT_SOURCE_NOUNS:
-        return True
-    # "the latest in a spate of blasts … state television said": an event phrase
-    return not _sourcey(subject) and any(
-        t.lemma_.lower() in EVENT_NOUNS for t in subject.subtree if t.i != subject.i
-    )
 
 
 def _verb_scope(sentence: Span, verb: Token) -> tuple[int, int]:
@@ -487,68 +457,6 @@ def _closes(sentence: Span, verb: Token) -> bool:
                for t in rest)  # fmt: skip
 
 
-def _noun_before(sentence: Span, verb: Token) -> Token | None:
-    """A subject the parse missed: the noun right before the verb ("the world media reported")."""
-    if verb.i - 1 < sentence.start:
-        return None
-    token = sentence.doc[verb.i - 1]
-    if token.ent_type_ in {"ORG", "PERSON"} and token.ent_iob_ in {"B", "I"}:
-        ent = next((e for e in sentence.doc.ents if e.start <= token.i < e.end), None)
-        if ent is not None and ent.end == verb.i:  # "… in Syria the Syrian Observatory says"
-            return ent.root
-    if token.pos_ in {"NOUN", "PROPN"} and (token.dep_ not in {"pobj", "dobj"} or _sourcey(token)):
-        return token  # "… on Thursday reports said"
-    return None
-
-
-def _sourcey(token: Token) -> bool:
-    """A noun that names or describes a source: "reports", "activists", "the monitor"."""
-    lemma = token.lemma_.lower()
-    return (
-        token.ent_type_ in {"ORG", "PERSON"}
-        or lemma in UNNAMED_HEADS
-        or token.lower_ in UNNAMED_HEADS
-        or lemma in DESCRIPTION_HEADS
-    )
-
-
-def _author_of_report(subject: Token) -> Token:
-    """ "the statement by the Russian military", "news … by AMN News": the author."""
-    if subject.pos_ == "PROPN" or subject.lemma_.lower() not in REPORT_NOUNS | {"news"}:
-        return subject
-    for prep in subject.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"by", "from"}:
-            objects = [c for c in prep.children if c.dep_ == "pobj"]
-            if objects:
-                return objects[0]
-    return subject
-
-
-def _communicates(subject: Token) -> bool:
-    """Whether a subject can be a source: a name, a report, an official, a pronoun."""
-    return (
-        subject.pos_ == "PROPN"
-        or subject.ent_type_ in {"ORG", "PERSON", "NORP", "GPE"}
-        or subject.lower_ in REPORT_NOUNS
-        or subject.lemma_.lower() in REPORT_NOUNS
-        or subject.lower_ in ANAPHORIC_SPEAKERS
-        or subject.lemma_.lower() in ANAPHORIC_SPEAKERS
-    )
-
-
-def _named(token: Token) -> bool:
-    return token.pos_ == "PROPN" or token.ent_type_ in {"ORG", "PERSON"}
-
-
-def _appositive(token: Token) -> Token:
-    """ "its media affiliate, Amaq agency" → the appositive name when the head is common."""
-    if token.pos_ != "PROPN":
-        for child in token.children:
-            if child.dep_ == "appos":
-                return child
-    return token
-
-
 def _split_speaking_to(
     doc: Doc, subject: Token, speaker: tuple[int, int]
 ) -> tuple[tuple[int, int], tuple[int, int] | None]:
@@ -559,78 +467,9 @@ def _split_speaking_to(
                 if prep.dep_ == "prep" and prep.lower_ in {"to", "with"}:
                     objects = [c for c in prep.children if c.dep_ == "pobj"]
                     if objects:
-                        relay = _phrase(objects[0], stop_after=len(doc))
+                        relay = noun_phrase(objects[0], stop_after=len(doc))
                         return (speaker[0], child.i), relay
     return speaker, None
-
-
-def _phrase(head: Token, stop_after: int) -> tuple[int, int]:
-    """The head's noun phrase: its left part and right modifiers, trimmed at punctuation,
-    clauses and the speech verb itself."""
-    start = head.left_edge.i
-    end = head.i + 1
-    for child in head.rights:
-        if child.dep_ == "appos" and child.left_edge.i == end:
-            end = child.right_edge.i + 1
-            continue
-        if child.dep_ in {"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"}:
-            break
-        if child.dep_ in {"prep", "compound", "amod", "nummod", "case", "poss", "npadvmod"}:
-            end = max(end, child.right_edge.i + 1)
-    doc = head.doc
-    end = min(end, stop_after)
-    tokens = [t for t in doc[start:end]]
-    # cut at the first comma/colon/quote after the head's left edge
-    for token in tokens:
-        if token.i > head.i and token.text in {",", ":", ";", "(", '"', "“", "”"}:
-            end = token.i
-            break
-    for token in reversed(tokens):
-        if token.i < head.i and ("\n" in token.text or token.text in {":", "*", "#"}):
-            start = token.i + 1
-            break
-    while end < stop_after and doc[end - 1].ent_iob_ in {"B", "I"} and doc[end].ent_iob_ == "I":
-        end += 1
-    start = _after_glued_count(doc, start, head)
-    while start < end and (doc[start].text in LEADING_NOISE or doc[start].is_space):
-        start += 1
-    while end > start + 1 and (doc[end - 1].text in LEADING_NOISE or doc[end - 1].is_space):
-        end -= 1
-    if start >= end:
-        return (head.i, head.i + 1)
-    return (start, end)
-
-
-def _after_glued_count(doc: Doc, start: int, head: Token) -> int:
-    """ "… wounded at least 50 a monitoring group said", "two women SANA news agency
-    reported": where commas were lost, the count before a speaker is glued to it; the
-    speaker starts at the determiner or the name after the last number."""
-    numbers = [t.i for t in doc[start : head.i] if t.like_num]
-    if not numbers:
-        return start
-    for token in doc[numbers[-1] + 1 : head.i + 1]:
-        if token.dep_ == "det" or (
-            token.ent_iob_ == "B" and token.ent_type_ in {"ORG", "PERSON", "NORP"}
-        ):
-            return token.i
-    return start
-
-
-def _lexical_phrase(sentence: Span, start: int) -> tuple[int, int] | None:
-    """A noun phrase read without the parse: determiners, adjectives, nouns, 'of'/'for'."""
-    doc = sentence.doc
-    end = start
-    while end < sentence.end and end - start < 8:
-        token = doc[end]
-        if token.pos_ in {"DET", "ADJ", "PROPN", "NOUN", "NUM"} or (
-            token.lower_ in {"of", "for", "-", "&"} and end > start
-        ):
-            end += 1
-        else:
-            break
-    while end > start and doc[end - 1].lower_ in {"of", "for", "-", "&"}:
-        end -= 1
-    return (start, end) if end > start else None
 
 
 def _is_unnamed(speaker: Span) -> bool:

@@ -145,8 +145,18 @@ def names_someone(span: Span) -> bool:
         for t in span
         if t.lower_ not in KIND_MODIFIERS
         and t.lower_ not in UNNAMED_HEADS
-        and (t.i <= head.i or speaks_for)
+        and (t.i <= head.i or speaks_for or not _in_prep_of(t, head))
     )
+
+
+def _in_prep_of(token: Token, head: Token) -> bool:
+    """Whether the token hangs on the head through a preposition ("opponents *of* Assad"),
+    not as its name ("governor Talal al-Barazi")."""
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "prep":
+            return True
+        token = token.head
+    return False
 
 
 def unnamed_kind(span: Span) -> str | None:
@@ -203,6 +213,6 @@ def description_kind(span: Span) -> str | None:
     if not speaker and head.lower_ not in {"defence", "defense"}:
         return None
     for kind in KIND_ORDER:
-        if kind in found:
-            return kind
+        if kind in found and kind not in {LOCAL, ACTIVIST}:
+            return kind  # "the local council" is an official body, not a local source
     return OFFICIAL

@@ -37,7 +37,7 @@ def who(found: Attribution | None) -> tuple[str | None, list[str], bool] | None:
         (
             "According to the local council, 30 homes were destroyed.",
             "30 homes",
-            ("local council", [], False),
+            ("the local council", [], True),  # no name: an unnamed (official) source
         ),
         (
             "Government jets bombed the market, killing nine people, the monitor said.",

@@ -53,12 +53,12 @@ def test_is_junk(text: str, junk: bool) -> None:
 
 
 def test_known_and_new_entities_on_hand_built_doc() -> None:
-    text = "The Syrian Observatory's director Hazem Sabbagh said Daesh left Raqqa in 2017."
-    doc = doc_with_ents(text, [("The Syrian Observatory's", "ORG"), ("Hazem Sabbagh", "PERSON"),
+    text = "The Euphrates Observatory's director Hazem Sabbagh said Daesh left Raqqa in 2017."
+    doc = doc_with_ents(text, [("The Euphrates Observatory's", "ORG"), ("Hazem Sabbagh", "PERSON"),
                                ("Daesh", "NORP"), ("Raqqa", "GPE"), ("2017", "DATE")])
     found = list(mentions(doc))
     assert [(m.entity.key, m.entity.known, m.span.text) for m in found] == [
-        ("syrian-observatory", False, "Syrian Observatory"),
+        ("euphrates-observatory", False, "Euphrates Observatory"),
         ("hazem-sabbagh", False, "Hazem Sabbagh"),
         ("islamic-state", True, "Daesh"),
         ("raqqa", True, "Raqqa"),

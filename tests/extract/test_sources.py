@@ -324,7 +324,7 @@ def test_a_count_glued_to_its_speaker_stays_out_of_the_speaker(nlp: Language) ->
 )
 def test_an_event_a_count_or_a_common_word_is_no_claimant(nlp: Language, phrase: str) -> None:
     """A speaker phrase the parse got wrong never becomes a claimant node."""
-    from kg.extract.attribution import speaker_ref
+    from kg.extract.speakers import speaker_ref
 
     doc = nlp(phrase)
     assert speaker_ref(doc, (0, len(doc)), ()) == (None, [])

@@ -8,8 +8,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from kg.nlp.attribution import _closes, _phrase, _verb_scope
+from kg.nlp.attribution import _closes, _verb_scope
 from kg.nlp.sources import description_head, unnamed_kind
+from kg.nlp.speakers import noun_phrase
 
 VOCAB = spacy.blank("en").vocab  # English lexical attributes: like_num, is_punct
 
@@ -94,7 +95,7 @@ def test_a_count_glued_to_the_speaker_is_cut_off() -> None:
         deps=["ccomp", "advmod", "advmod", "nummod", "det", "compound", "nsubj", "ROOT"],
         pos=["VERB", "ADP", "ADJ", "NUM", "DET", "NOUN", "NOUN", "VERB"],
     )
-    start, end = _phrase(doc[6], stop_after=7)
+    start, end = noun_phrase(doc[6], stop_after=7)
     assert doc[start:end].text == "a monitoring group"
 
 
@@ -178,7 +179,7 @@ def test_a_speech_verb_closing_its_sentence_scopes_over_it() -> None:
 def test_an_event_phrase_is_no_subject_that_speaks() -> None:
     """ "… on Tuesday the latest in spate of blasts to hit the district state television
     said": when the parse makes "latest" the subject, it is no speaker."""
-    from kg.nlp.attribution import _not_a_source
+    from kg.nlp.speakers import not_a_source
 
     doc = doc_of(
         ["the", "latest", "in", "spate", "of", "blasts", "said"],
@@ -187,9 +188,9 @@ def test_an_event_phrase_is_no_subject_that_speaks() -> None:
         pos=["DET", "ADJ", "ADP", "NOUN", "ADP", "NOUN", "VERB"],
         lemmas=["the", "latest", "in", "spate", "of", "blast", "say"],
     )
-    assert _not_a_source(doc[1])
+    assert not_a_source(doc[1])
     monitor = doc_of(
         ["the", "monitor", "said"], heads=[1, 2, 2], deps=["det", "nsubj", "ROOT"],
         pos=["DET", "NOUN", "VERB"],
     )  # fmt: skip
-    assert not _not_a_source(monitor[1])
+    assert not not_a_source(monitor[1])

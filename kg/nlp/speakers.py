@@ -1,0 +1,189 @@
+"""Speaker phrases: the noun phrase a speech verb's subject or "according to"'s object
+spans, and whether a subject can speak at all.
+
+* ``noun_phrase`` — the head's noun phrase, trimmed at punctuation and clauses; where
+  commas were lost, a count glued to the speaker is cut off ("… wounded at least 50 a
+  monitoring group said" → "a monitoring group");
+* ``not_a_source`` — counts, counted nouns, dates and event phrases never speak;
+* ``noun_before`` — the subject a parse missed, right before the verb ("… on Thursday
+  reports said", "… in Syria the Syrian Observatory says").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.nlp.lexicon import ANAPHORIC_SPEAKERS, REPORT_NOUNS
+from kg.nlp.sources import DESCRIPTION_HEADS, UNNAMED_HEADS
+
+# Subjects that never speak: events and counted things ("the attack said" is a misparse).
+NOT_SOURCE_NOUNS = frozenset(
+    {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids",
+     "bombing", "bombings", "explosion", "blast", "shelling", "bomb", "shell", "shells",
+     "civilian", "civilians", "people", "person", "others", "child", "children", "woman",
+     "women", "fighter", "fighters", "rebel", "rebels", "soldier", "soldiers", "toll",
+     "death", "deaths", "victim", "victims", "casualty", "casualties", "body", "bodies",
+     "claim", "claims", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+     "sunday", "today", "yesterday"}
+)  # fmt: skip
+# Event nouns: a subject phrase holding one is an event ("the latest in a spate of blasts").
+EVENT_NOUNS = frozenset(
+    {"attack", "strike", "airstrike", "raid", "bombing", "explosion", "blast", "shelling",
+     "offensive", "assault", "massacre", "ambush", "clash", "bombardment"}
+)  # fmt: skip
+LEADING_NOISE = frozenset({",", ":", "-", "–", "—", "(", ")", "[", "]", '"', "“", "”", "'"})
+
+
+def not_a_source(subject: Token) -> bool:
+    """A subject that cannot speak: a count or a counted noun ("six civilians", "50
+    others"), an event noun ("the attack"), a date ("Monday")."""
+    if (
+        subject.pos_ == "NUM"
+        or subject.like_num
+        or subject.ent_type_ in {"CARDINAL", "DATE", "TIME", "QUANTITY", "MONEY", "PERCENT"}
+    ):
+        return True
+    numbers = [c for c in subject.children if c.dep_ == "nummod" or c.like_num]
+    dets = [c for c in subject.children if c.dep_ == "det" and c.i < subject.i]
+    if numbers and not (dets and all(n.i < dets[0].i for n in numbers)):
+        return True  # "six civilians", not "… at least 50 a monitoring group"
+    lemma = subject.lemma_.lower()
+    if subject.pos_ == "PROPN" or subject.ent_type_ in {"ORG", "PERSON"}:
+        return False
+    if lemma in NOT_SOURCE_NOUNS or subject.lower_ in NOT_SOURCE_NOUNS:
+        return True
+    # "the latest in a spate of blasts … state television said": an event phrase
+    return not sourcey(subject) and any(
+        t.lemma_.lower() in EVENT_NOUNS for t in subject.subtree if t.i != subject.i
+    )
+
+
+def noun_before(sentence: Span, verb: Token) -> Token | None:
+    """A subject the parse missed: the noun right before the verb ("the world media reported")."""
+    if verb.i - 1 < sentence.start:
+        return None
+    token = sentence.doc[verb.i - 1]
+    if token.ent_type_ in {"ORG", "PERSON"} and token.ent_iob_ in {"B", "I"}:
+        ent = next((e for e in sentence.doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None and ent.end == verb.i:  # "… in Syria the Syrian Observatory says"
+            return ent.root
+    if token.pos_ in {"NOUN", "PROPN"} and (token.dep_ not in {"pobj", "dobj"} or sourcey(token)):
+        return token  # "… on Thursday reports said"
+    return None
+
+
+def sourcey(token: Token) -> bool:
+    """A noun that names or describes a source: "reports", "activists", "the monitor"."""
+    lemma = token.lemma_.lower()
+    return (
+        token.ent_type_ in {"ORG", "PERSON"}
+        or lemma in UNNAMED_HEADS
+        or token.lower_ in UNNAMED_HEADS
+        or lemma in DESCRIPTION_HEADS
+    )
+
+
+def author_of_report(subject: Token) -> Token:
+    """ "the statement by the Russian military", "news … by AMN News": the author."""
+    if subject.pos_ == "PROPN" or subject.lemma_.lower() not in REPORT_NOUNS | {"news"}:
+        return subject
+    for prep in subject.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"by", "from"}:
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return subject
+
+
+def communicates(subject: Token) -> bool:
+    """Whether a subject can be a source: a name, a report, an official, a pronoun."""
+    return (
+        subject.pos_ == "PROPN"
+        or subject.ent_type_ in {"ORG", "PERSON", "NORP", "GPE"}
+        or subject.lower_ in REPORT_NOUNS
+        or subject.lemma_.lower() in REPORT_NOUNS
+        or subject.lower_ in ANAPHORIC_SPEAKERS
+        or subject.lemma_.lower() in ANAPHORIC_SPEAKERS
+    )
+
+
+def named(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in {"ORG", "PERSON"}
+
+
+def appositive(token: Token) -> Token:
+    """ "its media affiliate, Amaq agency" → the appositive name when the head is common."""
+    if token.pos_ != "PROPN":
+        for child in token.children:
+            if child.dep_ == "appos":
+                return child
+    return token
+
+
+def noun_phrase(head: Token, stop_after: int) -> tuple[int, int]:
+    """The head's noun phrase: its left part and right modifiers, trimmed at punctuation,
+    clauses and the speech verb itself."""
+    start = head.left_edge.i
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "appos" and child.left_edge.i == end:
+            end = child.right_edge.i + 1
+            continue
+        if child.dep_ in {"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"}:
+            break
+        if child.dep_ in {"prep", "compound", "amod", "nummod", "case", "poss", "npadvmod"}:
+            end = max(end, child.right_edge.i + 1)
+    doc = head.doc
+    end = min(end, stop_after)
+    tokens = [t for t in doc[start:end]]
+    # cut at the first comma/colon/quote after the head's left edge
+    for token in tokens:
+        if token.i > head.i and token.text in {",", ":", ";", "(", '"', "“", "”"}:
+            end = token.i
+            break
+    for token in reversed(tokens):
+        if token.i < head.i and ("\n" in token.text or token.text in {":", "*", "#"}):
+            start = token.i + 1
+            break
+    while end < stop_after and doc[end - 1].ent_iob_ in {"B", "I"} and doc[end].ent_iob_ == "I":
+        end += 1
+    start = after_glued_count(doc, start, head)
+    while start < end and (doc[start].text in LEADING_NOISE or doc[start].is_space):
+        start += 1
+    while end > start + 1 and (doc[end - 1].text in LEADING_NOISE or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return (head.i, head.i + 1)
+    return (start, end)
+
+
+def after_glued_count(doc: Doc, start: int, head: Token) -> int:
+    """ "… wounded at least 50 a monitoring group said", "two women SANA news agency
+    reported": where commas were lost, the count before a speaker is glued to it; the
+    speaker starts at the determiner or the name after the last number."""
+    numbers = [t.i for t in doc[start : head.i] if t.like_num]
+    if not numbers:
+        return start
+    for token in doc[numbers[-1] + 1 : head.i + 1]:
+        if token.dep_ == "det" or (
+            token.ent_iob_ == "B" and token.ent_type_ in {"ORG", "PERSON", "NORP"}
+        ):
+            return token.i
+    return start
+
+
+def lexical_phrase(sentence: Span, start: int) -> tuple[int, int] | None:
+    """A noun phrase read without the parse: determiners, adjectives, nouns, 'of'/'for'."""
+    doc = sentence.doc
+    end = start
+    while end < sentence.end and end - start < 8:
+        token = doc[end]
+        if token.pos_ in {"DET", "ADJ", "PROPN", "NOUN", "NUM"} or (
+            token.lower_ in {"of", "for", "-", "&"} and end > start
+        ):
+            end += 1
+        else:
+            break
+    while end > start and doc[end - 1].lower_ in {"of", "for", "-", "&"}:
+        end -= 1
+    return (start, end) if end > start else None
