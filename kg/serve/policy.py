@@ -46,8 +46,9 @@ from kg.serve.remote import check_endpoint
 
 #: Deepest nesting of ( { [ accepted; Oxigraph's recursive parser dies near 3,000.
 MAX_DEPTH = 128
-#: Longest text parsed for the SERVICE/LOAD check (pure-Python parse: ~2 ms per KB).
-MAX_PARSED_CHARS = 200_000
+#: Longest text parsed for the SERVICE/LOAD check: rdflib's pure-Python parse holds the
+#: GIL for ~10-40 ms per KB, so a long one would slow every other request.
+MAX_PARSED_CHARS = 8_192
 
 ALLOWLIST_HINT = (
     "Federated queries and LOAD may only call endpoints listed with kg serve "
@@ -77,7 +78,7 @@ _LEX = re.compile(
 )
 _ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.DOTALL)
 _ECHAR = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
-_IRI_FORBIDDEN = frozenset('<>"{}|^`\\') | frozenset(chr(c) for c in range(0x21))
+_IRI_FORBIDDEN = re.compile(r'[<>"{}|^`\\\x00-\x20]')
 _KEYWORD = re.compile(r"service|load", re.IGNORECASE)
 _NAME_CHAR = re.compile(r"[\w:?$\-]")
 
@@ -107,6 +108,8 @@ def _codepoint(hex_digits: str, text: str, offset: int) -> str:
 def _string_value(token: str, text: str, offset: int) -> str:
     quote = 3 if token[:3] in ("'''", '"""') else 1
     body = token[quote:-quote]
+    if "\\" not in body:
+        return body
 
     def one(match: re.Match[str]) -> str:
         if match.group(3) is not None:
@@ -126,11 +129,13 @@ def _string_literal(value: str) -> str:
 
 
 def _iri_value(token: str, text: str, offset: int) -> str:
+    if "\\" not in token:
+        return token[1:-1]  # the IRIREF pattern has checked every character
     value = _ESCAPE.sub(lambda m: _codepoint(m.group(1) or m.group(2), text, offset), token[1:-1])
-    bad = next((char for char in value if char in _IRI_FORBIDDEN), None)
+    bad = _IRI_FORBIDDEN.search(value)
     if bad is not None:
         raise Refused(
-            f"The IRI at {_position(text, offset)} holds {bad!r}, which an IRI cannot hold."
+            f"The IRI at {_position(text, offset)} holds {bad.group()!r}, which an IRI cannot hold."
         )
     return value
 
@@ -153,13 +158,17 @@ def lex(text: str) -> Lexed:
             continue
         if kind == "iri":
             value = _iri_value(token, text, match.start())
-            out.append("<" + value.replace("'", "\\u0027").replace("#", "\\u0023") + ">")
-            for_parser.append(f"<{value}>")
+            parsed = f"<{value}>"
+            for_parser.append(parsed)
+            if "'" in value or "#" in value:
+                parsed = parsed.replace("'", "\\u0027").replace("#", "\\u0023")
+            out.append(parsed)
             code.append(" ")
-            # if Oxigraph read this "<" as "less than", its brackets would be code
-            opens = value.count("(") + value.count("[")
-            deepest = max(deepest, depth + opens)
-            depth += max(0, opens - value.count(")") - value.count("]"))
+            if "(" in value or "[" in value:
+                # if Oxigraph read this "<" as "less than", its brackets would be code
+                opens = value.count("(") + value.count("[")
+                deepest = max(deepest, depth + opens)
+                depth += max(0, opens - value.count(")") - value.count("]"))
             continue
         if kind == "comment":
             continue
