@@ -80,7 +80,7 @@ _ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.DOTALL
 _ECHAR = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
 _IRI_FORBIDDEN = re.compile(r'[<>"{}|^`\\\x00-\x20]')
 _KEYWORD = re.compile(r"service|load", re.IGNORECASE)
-_NAME_CHAR = re.compile(r"[\w:?$\-]")
+_NAME_CHAR = re.compile(r"[\w:?$\-\\]")
 
 
 @dataclass(frozen=True)
@@ -147,14 +147,19 @@ def lex(text: str) -> Lexed:
     out: list[str] = []
     for_parser: list[str] = []
     code: list[str] = []
-    depth = deepest = 0
+    depth = deepest = previous_end = 0
     for match in _LEX.finditer(text):
         kind, token = match.lastgroup, match.group()
         if kind in ("long", "short"):
             literal = _string_literal(_string_value(token, text, match.start()))
+            if out and out[-1].endswith('"') and match.start() == previous_end:
+                out.append(" ")  # '' "x" must not become """x"
+                for_parser.append(" ")
+                code.append(" ")
             out.append(literal)
             for_parser.append(literal)
             code.append(" ")
+            previous_end = match.end()
             continue
         if kind == "iri":
             value = _iri_value(token, text, match.start())
@@ -283,10 +288,9 @@ def remote_calls(text: str, *, update: bool) -> list[Call]:
     if update:
         unit = tree[0]
         decls, requests = list(unit.get("prologue") or []), list(unit.get("request") or [])
-        for index, decl in enumerate(decls):
-            _prologue(decl, prefixes)
-            if index < len(requests):
-                calls.extend(_calls(requests[index], dict(prefixes)))
+        for index, request in enumerate(requests):
+            _prologue(decls[index] if index < len(decls) else (), prefixes)
+            calls.extend(_calls(request, dict(prefixes)))
     else:
         _prologue(tree[0], prefixes)
         calls.extend(_calls(tree[1], prefixes))

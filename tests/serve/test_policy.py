@@ -73,6 +73,51 @@ def test_canonical_text_means_what_the_original_means(query: str) -> None:
     assert policy.lex(canonical).text == canonical  # checking twice changes nothing
 
 
+TRICKY = st.sampled_from(
+    [
+        "'",
+        '"',
+        "'''",
+        '"""',
+        "<",
+        ">",
+        "#",
+        "\\",
+        "\\u0022",
+        "\\u0027",
+        "\\u0023",
+        "\\u003E",
+        "\\U00000041",
+        "\r",
+        "\n",
+        " ",
+        "(",
+        ")",
+        "{",
+        "}",
+        "[",
+        "]",
+        "a",
+        "SERVICE",
+        "ex:",
+        ".",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(TRICKY, max_size=12).map("".join))
+def test_the_canonical_text_reads_back_as_itself(text: str) -> None:
+    """Whatever the lexer makes of a text, reading its canonical text again gives the same
+    text, code and depth: what the checks looked at is what the canonical text holds."""
+    try:
+        first = policy.lex(text)
+    except policy.Refused:
+        return
+    again = policy.lex(first.text)
+    assert (again.text, again.code, again.depth) == (first.text, first.code, first.depth)
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
