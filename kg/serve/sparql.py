@@ -117,12 +117,10 @@ def answer(
         protocol.check_bearer(settings.update_token, authorization)
         for iri in (*operation.default_graphs, *operation.named_graphs):
             protocol.check_iri(iri, "using-graph-uri")
-        text = protocol.apply_using(
-            protocol.check_remote_access(operation.text, allowlist, update=True),
-            operation.default_graphs,
-            operation.named_graphs,
-        )
-        text = protocol.check_remote_access(text, allowlist, update=True)  # what runs
+        checked = protocol.check_remote_access(operation.text, allowlist, update=True)
+        text = protocol.apply_using(checked, operation.default_graphs, operation.named_graphs)
+        if text != checked:  # check what runs
+            text = protocol.check_remote_access(text, allowlist, update=True)
         return reply_answer(service.executor.run(UpdateTask(text, base_url)), cors=False)
     except protocol.ProtocolError as error:
         return plain_answer(error.status, error.message, error.headers)
