@@ -11,7 +11,8 @@ Three steps, all in the server process before any worker is used:
    into a string or a comment), CR as LF. ``SELECT * { BIND(<urn:x\\u0041'> AS ?q)
    SERVICE <…> {…} BIND('' AS ?z) }`` is read as Oxigraph reads it: the ``'`` is in the IRI.
 2. The bracket depth of the canonical text is bounded (:data:`MAX_DEPTH`), so a query
-   nested 3,000 deep is a 400 and never reaches Oxigraph's recursive parser.
+   nested 3,000 deep is a 400 and never reaches Oxigraph's recursive parser; so are
+   chains of UNION and operators (:data:`MAX_CHAIN`), which Oxigraph also recurses along.
 3. When the letters of SERVICE or LOAD occur outside string literals (Oxigraph reads no
    escape outside IRIs and strings, so a keyword it obeys is always spelled out there),
    the canonical text is parsed with rdflib's SPARQL 1.1 grammar (its pyparsing
@@ -46,6 +47,9 @@ from kg.serve.remote import check_endpoint
 
 #: Deepest nesting of ( { [ accepted; Oxigraph's recursive parser dies near 3,000.
 MAX_DEPTH = 128
+#: Most chain operators (UNION, | & ! /) outside strings and IRIs: Oxigraph recurses
+#: along such chains too and dies near 6,000 UNIONs or 10,000 ``||``.
+MAX_CHAIN = 2_000
 #: Longest text parsed for the SERVICE/LOAD check: rdflib's pure-Python parse holds the
 #: GIL for ~10-40 ms per KB, so a long one would slow every other request.
 MAX_PARSED_CHARS = 8_192
@@ -80,6 +84,7 @@ _ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.DOTALL
 _ECHAR = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
 _IRI_FORBIDDEN = re.compile(r'[<>"{}|^`\\\x00-\x20]')
 _KEYWORD = re.compile(r"service|load", re.IGNORECASE)
+_UNION = re.compile(r"union", re.IGNORECASE)
 _NAME_CHAR = re.compile(r"[\w:?$\-\\]")
 
 
@@ -309,7 +314,14 @@ def vet(text: str, allowlist: Sequence[str], *, update: bool = False) -> str:
             f"The text nests brackets {lexed.depth} deep; at most {MAX_DEPTH} levels of "
             "( { [ are accepted."
         )
-    if not _KEYWORD.search(lexed.code):
+    code = lexed.code
+    chain = len(_UNION.findall(code)) + sum(code.count(op) for op in "|&!/")
+    if chain > MAX_CHAIN:
+        raise Refused(
+            f"The text chains {chain} operators (UNION, ||, &&, !, / and |); at most "
+            f"{MAX_CHAIN} are accepted."
+        )
+    if not _KEYWORD.search(code):
         return lexed.text  # no SERVICE or LOAD can be spelled here
     if len(lexed.for_parser) > MAX_PARSED_CHARS:
         raise Refused(

@@ -213,6 +213,14 @@ def test_nesting_is_bounded_before_any_parse() -> None:
     policy.vet("SELECT * WHERE " + "{ " * 100 + "?s ?p ?o" + " }" * 100, ())
 
 
+def test_operator_chains_are_bounded() -> None:
+    """Oxigraph recurses along UNION and || chains too (a worker died at ~6,000 UNIONs)."""
+    assert "operators" in refused("SELECT * WHERE { " + " UNION ".join(["{}"] * 7000) + " }")
+    assert "operators" in refused("ASK { FILTER(" + "||".join(["true"] * 3000) + ") }")
+    in_strings_and_comments = "ASK { ?s ?p '" + "!" * 5000 + "' } # " + "|" * 5000
+    policy.vet(in_strings_and_comments, ())
+
+
 def test_brackets_in_an_iri_count_towards_the_depth() -> None:
     """If Oxigraph read ``<`` as "less than", the ( in the "IRI" would nest."""
     chunk = "?a<((((1>2&&3"

@@ -21,6 +21,7 @@ from tests.serve.test_live import build_store
 
 TOKEN = "s3cret"
 DEEP = "SELECT * WHERE " + "{ " * 3000 + "?s ?p ?o" + " }" * 3000
+UNIONS = "SELECT * WHERE { " + " UNION ".join(["{}"] * 7000) + " }"
 DEEP_UPDATE = "INSERT { <urn:a> <urn:b> <urn:c> } WHERE " + "{ " * 3000 + "}" * 3000
 
 
@@ -135,6 +136,7 @@ def _workers() -> set[int]:
         ("direct", "3000 deep"),
         ("update-form", "3000 deep"),
         ("update-direct", "3000 deep"),
+        ("unions", "6999 operators"),
         ("ff-form", "not UTF-8"),
         ("ff-get", "not UTF-8"),
         ("ff-update", "not UTF-8"),
@@ -157,6 +159,7 @@ def test_malformed_requests_are_400_cost_no_worker_and_log_nothing(
             "content_type": "application/sparql-update",
             "token": True,
         },
+        "unions": {"body": form(query=UNIONS), "content_type": FORM},
         "ff-form": {"body": b"query=%FF", "content_type": FORM},
         "ff-get": {"raw_query": "query=%FF"},
         "ff-update": {"body": b"update=%FF", "content_type": FORM, "token": True},
