@@ -90,11 +90,12 @@ def select(sparql: str) -> list[Binding]:
 
 
 def local_href(iri: str) -> str:
-    """The entity page of one of our IRIs; any other IRI unchanged."""
+    """The entity page of one of our IRIs; any other http(s) IRI unchanged; "" for the
+    rest (``javascript:alert(1)``, ``data:``, ``file:``…), which must not become a link."""
     base = base_iri()
     if iri.startswith(base) and len(iri) > len(base):
         return url_for("pages.resource", rest=iri[len(base) :])
-    return iri
+    return iri if re.match(r"https?://", iri, re.IGNORECASE) else ""
 
 
 def short_name(iri: str) -> str:

@@ -2,9 +2,9 @@
 
 Nothing here touches Flask, a store or a socket: request parsing (GET, POST form,
 POST direct; dataset parameters), q-value content negotiation over the format tables,
-and a small SPARQL tokenizer used for the safety checks (``SERVICE`` / ``LOAD``
-against the allowlist, ``LIMIT``-free row capping is done elsewhere) and for applying
-``using-graph-uri`` / ``using-named-graph-uri`` to an update.
+the safety check of a query or update (:func:`check_remote_access`, decided by
+:mod:`kg.serve.policy` from a real parse) and a small SPARQL tokenizer used only to place
+``using-graph-uri`` / ``using-named-graph-uri`` clauses into an update.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import parse_qsl
+
+from kg.serve import policy
 
 # --- formats -------------------------------------------------------------------------
 
@@ -233,6 +235,26 @@ def _decode(body: bytes, charset: str | None) -> str:
         raise ProtocolError(400, f"The request body is not valid UTF-8: {error}.") from None
 
 
+def form_params(text: str, where: str) -> list[tuple[str, str]]:
+    """The name/value pairs of a form-encoded text (a body or a URL query string); a
+    ``%XX`` sequence that is not UTF-8 (``query=%FF``) is a 400, not a 500."""
+    try:
+        return parse_qsl(text, keep_blank_values=True, encoding="utf-8", errors="strict")
+    except UnicodeDecodeError as error:
+        raise ProtocolError(
+            400, f"The {where} holds a percent-escape that is not UTF-8 ({error.reason})."
+        ) from None
+
+
+def url_params(query_string: str) -> list[tuple[str, str]]:
+    """The parameters of a WSGI ``QUERY_STRING`` (bytes read as latin-1), strictly UTF-8."""
+    try:
+        text = query_string.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        raise ProtocolError(400, "The URL's query string is not UTF-8.") from None
+    return form_params(text, "URL's query string")
+
+
 def _values(pairs: Sequence[tuple[str, str]], name: str) -> list[str]:
     return [value for key, value in pairs if key == name]
 
@@ -257,10 +279,7 @@ def parse_sparql_request(
         params = list(url_params)
     elif method == "POST":
         if media == FORM:
-            form = parse_qsl(
-                _decode(body, charset), keep_blank_values=True, encoding="utf-8", errors="strict"
-            )
-            params = list(url_params) + form
+            params = list(url_params) + form_params(_decode(body, charset), "request body")
         elif media in (QUERY_DIRECT, UPDATE_DIRECT):
             if _values(url_params, "query") or _values(url_params, "update"):
                 raise ProtocolError(
@@ -306,7 +325,7 @@ def parse_sparql_request(
     return Operation("description", accept=accept)
 
 
-# --- a SPARQL tokenizer for the safety checks -------------------------------------------
+# --- a SPARQL tokenizer for the protocol's USING rewrite -----------------------------------
 
 _TOKEN = re.compile(
     r"""
@@ -342,55 +361,26 @@ def tokenize(text: str) -> list[Token]:
     ]
 
 
-_UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-
-
-def _unescape_iri(body: str) -> str:
-    return _UCHAR.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), body)
-
-
 @dataclass
 class Scan:
-    """What the safety checks need to know about an operation's text."""
+    """Where :func:`apply_using` puts its clauses (no security decision is taken here:
+    the rewritten update is checked by :func:`check_remote_access` before it runs)."""
 
-    services: list[str | None] = field(default_factory=list)  # None: a variable endpoint
-    loads: list[str | None] = field(default_factory=list)
     uses_dataset_clause: bool = False  # USING or WITH in an update
     where_positions: list[int] = field(default_factory=list)  # top-level WHERE of modify ops
 
 
-def _resolve(token: Token, prefixes: dict[str, str]) -> str | None:
-    if token.kind == "iri":
-        return _unescape_iri(token.text[1:-1])
-    if token.kind == "pname":
-        prefix, _, local = token.text.partition(":")
-        if prefix in prefixes:
-            return prefixes[prefix] + re.sub(r"\\(.)", r"\1", local)
-    return None
-
-
 def scan(text: str) -> Scan:
-    """Find SERVICE endpoints, LOAD sources, USING/WITH and top-level WHEREs."""
+    """Find USING/WITH and the top-level WHEREs of an update."""
     tokens = tokenize(text)
-    prefixes: dict[str, str] = {}
     result = Scan()
     depth = 0
     for index, token in enumerate(tokens):
         word = token.text.upper() if token.kind == "word" else ""
-        following = tokens[index + 1 : index + 4]
         if token.text == "{":
             depth += 1
         elif token.text == "}":
             depth -= 1
-        elif word == "PREFIX" and len(following) >= 2 and following[0].kind == "pname":
-            if following[1].kind == "iri":
-                prefixes[following[0].text[:-1]] = _unescape_iri(following[1].text[1:-1])
-        elif word in ("SERVICE", "LOAD"):
-            rest = following
-            if rest and rest[0].kind == "word" and rest[0].text.upper() == "SILENT":
-                rest = rest[1:]
-            target = _resolve(rest[0], prefixes) if rest else None
-            (result.services if word == "SERVICE" else result.loads).append(target)
         elif word in ("USING", "WITH") and depth == 0:
             result.uses_dataset_clause = True
         elif word == "WHERE" and depth == 0:
@@ -401,42 +391,17 @@ def scan(text: str) -> Scan:
     return result
 
 
-def is_allowed(iri: str | None, allowlist: Sequence[str]) -> bool:
-    """Whether an endpoint or LOAD source is allowed: http(s), listed exactly or under a
-    listed prefix ending in ``/``."""
-    if iri is None or not iri.lower().startswith(("http://", "https://")):
-        return False
-    return any(
-        iri == entry or (entry.endswith("/") and iri.startswith(entry)) for entry in allowlist
-    )
+def check_remote_access(text: str, allowlist: Sequence[str], *, update: bool = False) -> str:
+    """The text to execute, once :func:`kg.serve.policy.vet` has passed it: its SERVICE
+    and LOAD targets are in the allowlist (decided from a real parse, see that module),
+    its nesting is bounded. Anything else is a 400 naming why.
 
-
-def check_remote_access(text: str, allowlist: Sequence[str]) -> None:
-    """Refuse (400) a SERVICE or LOAD whose target is not in the allowlist.
-
-    The tokenizer ignores strings, IRIs and comments, so ``"SERVICE"`` in a literal is
-    not a call; a variable endpoint (``SERVICE ?x``) is always refused.
+    Execute the returned text, not ``text``: it is the exact string that was checked.
     """
-    lowered = text.lower()
-    if "service" not in lowered and "load" not in lowered:
-        return
-    found = scan(text)
-    for target in found.services:
-        if not is_allowed(target, allowlist):
-            raise ProtocolError(
-                400,
-                f"SERVICE {('<' + target + '>') if target else '(a variable endpoint)'} is "
-                "not allowed: federated queries may only call endpoints listed in the "
-                "service_allowlist setting (NEWSKG_SERVICE_ALLOWLIST).",
-            )
-    for target in found.loads:
-        if not is_allowed(target, allowlist):
-            raise ProtocolError(
-                400,
-                f"LOAD {('<' + target + '>') if target else ''} is not allowed: LOAD never "
-                "reads local files and may only fetch URLs listed in the service_allowlist "
-                "setting (NEWSKG_SERVICE_ALLOWLIST).",
-            )
+    try:
+        return policy.vet(text, allowlist, update=update)
+    except policy.Refused as refusal:
+        raise ProtocolError(400, str(refusal)) from None
 
 
 def apply_using(update: str, using: Sequence[str], using_named: Sequence[str]) -> str:

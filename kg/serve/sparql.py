@@ -24,7 +24,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, request
@@ -105,10 +104,10 @@ def answer(
         accept = operation.accept or accept
         if operation.kind == "description":
             return service_description(accept, base_url, update=bool(settings.update_token))
-        protocol.check_remote_access(operation.text, settings.service_allowlist)
+        allowlist = settings.service_allowlist
         if operation.kind == "query":
             task = QueryTask(
-                operation.text,
+                protocol.check_remote_access(operation.text, allowlist),
                 tuple(protocol.check_iri(g, "default-graph-uri") for g in operation.default_graphs),
                 tuple(protocol.check_iri(g, "named-graph-uri") for g in operation.named_graphs),
                 accept,
@@ -118,9 +117,10 @@ def answer(
         protocol.check_bearer(settings.update_token, authorization)
         for iri in (*operation.default_graphs, *operation.named_graphs):
             protocol.check_iri(iri, "using-graph-uri")
-        text = protocol.apply_using(
-            operation.text, operation.default_graphs, operation.named_graphs
-        )
+        checked = protocol.check_remote_access(operation.text, allowlist, update=True)
+        text = protocol.apply_using(checked, operation.default_graphs, operation.named_graphs)
+        if text != checked:  # check what runs
+            text = protocol.check_remote_access(text, allowlist, update=True)
         return reply_answer(service.executor.run(UpdateTask(text, base_url)), cors=False)
     except protocol.ProtocolError as error:
         return plain_answer(error.status, error.message, error.headers)
@@ -169,11 +169,14 @@ class SparqlFastPath:
         if length > limit:
             return plain_answer(413, too_large_message(limit))
         body = environ["wsgi.input"].read(length) if length else b""
-        query_string = environ.get("QUERY_STRING", "").encode("latin-1").decode("utf-8", "replace")
+        try:
+            params = protocol.url_params(environ.get("QUERY_STRING", ""))
+        except protocol.ProtocolError as error:
+            return plain_answer(error.status, error.message)
         return answer(
             self.service,
             method,
-            parse_qsl(query_string, keep_blank_values=True, errors="replace"),
+            params,
             environ.get("CONTENT_TYPE"),
             body,
             environ.get("HTTP_ACCEPT"),

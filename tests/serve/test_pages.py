@@ -228,3 +228,26 @@ def test_evidence_span_has_a_page_titled_by_its_words(client: FlaskClient) -> No
     response = client.get("/id/article/000_sample%23char%3D34%2C63")
     assert response.status_code == 200
     assert "<h1>more than 4,000 ISIS fighters</h1>" in response.get_data(as_text=True)
+
+
+def test_only_web_iris_become_links(client: FlaskClient) -> None:
+    """A stored ``javascript:`` (or ``data:``) IRI object is shown as text, never as a link;
+    an https IRI beside it stays a link."""
+    store = client.application.extensions["newskg"].executor.store
+    see_also = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#seeAlso")
+    graph = ox.NamedNode(BASE + "article/000_sample")
+    for target in (
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(2)",
+        "data:text/html,x",
+        "https://example.org/isis",
+    ):
+        store.add(ox.Quad(ox.NamedNode(ISIS), see_also, ox.NamedNode(target), graph))
+    html = client.get("/id/entity/islamic-state", headers={"Accept": "text/html"}).get_data(
+        as_text=True
+    )
+    hrefs = re.findall(r'href="([^"]*)"', html)
+    assert "https://example.org/isis" in hrefs
+    assert not [h for h in hrefs if h.lower().startswith(("javascript:", "data:"))]
+    for shown in ("javascript:alert(1)", "JaVaScRiPt:alert(2)", "data:text/html,x"):
+        assert f'<span class="iri" title="{shown}">' in html

@@ -120,7 +120,7 @@ ALLOW = ("http://127.0.0.1:9999/sparql",)
 )
 def test_remote_access_refused(query: str) -> None:
     with pytest.raises(p.ProtocolError) as caught:
-        p.check_remote_access(query, ALLOW)
+        p.check_remote_access(query, ALLOW, update=query.startswith("LOAD"))
     assert caught.value.status == 400
     assert "service_allowlist" in caught.value.message
 
