@@ -54,6 +54,7 @@ class ServerProfile:
     default_user: str | None
     insert_template: bool  # INSERT { … } WHERE {} instead of INSERT DATA (blank nodes)
     atomic_request: bool  # one update request is one transaction
+    max_insert_triples: int | None = None  # most triples in one INSERT operation
     graph_param: str = "graph"
 
 
@@ -68,6 +69,7 @@ PROFILES: dict[str, ServerProfile] = {
         "dba",
         True,
         False,
+        max_insert_triples=2000,
     ),
 }
 
@@ -269,56 +271,107 @@ def _term(term: Any, blank_prefix: str) -> str:
 
 @dataclass
 class GraphBlock:
-    """One graph's part of an update: its ``GRAPH`` block text and its hash triples."""
+    """One graph's part of an update: its triple lines, those that name a blank node kept
+    together (one ``INSERT`` scopes its blank node labels), and its content-hash triples."""
 
     graph: str
-    body: str  # "GRAPH <g> { … }" without the content-hash triples, or "" (drop only)
-    hashes: str  # "GRAPH <g> { <g> nkg:contentHash "…" . }" or ""
-    quads: int
+    plain: list[str]
+    blank: list[str]
+    hashes: list[str]
+
+    @property
+    def quads(self) -> int:
+        return len(self.plain) + len(self.blank) + len(self.hashes)
 
     @property
     def size(self) -> int:
-        return len(self.graph) + len(self.body) + len(self.hashes) + 40
+        lines = (*self.plain, *self.blank, *self.hashes)
+        return 3 * len(self.graph) + sum(len(line) + 1 for line in lines) + 80
 
 
 def graph_block(graph: str, nquads: bytes, index: int) -> GraphBlock:
     """Parse one graph's N-Quads into its update block (quads of other graphs are an error)."""
+    block = GraphBlock(graph, [], [], [])
     if not nquads:
-        return GraphBlock(graph, "", "", 0)
-    data: list[str] = []
-    hashes: list[str] = []
+        return block
     prefix = f"g{index}x"
     for quad in ox.parse(nquads, format=ox.RdfFormat.N_QUADS):
         name = quad.graph_name
         if not isinstance(name, ox.DefaultGraph) and name.value != graph:
             raise ValueError(f"a quad of graph <{name.value}> among the quads of <{graph}>")
-        line = f"{_term(quad.subject, prefix)} {quad.predicate} {_term(quad.object, prefix)} ."
-        (hashes if quad.predicate.value == CONTENT_HASH else data).append(line)
-    body = f"GRAPH <{graph}> {{\n" + "\n".join(data) + "\n}" if data else ""
-    hash_text = f"GRAPH <{graph}> {{ " + " ".join(hashes) + " }" if hashes else ""
-    return GraphBlock(graph, body, hash_text, len(data) + len(hashes))
+        subject, obj = quad.subject, quad.object
+        line = f"{_term(subject, prefix)} {quad.predicate} {_term(obj, prefix)} ."
+        if quad.predicate.value == CONTENT_HASH:
+            block.hashes.append(line)
+        elif isinstance(subject, ox.BlankNode) or isinstance(obj, ox.BlankNode):
+            block.blank.append(line)
+        else:
+            block.plain.append(line)
+    return block
 
 
-def update_text(blocks: Sequence[GraphBlock], insert_template: bool) -> str:
+def _units(block: GraphBlock, max_triples: int | None) -> Iterator[tuple[str, list[str]]]:
+    """(graph, lines) pieces of a block's blank-node-free lines, ``max_triples`` at most."""
+    step = max_triples or max(1, len(block.plain))
+    for start in range(0, len(block.plain), step):
+        yield block.graph, block.plain[start : start + step]
+
+
+def _insert(units: Sequence[tuple[str, list[str]]], template: bool) -> str:
+    by_graph: dict[str, list[str]] = {}
+    for graph, lines in units:
+        by_graph.setdefault(graph, []).extend(lines)
+    inner = "\n".join(
+        f"GRAPH <{graph}> {{\n" + "\n".join(lines) + "\n}" for graph, lines in by_graph.items()
+    )
+    return f"INSERT {{\n{inner}\n}} WHERE {{}}" if template else f"INSERT DATA {{\n{inner}\n}}"
+
+
+def _packed(
+    units: Iterator[tuple[str, list[str]]], max_triples: int | None, template: bool
+) -> Iterator[str]:
+    """INSERT operations holding whole units, ``max_triples`` at most each (a larger unit
+    goes alone)."""
+    pending: list[tuple[str, list[str]]] = []
+    count = 0
+    for graph, lines in units:
+        if pending and max_triples and count + len(lines) > max_triples:
+            yield _insert(pending, template)
+            pending, count = [], 0
+        pending.append((graph, lines))
+        count += len(lines)
+    if pending:
+        yield _insert(pending, template)
+
+
+def update_text(blocks: Sequence[GraphBlock], profile: ServerProfile) -> str:
     """Drop every graph, insert their data, then (last) their content hashes.
 
     The hashes go last so that on a server that is not transactional across the
-    operations of a request (Virtuoso), a graph whose hash is stored is whole.
+    operations of a request (Virtuoso), a graph whose hash is stored is whole. A graph's
+    blank-node triples stay in one ``INSERT`` (it scopes the labels); on Virtuoso, which
+    refuses blank nodes in ``INSERT DATA``, that one is ``INSERT { … } WHERE {}``, and
+    operations are kept under its parser's limits (``max_insert_triples``).
     """
+    limit = profile.max_insert_triples
     parts = [f"DROP SILENT GRAPH <{block.graph}>" for block in blocks]
-    for section in ([b.body for b in blocks if b.body], [b.hashes for b in blocks if b.hashes]):
-        if section:
-            inner = "\n".join(section)
-            parts.append(
-                f"INSERT {{\n{inner}\n}} WHERE {{}}"
-                if insert_template
-                else f"INSERT DATA {{\n{inner}\n}}"
-            )
+    plain = (unit for block in blocks for unit in _units(block, limit))
+    blank = ((block.graph, block.blank) for block in blocks if block.blank)
+    if profile.insert_template:
+        parts += _packed(plain, limit, template=False)
+        parts += _packed(blank, limit and limit // 4, template=True)
+    else:  # one INSERT DATA may hold blank nodes: keep a graph's lines together
+        parts += _packed(
+            ((b.graph, b.blank + b.plain) for b in blocks if b.blank or b.plain),
+            limit,
+            template=False,
+        )
+    parts += _packed(((b.graph, b.hashes) for b in blocks if b.hashes), limit, template=False)
     return " ;\n".join(parts)
 
 
 def plan_requests(
-    graphs: Mapping[str, bytes], request_bytes: int, insert_template: bool
+    graphs: Mapping[str, bytes], request_bytes: int, profile: ServerProfile
 ) -> Iterator[tuple[str, int]]:
     """(update text, quads) per request: whole graphs, as many as fit in ``request_bytes``
     (a graph larger than that goes alone: a graph is never split)."""
@@ -327,12 +380,12 @@ def plan_requests(
     for index, (graph, nquads) in enumerate(graphs.items()):
         block = graph_block(graph, nquads, index)
         if pending and size + block.size > request_bytes:
-            yield update_text(pending, insert_template), sum(b.quads for b in pending)
+            yield update_text(pending, profile), sum(b.quads for b in pending)
             pending, size = [], 0
         pending.append(block)
         size += block.size
     if pending:
-        yield update_text(pending, insert_template), sum(b.quads for b in pending)
+        yield update_text(pending, profile), sum(b.quads for b in pending)
 
 
 class SparqlServerTarget:
@@ -354,8 +407,8 @@ class SparqlServerTarget:
 
     def replace_graphs(self, graphs: Mapping[str, bytes]) -> None:
         """Replace each named graph whole (an empty value drops it)."""
-        template = self.client.endpoints.profile.insert_template
-        for text, quads in plan_requests(graphs, self.request_bytes, template):
+        profile = self.client.endpoints.profile
+        for text, quads in plan_requests(graphs, self.request_bytes, profile):
             self.client.update(text)
             self.requests += 1
             self.quads += quads
@@ -402,4 +455,3 @@ def describe(endpoints: ServerEndpoints) -> str:
         f"{endpoints.spec} ({endpoints.profile.name}: query {endpoints.query_url}, "
         f"update {endpoints.update_url}, graph store {endpoints.graph_url})"
     )
-
