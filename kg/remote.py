@@ -19,6 +19,7 @@ share.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -202,7 +203,7 @@ class SparqlClient:
         response = self.open_query(text, SPARQL_JSON)
         body = read_body(response, time.monotonic() + self.timeout)
         self._check_body(response, body, "query")
-        return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+        return ox.parse_query_results(ask_fixed(body), format=ox.QueryResultsFormat.JSON)
 
     def construct(self, text: str) -> list[ox.Triple]:
         """A CONSTRUCT or DESCRIBE, parsed into triples."""
@@ -235,6 +236,22 @@ class SparqlClient:
             return b""
         self._check_body(response, body, "graph store GET")
         return body
+
+
+ASK_RETVAL = "__ASK_RETVAL"
+
+
+def ask_fixed(body: bytes) -> bytes:
+    """SPARQL JSON results, with Virtuoso's answer to an ASK (a one-row SELECT of
+    ``__ASK_RETVAL`` 1 or 0) turned into the boolean result it stands for."""
+    if ASK_RETVAL.encode() not in body[:200]:
+        return body
+    data = json.loads(body)
+    if data.get("head", {}).get("vars") != [ASK_RETVAL]:
+        return body
+    rows = data.get("results", {}).get("bindings", [])
+    value = bool(rows) and rows[0].get(ASK_RETVAL, {}).get("value") not in ("0", "false")
+    return json.dumps({"head": {}, "boolean": value}).encode()
 
 
 def read_body(response: requests.Response, deadline: float, max_lines: int | None = None) -> bytes:

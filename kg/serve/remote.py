@@ -32,6 +32,7 @@ from kg.remote import (
     RemoteError,
     RemoteTimeout,
     SparqlClient,
+    ask_fixed,
     describe,
     open_client,
     read_body,
@@ -130,7 +131,7 @@ class RemoteExecutor:
         fmt = protocol.negotiate(task.accept, protocol.RESULT_FORMATS)
         if fmt is None:
             return _not_acceptable(protocol.RESULT_FORMATS)
-        data: dict[str, Any] = json.loads(self._forward(task, SPARQL_JSON, None))
+        data: dict[str, Any] = json.loads(ask_fixed(self._forward(task, SPARQL_JSON, None)))
         headers: dict[str, str] = {}
         bindings = data.get("results", {}).get("bindings")
         if bindings is not None and len(bindings) > self.max_rows:
