@@ -203,3 +203,29 @@ def test_kg_serve_in_front_of_the_server(oxigraph_seeds: Server, seeds_graph: ox
         graph = urllib.parse.urlencode({"graph": f"{BASE}graph/ontology"})
         status, body, _ = http(f"{url}/store?{graph}", headers={"Accept": "application/n-triples"})
         assert status == 200 and b"CountClaim" in body
+
+
+def test_shards_load_with_the_printed_oxigraph_command(seeds_store: Path, tmp_path: Path) -> None:
+    import glob
+    import shlex
+    import subprocess
+
+    from tests.remote.conftest import OXIGRAPH
+
+    shards = tmp_path / "shards"
+    result = kg("build", str(SEEDS), "--shards", str(shards), "-q")
+    assert result.returncode == 0, result.stderr
+    files = sorted(shards.glob("part-*.nq.gz"))
+    assert len(files) >= 2  # the vocabularies, then the articles' batch
+    command = next(line.strip() for line in result.stdout.splitlines()
+                   if line.strip().startswith("oxigraph load"))
+    words = shlex.split(command.replace("OXIGRAPH_DIR", str(tmp_path / "loaded")))
+    words = [OXIGRAPH] + [w for word in words[1:] for w in (sorted(glob.glob(word)) or [word])]
+    loaded = subprocess.run(words, capture_output=True, text=True, timeout=300)
+    assert loaded.returncode == 0, loaded.stderr
+    store = ox.Store.read_only(str(tmp_path / "loaded"))
+    found: dict[str, list[ox.Triple]] = {}
+    for quad in store:
+        found.setdefault(quad.graph_name.value, []).append(quad.triple)
+    assert_isomorphic_by_graph(local_graphs(seeds_store),
+                               {g: to_rdflib(t) for g, t in found.items()})
