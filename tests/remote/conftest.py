@@ -77,13 +77,14 @@ class Server:
     options: tuple[str, ...] = ()
 
 
-def start_oxigraph(folder: Path, *extra: str) -> tuple[subprocess.Popen, Server]:
-    """``oxigraph serve`` on a free loopback port with the union default graph."""
+def start_oxigraph(folder: Path, *extra: str, union: bool = True
+                   ) -> tuple[subprocess.Popen, Server]:
+    """``oxigraph serve`` on a free loopback port (with the union default graph)."""
     port = free_port()
     log = folder / "oxigraph.log"
     process = subprocess.Popen(
         [OXIGRAPH, "serve", "--location", str(folder / "db"), "--bind", f"127.0.0.1:{port}",
-         "--union-default-graph", *extra],
+         *(["--union-default-graph"] if union else []), *extra],
         stdout=log.open("wb"), stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"

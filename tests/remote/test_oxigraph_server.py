@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -193,8 +194,10 @@ def test_kg_serve_in_front_of_the_server(oxigraph_seeds: Server, seeds_graph: ox
         assert http(f"{url}/sparql?{urllib.parse.urlencode({'query': 'SELEC nonsense'})}")[0] == 400
         # the timeout: 503, and the next query is answered
         cartesian = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+        started = time.monotonic()
         status, body, _ = http(f"{url}/sparql?{urllib.parse.urlencode({'query': cartesian})}")
         assert status == 503, body
+        assert time.monotonic() - started < 10  # ours (2 s), not the server's (--timeout-s 20)
         ask = urllib.parse.urlencode({"query": "ASK { ?s a <https://schema.org/NewsArticle> }"})
         status, body, _ = http(f"{url}/sparql?{ask}",
                                headers={"Accept": "application/sparql-results+json"})
@@ -229,3 +232,26 @@ def test_shards_load_with_the_printed_oxigraph_command(seeds_store: Path, tmp_pa
         found.setdefault(quad.graph_name.value, []).append(quad.triple)
     assert_isomorphic_by_graph(local_graphs(seeds_store),
                                {g: to_rdflib(t) for g, t in found.items()})
+
+
+def test_kg_serve_warns_when_the_default_graph_is_not_the_union(
+    oxigraph_seeds: Server, tmp_path: Path
+) -> None:
+    from kg.serve.remote import check_server, make_executor
+    from tests.remote.conftest import start_oxigraph, stop
+
+    settings = Settings.from_env(environ={})
+    union = make_executor(replace(settings, store=oxigraph_seeds.spec))
+    assert check_server(union) is None
+    union.close()
+    process, server = start_oxigraph(tmp_path, union=False)
+    try:
+        target = open_server_target(server.spec, settings)
+        node = ox.NamedNode(f"{BASE}article/x")
+        target.replace_graphs({node.value: nquads([ox.Quad(node, node, node, node)])})
+        executor = make_executor(replace(settings, store=server.spec))
+        warning = check_server(executor)
+        executor.close()
+        assert warning is not None and "--union-default-graph" in warning
+    finally:
+        stop(process)
