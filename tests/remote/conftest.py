@@ -77,15 +77,25 @@ class Server:
     options: tuple[str, ...] = ()
 
 
-def start_oxigraph(folder: Path, *extra: str, union: bool = True
-                   ) -> tuple[subprocess.Popen, Server]:
+def start_oxigraph(
+    folder: Path, *extra: str, union: bool = True
+) -> tuple[subprocess.Popen, Server]:
     """``oxigraph serve`` on a free loopback port (with the union default graph)."""
     port = free_port()
     log = folder / "oxigraph.log"
     process = subprocess.Popen(
-        [OXIGRAPH, "serve", "--location", str(folder / "db"), "--bind", f"127.0.0.1:{port}",
-         *(["--union-default-graph"] if union else []), *extra],
-        stdout=log.open("wb"), stderr=subprocess.STDOUT,
+        [
+            OXIGRAPH,
+            "serve",
+            "--location",
+            str(folder / "db"),
+            "--bind",
+            f"127.0.0.1:{port}",
+            *(["--union-default-graph"] if union else []),
+            *extra,
+        ],
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     wait_for(f"{url}/query", process, 30, log)
@@ -134,11 +144,16 @@ def start_virtuoso(folder: Path, shards: Path) -> tuple[subprocess.Popen, Server
     assert VIRTUOSO is not None
     sql_port, http_port = free_port(), free_port()
     ini = folder / "virtuoso.ini"
-    ini.write_text(VIRTUOSO_INI.format(d=folder, shards=shards, sql_port=sql_port,
-                                       http_port=http_port))
+    ini.write_text(
+        VIRTUOSO_INI.format(d=folder, shards=shards, sql_port=sql_port, http_port=http_port)
+    )
     log = folder / "virtuoso-run.log"
-    process = subprocess.Popen([VIRTUOSO, "-f", "-c", str(ini)], cwd=folder,
-                               stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [VIRTUOSO, "-f", "-c", str(ini)],
+        cwd=folder,
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{http_port}"
     wait_for(f"{url}/sparql", process, 120, log)
     options = ("--store-profile", "virtuoso", "--store-password", "dba")
@@ -162,13 +177,15 @@ def local_graphs(store_path: Path) -> dict[str, rdflib.Graph]:
 def to_rdflib(triples: list[ox.Triple]) -> rdflib.Graph:
     """Triples as an rdflib graph (through N-Triples)."""
     graph = rdflib.Graph()
-    graph.parse(data=(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode(),
-                format="nt")
+    graph.parse(
+        data=(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode(), format="nt"
+    )
     return graph
 
 
-def assert_isomorphic_by_graph(expected: dict[str, rdflib.Graph],
-                               found: dict[str, rdflib.Graph]) -> None:
+def assert_isomorphic_by_graph(
+    expected: dict[str, rdflib.Graph], found: dict[str, rdflib.Graph]
+) -> None:
     """The same graph names, and each graph isomorphic (blank nodes included)."""
     assert sorted(found) == sorted(expected)
     differing = [g for g in expected if not isomorphic(expected[g], found[g])]

@@ -28,8 +28,16 @@ from tests.remote.conftest import (
 )
 from tests.remote.test_oxigraph_server import server_graphs
 
-COLUMNS = ["--id-column", "unit_id", "--title-column", "article_title",
-           "--text-column", "article_content", "--date-column", "date"]
+COLUMNS = [
+    "--id-column",
+    "unit_id",
+    "--title-column",
+    "article_title",
+    "--text-column",
+    "article_content",
+    "--date-column",
+    "date",
+]
 SLICE = 60
 
 pytestmark = [
@@ -53,8 +61,10 @@ def fakes_local(tmp_path_factory: pytest.TempPathFactory) -> Slice:
     folder = tmp_path_factory.mktemp("fakes-slice")
     table = folder / "fakes-60.csv"
     ids = set()
-    with FAKES_CSV.open(encoding="utf-8", newline="") as source, \
-            table.open("w", encoding="utf-8", newline="") as out:
+    with (
+        FAKES_CSV.open(encoding="utf-8", newline="") as source,
+        table.open("w", encoding="utf-8", newline="") as out,
+    ):
         reader = csv.DictReader(source)
         writer = csv.DictWriter(out, fieldnames=reader.fieldnames or [])
         writer.writeheader()
@@ -70,8 +80,9 @@ def fakes_local(tmp_path_factory: pytest.TempPathFactory) -> Slice:
 
 
 @pytest.fixture(scope="module")
-def fakes_slice(fakes_local: Slice, tmp_path_factory: pytest.TempPathFactory
-                ) -> Iterator[tuple[Path, Server]]:
+def fakes_slice(
+    fakes_local: Slice, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Path, Server]]:
     """The slice built into an Oxigraph server too."""
     process, server = start_oxigraph(tmp_path_factory.mktemp("fakes-oxigraph"), "--timeout-s", "30")
     try:
@@ -100,14 +111,16 @@ def test_the_slice_answers_every_question_the_same(fakes_slice: tuple[Path, Serv
         result = kg("query", path.stem, "--store", server.spec, "-f", "json")
         assert result.returncode == 0, (path.stem, result.stderr)
         expected = store.query(path.read_text(), use_default_graph_as_union=True).serialize(
-            format=ox.QueryResultsFormat.JSON)
+            format=ox.QueryResultsFormat.JSON
+        )
         assert normalised_rows(result.stdout.encode()) == normalised_rows(expected), path.stem
         answered += bool(json.loads(result.stdout).get("results", {}).get("bindings"))
     assert answered >= 5  # most questions have rows on real articles
 
 
-@pytest.mark.skipif(VIRTUOSO is None or ISQL is None,
-                    reason="virtuoso-t/isql-vt not installed (make virtuoso-deps)")
+@pytest.mark.skipif(
+    VIRTUOSO is None or ISQL is None, reason="virtuoso-t/isql-vt not installed (make virtuoso-deps)"
+)
 def test_the_slice_on_virtuoso_is_the_local_build(
     fakes_local: Slice, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
@@ -118,11 +131,13 @@ def test_the_slice_on_virtuoso_is_the_local_build(
     folder = tmp_path_factory.mktemp("fakes-virtuoso")
     process, server, _ = start_virtuoso(folder, folder)
     try:
-        built = kg("build", str(fakes_local.table), *COLUMNS, "--store", server.spec,
-                   *server.options, "-q")
+        built = kg(
+            "build", str(fakes_local.table), *COLUMNS, "--store", server.spec, *server.options, "-q"
+        )
         assert built.returncode == 0, built.stderr
-        expected = {g: with_rounded_points(graph)
-                    for g, graph in local_graphs(fakes_local.local).items()}
+        expected = {
+            g: with_rounded_points(graph) for g, graph in local_graphs(fakes_local.local).items()
+        }
         assert_isomorphic_by_graph(expected, virtuoso_graphs(server))
     finally:
         stop(process)

@@ -32,8 +32,12 @@ from tests.remote.conftest import (
 QUESTIONS = sorted(QUERIES_DIR.glob("*.rq"))
 
 
-def http(url: str, data: bytes | None = None, headers: dict[str, str] | None = None,
-         method: str | None = None) -> tuple[int, bytes, dict[str, str]]:
+def http(
+    url: str,
+    data: bytes | None = None,
+    headers: dict[str, str] | None = None,
+    method: str | None = None,
+) -> tuple[int, bytes, dict[str, str]]:
     request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
     try:
         with urllib.request.urlopen(request, timeout=60) as response:
@@ -43,21 +47,32 @@ def http(url: str, data: bytes | None = None, headers: dict[str, str] | None = N
 
 
 def server_select(server: Server, query: str) -> bytes:
-    status, body, _ = http(f"{server.url}/query", urllib.parse.urlencode({"query": query}).encode(),
-                           {"Accept": "application/sparql-results+json",
-                            "Content-Type": "application/x-www-form-urlencoded"})
+    status, body, _ = http(
+        f"{server.url}/query",
+        urllib.parse.urlencode({"query": query}).encode(),
+        {
+            "Accept": "application/sparql-results+json",
+            "Content-Type": "application/x-www-form-urlencoded",
+        },
+    )
     assert status == 200, body
     return body
 
 
 def server_graphs(server: Server) -> dict[str, rdflib.Graph]:
     """Every named graph of the server, read with a plain HTTP client from its Graph Store."""
-    names = [row["g"]["value"] for row in json.loads(server_select(
-        server, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))["results"]["bindings"]]
+    names = [
+        row["g"]["value"]
+        for row in json.loads(
+            server_select(server, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        )["results"]["bindings"]
+    ]
     graphs = {}
     for name in names:
-        status, body, _ = http(f"{server.url}/store?{urllib.parse.urlencode({'graph': name})}",
-                               headers={"Accept": "application/n-triples"})
+        status, body, _ = http(
+            f"{server.url}/store?{urllib.parse.urlencode({'graph': name})}",
+            headers={"Accept": "application/n-triples"},
+        )
         assert status == 200, body
         graphs[name] = to_rdflib(list(ox.parse(body, format=ox.RdfFormat.N_TRIPLES)))
     return graphs
@@ -97,8 +112,9 @@ def test_rebuilding_replaces_the_graphs_without_duplicates(
     assert_isomorphic_by_graph(local_graphs(seeds_store), server_graphs(oxigraph_seeds))
 
 
-def test_stats_and_export_read_the_server(oxigraph_seeds: Server, seeds_store: Path,
-                                          tmp_path: Path) -> None:
+def test_stats_and_export_read_the_server(
+    oxigraph_seeds: Server, seeds_store: Path, tmp_path: Path
+) -> None:
     remote = kg("stats", "--store", oxigraph_seeds.spec)
     local = kg("stats", "--store", str(seeds_store))
     assert remote.returncode == 0, remote.stderr
@@ -112,8 +128,9 @@ def test_stats_and_export_read_the_server(oxigraph_seeds: Server, seeds_store: P
     found: dict[str, list[ox.Triple]] = {}
     for quad in dataset:
         found.setdefault(quad.graph_name.value, []).append(quad.triple)
-    assert_isomorphic_by_graph(local_graphs(seeds_store),
-                               {g: to_rdflib(t) for g, t in found.items()})
+    assert_isomorphic_by_graph(
+        local_graphs(seeds_store), {g: to_rdflib(t) for g, t in found.items()}
+    )
 
 
 def test_a_batch_replaces_its_graphs_and_drops_empty_ones(tmp_path: Path) -> None:
@@ -126,25 +143,42 @@ def test_a_batch_replaces_its_graphs_and_drops_empty_ones(tmp_path: Path) -> Non
 
         def graph(iri: str, label: str, digest: str) -> bytes:
             node = ox.NamedNode(iri)
-            return nquads([
-                ox.Quad(node, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
-                        ox.Literal(label), node),
-                ox.Quad(node, ox.NamedNode(CONTENT_HASH), ox.Literal(digest), node),
-                ox.Quad(node, ox.NamedNode("https://schema.org/about"), ox.BlankNode("b0"), node),
-            ])
+            return nquads(
+                [
+                    ox.Quad(
+                        node,
+                        ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+                        ox.Literal(label),
+                        node,
+                    ),
+                    ox.Quad(node, ox.NamedNode(CONTENT_HASH), ox.Literal(digest), node),
+                    ox.Quad(
+                        node, ox.NamedNode("https://schema.org/about"), ox.BlankNode("b0"), node
+                    ),
+                ]
+            )
 
         target.replace_graphs({a: graph(a, "first", "h1"), b: graph(b, "other", "h2")})
         assert target.requests == 1  # the batch is one update request: one transaction
         target.replace_graphs({a: graph(a, "second", "h3"), b: b""})
         assert target.stored_hashes([a, b, f"{BASE}article/none"]) == {a: "h3"}
-        labels = json.loads(server_select(
-            server, "SELECT ?g ?l WHERE { GRAPH ?g { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l } }"))
+        labels = json.loads(
+            server_select(
+                server,
+                "SELECT ?g ?l WHERE { GRAPH ?g { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l } }",
+            )
+        )
         assert [(r["g"]["value"], r["l"]["value"]) for r in labels["results"]["bindings"]] == [
-            (a, "second")]
+            (a, "second")
+        ]
         # the two graphs' `_:b0` stay two nodes
         target.replace_graphs({a: graph(a, "x", "h4"), b: graph(b, "y", "h5")})
-        nodes = json.loads(server_select(
-            server, "SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { GRAPH ?g { ?s <https://schema.org/about> ?o } }"))
+        nodes = json.loads(
+            server_select(
+                server,
+                "SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { GRAPH ?g { ?s <https://schema.org/about> ?o } }",
+            )
+        )
         assert nodes["results"]["bindings"][0]["n"]["value"] == "2"
         target.finish()
     finally:
@@ -153,23 +187,32 @@ def test_a_batch_replaces_its_graphs_and_drops_empty_ones(tmp_path: Path) -> Non
 
 def test_one_update_request_is_one_transaction_on_oxigraph(oxigraph_seeds: Server) -> None:
     """The README's claim: a request whose last operation fails applies none of its others."""
-    text = (f"DROP GRAPH <{BASE}graph/ontology> ; "
-            "LOAD <http://127.0.0.1:9/none> INTO GRAPH <http://example.org/x>")
-    status, _, _ = http(f"{oxigraph_seeds.url}/update", text.encode(),
-                        {"Content-Type": "application/sparql-update"})
+    text = (
+        f"DROP GRAPH <{BASE}graph/ontology> ; "
+        "LOAD <http://127.0.0.1:9/none> INTO GRAPH <http://example.org/x>"
+    )
+    status, _, _ = http(
+        f"{oxigraph_seeds.url}/update", text.encode(), {"Content-Type": "application/sparql-update"}
+    )
     assert status >= 400
     ask = f"ASK {{ GRAPH <{BASE}graph/ontology> {{ ?s ?p ?o }} }}"
     assert json.loads(server_select(oxigraph_seeds, ask))["boolean"] is True
 
 
 def test_kg_serve_in_front_of_the_server(oxigraph_seeds: Server, seeds_graph: ox.Store) -> None:
-    settings = replace(Settings.from_env(environ={}), store=oxigraph_seeds.spec, port=0,
-                       query_timeout=2.0, max_rows=7)
+    settings = replace(
+        Settings.from_env(environ={}),
+        store=oxigraph_seeds.spec,
+        port=0,
+        query_timeout=2.0,
+        max_rows=7,
+    )
     question = (QUERIES_DIR / "fighter-counts.rq").read_text()
     with running_remote(settings) as (url, _):
         query = urllib.parse.urlencode({"query": question})
-        status, body, headers = http(f"{url}/sparql?{query}",
-                                     headers={"Accept": "application/sparql-results+json"})
+        status, body, headers = http(
+            f"{url}/sparql?{query}", headers={"Accept": "application/sparql-results+json"}
+        )
         assert status == 200, body
         local = seeds_graph.query(question, use_default_graph_as_union=True)
         expected = json.loads(local.serialize(format=ox.QueryResultsFormat.JSON))
@@ -185,11 +228,13 @@ def test_kg_serve_in_front_of_the_server(oxigraph_seeds: Server, seeds_graph: ox
         assert status == 200 and b"fighter" in page.lower()
         # read-only, SERVICE refused, bad queries are the client's fault
         update = urllib.parse.urlencode({"update": "DROP ALL"}).encode()
-        status, _, _ = http(f"{url}/sparql", update,
-                            {"Content-Type": "application/x-www-form-urlencoded"})
+        status, _, _ = http(
+            f"{url}/sparql", update, {"Content-Type": "application/x-www-form-urlencoded"}
+        )
         assert status in (401, 403)
         service = urllib.parse.urlencode(
-            {"query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"})
+            {"query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"}
+        )
         assert http(f"{url}/sparql?{service}")[0] == 400
         assert http(f"{url}/sparql?{urllib.parse.urlencode({'query': 'SELEC nonsense'})}")[0] == 400
         # the timeout: 503, and the next query is answered
@@ -199,8 +244,9 @@ def test_kg_serve_in_front_of_the_server(oxigraph_seeds: Server, seeds_graph: ox
         assert status == 503, body
         assert time.monotonic() - started < 10  # ours (2 s), not the server's (--timeout-s 20)
         ask = urllib.parse.urlencode({"query": "ASK { ?s a <https://schema.org/NewsArticle> }"})
-        status, body, _ = http(f"{url}/sparql?{ask}",
-                               headers={"Accept": "application/sparql-results+json"})
+        status, body, _ = http(
+            f"{url}/sparql?{ask}", headers={"Accept": "application/sparql-results+json"}
+        )
         assert status == 200 and json.loads(body)["boolean"] is True
         # a graph of the Graph Store, through the server
         graph = urllib.parse.urlencode({"graph": f"{BASE}graph/ontology"})
@@ -220,8 +266,11 @@ def test_shards_load_with_the_printed_oxigraph_command(seeds_store: Path, tmp_pa
     assert result.returncode == 0, result.stderr
     files = sorted(shards.glob("part-*.nq.gz"))
     assert len(files) >= 2  # the vocabularies, then the articles' batch
-    command = next(line.strip() for line in result.stdout.splitlines()
-                   if line.strip().startswith("oxigraph load"))
+    command = next(
+        line.strip()
+        for line in result.stdout.splitlines()
+        if line.strip().startswith("oxigraph load")
+    )
     words = shlex.split(command.replace("OXIGRAPH_DIR", str(tmp_path / "loaded")))
     words = [OXIGRAPH] + [w for word in words[1:] for w in (sorted(glob.glob(word)) or [word])]
     loaded = subprocess.run(words, capture_output=True, text=True, timeout=300)
@@ -230,8 +279,9 @@ def test_shards_load_with_the_printed_oxigraph_command(seeds_store: Path, tmp_pa
     found: dict[str, list[ox.Triple]] = {}
     for quad in store:
         found.setdefault(quad.graph_name.value, []).append(quad.triple)
-    assert_isomorphic_by_graph(local_graphs(seeds_store),
-                               {g: to_rdflib(t) for g, t in found.items()})
+    assert_isomorphic_by_graph(
+        local_graphs(seeds_store), {g: to_rdflib(t) for g, t in found.items()}
+    )
 
 
 def test_kg_serve_warns_when_the_default_graph_is_not_the_union(

@@ -17,8 +17,9 @@ def graph(name: str, triples: int, blank: bool = True) -> bytes:
     quads = [ox.Quad(node, LABEL, ox.Literal(f"label {i}"), node) for i in range(triples)]
     quads.append(ox.Quad(node, ox.NamedNode(CONTENT_HASH), ox.Literal("h-" + name), node))
     if blank:
-        quads.append(ox.Quad(node, ox.NamedNode("https://schema.org/isBasedOn"),
-                             ox.BlankNode("b0"), node))
+        quads.append(
+            ox.Quad(node, ox.NamedNode("https://schema.org/isBasedOn"), ox.BlankNode("b0"), node)
+        )
         quads.append(ox.Quad(ox.BlankNode("b0"), LABEL, ox.Literal("based on"), node))
     return nquads(quads)
 
@@ -37,7 +38,7 @@ def test_a_batch_is_one_request_that_drops_then_inserts_and_stores_hashes_last()
     assert quads == 6 + 5
     assert text.index(f"DROP SILENT GRAPH <{G}gone>") < text.index("INSERT DATA")
     assert text.rindex("INSERT DATA") > text.rindex("label 0")  # the hashes' INSERT is last
-    assert CONTENT_HASH in text[text.rindex("INSERT DATA"):]
+    assert CONTENT_HASH in text[text.rindex("INSERT DATA") :]
     store = run(text)
     blanks = {q.object for q in store if q.predicate.value == "https://schema.org/isBasedOn"}
     assert len(blanks) == 2  # each graph's `_:b0` is its own node
@@ -50,8 +51,11 @@ def test_a_batch_over_the_request_size_is_split_between_whole_graphs() -> None:
     store = ox.Store()
     for text, _ in requests:
         assert len(text.encode()) <= 6000 or text.count("DROP SILENT GRAPH") == 1
-        dropped = {line.split("<")[1].rstrip("> ;") for line in text.splitlines()
-                   if line.startswith("DROP")}
+        dropped = {
+            line.split("<")[1].rstrip("> ;")
+            for line in text.splitlines()
+            if line.startswith("DROP")
+        }
         inserted = {q.graph_name.value for q in run(text)}
         assert dropped == inserted  # every graph whole in one request
         store.update(text)
@@ -59,9 +63,11 @@ def test_a_batch_over_the_request_size_is_split_between_whole_graphs() -> None:
 
 
 @pytest.mark.parametrize("triples", [10, 4500])
-def test_virtuoso_requests_keep_operations_small_and_blank_nodes_in_a_template(triples: int) -> None:
+def test_virtuoso_requests_keep_operations_small_and_blank_nodes_in_a_template(
+    triples: int,
+) -> None:
     batch = {G + "big": graph("big", triples), G + "small": graph("small", 5)}
-    (text, _), = plan_requests(batch, 64 << 20, PROFILES["virtuoso"])
+    ((text, _),) = plan_requests(batch, 64 << 20, PROFILES["virtuoso"])
     operations = text.split(" ;\n")
     for operation in operations:
         assert operation.count(" .\n") + operation.count(" . }") <= 2000

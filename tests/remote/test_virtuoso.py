@@ -76,16 +76,19 @@ def with_rounded_points(graph: rdflib.Graph) -> rdflib.Graph:
 
 
 def virtuoso_settings(server: Server) -> Settings:
-    return Settings.from_env(environ={}, store=server.spec, store_profile="virtuoso",
-                             store_password="dba")
+    return Settings.from_env(
+        environ={}, store=server.spec, store_profile="virtuoso", store_password="dba"
+    )
 
 
 def server_graphs(server: Server) -> dict[str, rdflib.Graph]:
     """newskg's graphs on the server, read from its Graph Store (digest auth)."""
     client = open_client(server.spec, virtuoso_settings(server))
     try:
-        return {graph: with_rounded_points(to_rdflib([q.triple for q in quads]))
-                for graph, quads in iter_dataset(client, BASE)}
+        return {
+            graph: with_rounded_points(to_rdflib([q.triple for q in quads]))
+            for graph, quads in iter_dataset(client, BASE)
+        }
     finally:
         client.close()
 
@@ -154,11 +157,20 @@ def test_seeds_on_virtuoso_are_the_local_build_graph_by_graph(
     assert_isomorphic_by_graph(expected, again)
 
 
-def test_questions_answer_the_same_on_virtuoso(virtuoso_seeds: Server, seeds_graph: ox.Store) -> None:
+def test_questions_answer_the_same_on_virtuoso(
+    virtuoso_seeds: Server, seeds_graph: ox.Store
+) -> None:
     for path in sorted(QUERIES_DIR.glob("*.rq")):
         text = path.read_text()
-        result = kg("query", path.stem, "--store", virtuoso_seeds.spec, *virtuoso_seeds.options,
-                    "-f", "json")
+        result = kg(
+            "query",
+            path.stem,
+            "--store",
+            virtuoso_seeds.spec,
+            *virtuoso_seeds.options,
+            "-f",
+            "json",
+        )
         if path.stem == "palmyra-captured":  # Virtuoso 7.2.5 cannot run it
             assert result.returncode != 0 and "SR066" in result.stderr
             continue
@@ -166,10 +178,14 @@ def test_questions_answer_the_same_on_virtuoso(virtuoso_seeds: Server, seeds_gra
         local = seeds_graph.query(text, use_default_graph_as_union=True)
         expected = local.serialize(format=ox.QueryResultsFormat.JSON)
         drop, plain = sampled(text), concatenated(text)  # SAMPLE may pick any member
-        assert projected(result.stdout.encode(), drop, plain) == projected(expected, drop, plain), path.stem
+        assert projected(result.stdout.encode(), drop, plain) == projected(expected, drop, plain), (
+            path.stem
+        )
 
 
-def test_stats_on_virtuoso_count_only_newskg_graphs(virtuoso_seeds: Server, seeds_store: Path) -> None:
+def test_stats_on_virtuoso_count_only_newskg_graphs(
+    virtuoso_seeds: Server, seeds_store: Path
+) -> None:
     remote = kg("stats", "--store", virtuoso_seeds.spec, *virtuoso_seeds.options)
     assert remote.returncode == 0, remote.stderr
     local = kg("stats", "--store", str(seeds_store)).stdout
@@ -179,18 +195,35 @@ def test_stats_on_virtuoso_count_only_newskg_graphs(virtuoso_seeds: Server, seed
 def test_a_virtuoso_update_request_is_not_one_transaction(virtuoso_seeds: Server) -> None:
     """The README's claim: Virtuoso keeps the operations done before a failing one."""
     graph = f"{BASE}graph/probe"
-    text = (f"INSERT DATA {{ GRAPH <{graph}> {{ <{graph}> <http://example.org/p> 1 }} }} ; "
-            "LOAD <http://127.0.0.1:9/none> INTO GRAPH <http://example.org/x>")
+    text = (
+        f"INSERT DATA {{ GRAPH <{graph}> {{ <{graph}> <http://example.org/p> 1 }} }} ; "
+        "LOAD <http://127.0.0.1:9/none> INTO GRAPH <http://example.org/x>"
+    )
     auth = HTTPDigestAuth("dba", "dba")
-    response = requests.post(f"{virtuoso_seeds.url}/sparql-auth", data=text, auth=auth,
-                             headers={"Content-Type": "application/sparql-update"}, timeout=60)
+    response = requests.post(
+        f"{virtuoso_seeds.url}/sparql-auth",
+        data=text,
+        auth=auth,
+        headers={"Content-Type": "application/sparql-update"},
+        timeout=60,
+    )
     assert response.status_code >= 400
-    kept = kg("query", f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}", "--store", virtuoso_seeds.spec,
-              *virtuoso_seeds.options)
+    kept = kg(
+        "query",
+        f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}",
+        "--store",
+        virtuoso_seeds.spec,
+        *virtuoso_seeds.options,
+    )
     assert kept.returncode == 0, kept.stderr
     assert kept.stdout.strip() == "true"  # the INSERT before the failed LOAD stayed
-    requests.post(f"{virtuoso_seeds.url}/sparql-auth", data=f"DROP SILENT GRAPH <{graph}>",
-                  auth=auth, headers={"Content-Type": "application/sparql-update"}, timeout=60)
+    requests.post(
+        f"{virtuoso_seeds.url}/sparql-auth",
+        data=f"DROP SILENT GRAPH <{graph}>",
+        auth=auth,
+        headers={"Content-Type": "application/sparql-update"},
+        timeout=60,
+    )
 
 
 def test_shards_load_with_virtuosos_bulk_loader(
@@ -206,8 +239,12 @@ def test_shards_load_with_virtuosos_bulk_loader(
     folder = tmp_path_factory.mktemp("virtuoso-load")
     process, server, sql_port = start_virtuoso(folder, shards)
     try:
-        loaded = subprocess.run([ISQL, str(sql_port), "dba", "dba", f"exec={sql[1]}"],
-                                capture_output=True, text=True, timeout=300)
+        loaded = subprocess.run(
+            [ISQL, str(sql_port), "dba", "dba", f"exec={sql[1]}"],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert loaded.returncode == 0, loaded.stdout + loaded.stderr
         expected = {g: with_rounded_points(graph) for g, graph in local_graphs(seeds_store).items()}
         assert_isomorphic_by_graph(expected, server_graphs(server))
