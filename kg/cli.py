@@ -110,6 +110,7 @@ def main() -> None:
       kg build seeds/ --store kg-store          # read articles, extract, store
       kg query fighter-counts --store kg-store  # ask a question from queries/
       kg serve --store kg-store                 # SPARQL endpoint and page on :8000
+      kg build seeds/ --store sparql+http://127.0.0.1:7878/   # into a SPARQL server
     """
 
 

@@ -305,3 +305,26 @@ def test_kg_serve_warns_when_the_default_graph_is_not_the_union(
         assert warning is not None and "--union-default-graph" in warning
     finally:
         stop(process)
+
+
+def test_create_app_serves_a_server_store_read_only(oxigraph_seeds: Server) -> None:
+    from kg.serve import create_app
+
+    settings = replace(Settings.from_env(environ={}), store=oxigraph_seeds.spec)
+    app = create_app(settings)
+    client = app.test_client()
+    ask = "ASK { ?a a <https://schema.org/NewsArticle> }"
+    response = client.get(
+        "/sparql",
+        query_string={"query": ask},
+        headers={"Accept": "application/sparql-results+json"},
+    )
+    assert response.status_code == 200 and response.get_json()["boolean"] is True
+    response = client.put(
+        "/store",
+        query_string={"graph": f"{BASE}article/x"},
+        data=b"<a:b> <a:c> <a:d> .",
+        content_type="application/n-triples",
+    )
+    assert response.status_code in (401, 403)
+    app.extensions["newskg"].executor.close()
