@@ -206,7 +206,10 @@ def build(
     if shards is not None:
         from kg.shards import ShardTarget
 
-        target = ShardTarget(shards)
+        try:
+            target = ShardTarget(shards)
+        except StoreError as error:
+            raise click.ClickException(str(error)) from error
     elif _is_server(settings.store):
         from kg.remote import open_server_target
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.store import StoreError
+
 SHARD_GLOB = "part-*.nq.gz"
 
 
@@ -34,9 +36,13 @@ class ShardTarget:
     def __init__(self, directory: Path, compresslevel: int = 6) -> None:
         self.directory, self.compresslevel = Path(directory), compresslevel
         self.directory.mkdir(parents=True, exist_ok=True)
-        existing = sorted(self.directory.glob(SHARD_GLOB))
+        if any(self.directory.glob(SHARD_GLOB)):
+            raise StoreError(
+                f"{self.directory}: already holds shards (part-*.nq.gz); a loader would load "
+                "both sets: give an empty folder"
+            )
         self.files: list[Path] = []
-        self._next = len(existing) + 1
+        self._next = 1
         self.quads = 0
 
     def replace_graphs(self, graphs: Mapping[str, bytes]) -> None:

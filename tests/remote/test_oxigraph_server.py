@@ -282,6 +282,9 @@ def test_shards_load_with_the_printed_oxigraph_command(seeds_store: Path, tmp_pa
     assert_isomorphic_by_graph(
         local_graphs(seeds_store), {g: to_rdflib(t) for g, t in found.items()}
     )
+    again = kg("build", str(SEEDS), "--shards", str(shards), "-q")
+    assert again.returncode != 0 and "already holds shards" in again.stderr
+    assert sorted(shards.glob("part-*.nq.gz")) == files  # nothing added
 
 
 def test_kg_serve_warns_when_the_default_graph_is_not_the_union(
