@@ -135,7 +135,9 @@ class SparqlClient:
         """Close the pooled connections."""
         self.session.close()
 
-    def _send(self, method: str, url: str, *, auth: bool, timeout: float, **kwargs: Any):
+    def _send(
+        self, method: str, url: str, *, auth: bool, timeout: float, **kwargs: Any
+    ) -> requests.Response:
         if auth and self.endpoints.profile.digest_auth and not self.endpoints.password:
             raise RemoteError(
                 f"{self.endpoints.spec}: the {self.endpoints.profile.name} profile writes "
@@ -468,7 +470,12 @@ def open_server_target(spec: str, settings: Settings) -> SparqlServerTarget:
 
 def describe(endpoints: ServerEndpoints) -> str:
     """One line naming the server and its endpoints, for messages."""
+    atomic = (
+        "one transaction per request"
+        if endpoints.profile.atomic_request
+        else "updates not transactional across operations"
+    )
     return (
         f"{endpoints.spec} ({endpoints.profile.name}: query {endpoints.query_url}, "
-        f"update {endpoints.update_url}, graph store {endpoints.graph_url})"
+        f"update {endpoints.update_url}, graph store {endpoints.graph_url}; {atomic})"
     )
