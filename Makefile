@@ -6,7 +6,7 @@ STORE  ?= kg-store
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: help install serve build test lint browser-deps bench eval clean
+.PHONY: help install serve build test lint browser-deps virtuoso-deps bench eval clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -34,10 +34,17 @@ browser-deps:  ## Debian chromium for the browser test (skipped when it can't be
 	      || echo "chromium could not be installed: the browser test will be skipped"; \
 	  else echo "chromium missing and no root/apt-get: the browser test will be skipped"; fi; }
 
+virtuoso-deps:  ## Debian Virtuoso for the server-store tests (skipped when it can't be had)
+	@command -v virtuoso-t >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends virtuoso-opensource-7-bin >/dev/null) \
+	      || echo "virtuoso could not be installed: the Virtuoso tests will be skipped"; \
+	  else echo "virtuoso missing and no root/apt-get: the Virtuoso tests will be skipped"; fi; }
+
 lint: install  ## ruff over the code, tests and benches
 	$(BIN)/ruff check kg tests bench ontology
 
-test: install browser-deps lint  ## install, then run the whole test suite
+test: install browser-deps virtuoso-deps lint  ## install, then run the whole test suite
 	$(BIN)/pytest
 
 bench: install  ## build and serve benchmarks, printed as ratios against spaCy and Oxigraph

@@ -6,8 +6,11 @@ Each command is a thin wrapper over a plain function; settings come from
 
 from __future__ import annotations
 
+import functools
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -20,14 +23,81 @@ TABLE_FORMATS = {"json", "xml", "csv", "tsv"}
 GRAPH_FORMATS = {"turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml"}
 
 
+class StoreParam(click.ParamType):
+    """A store directory, or a SPARQL server as ``sparql+http://HOST:PORT/`` (kept a str)."""
+
+    name = "DIR|sparql+http://HOST:PORT/"
+
+    def __init__(self, must_exist: bool) -> None:
+        self.directory = click.Path(path_type=Path, file_okay=False, exists=must_exist)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from kg.remote import is_server_spec
+
+        if is_server_spec(value):
+            return value
+        return self.directory.convert(value, param, ctx)
+
+
 def _store_option(must_exist: bool = False):
     return click.option(
         "--store",
-        type=click.Path(path_type=Path, file_okay=False, exists=must_exist),
+        type=StoreParam(must_exist),
         default=Settings().store,
         show_default=True,
         help=HELP("store"),
     )
+
+
+SERVER_OPTIONS = (
+    "store_profile",
+    "store_query_path",
+    "store_update_path",
+    "store_graph_path",
+    "store_user",
+    "store_password",
+    "store_timeout",
+)
+
+
+def _server_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options of a ``sparql+http://`` store (kg/remote.py); read by :func:`_settings`."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        meta = click.get_current_context().meta
+        meta["newskg.server"] = {name: kwargs.pop(name) for name in SERVER_OPTIONS}
+        return command(*args, **kwargs)
+
+    options = [
+        click.option(
+            "--store-profile",
+            type=click.Choice(["oxigraph", "virtuoso"]),
+            default=None,
+            help=HELP("store_profile") + " [default: oxigraph]",
+        ),
+        click.option("--store-query-path", metavar="PATH", help=HELP("store_query_path")),
+        click.option("--store-update-path", metavar="PATH", help=HELP("store_update_path")),
+        click.option("--store-graph-path", metavar="PATH", help=HELP("store_graph_path")),
+        click.option("--store-user", help=HELP("store_user")),
+        click.option("--store-password", help=HELP("store_password")),
+        click.option("--store-timeout", type=float, default=None, help=HELP("store_timeout")),
+    ]
+    for option in reversed(options):
+        wrapper = option(wrapper)
+    return wrapper
+
+
+def _settings(**overrides: Any) -> Settings:
+    """Settings from the environment, the command's options and its server options."""
+    server = click.get_current_context().meta.get("newskg.server", {})
+    return Settings.from_env(**overrides, **server)
+
+
+def _is_server(store: object) -> bool:
+    from kg.remote import is_server_spec
+
+    return is_server_spec(store)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -40,6 +110,7 @@ def main() -> None:
       kg build seeds/ --store kg-store          # read articles, extract, store
       kg query fighter-counts --store kg-store  # ask a question from queries/
       kg serve --store kg-store                 # SPARQL endpoint and page on :8000
+      kg build seeds/ --store sparql+http://127.0.0.1:7878/   # into a SPARQL server
     """
 
 
@@ -55,6 +126,20 @@ def main() -> None:
 @click.option("--processes", type=click.IntRange(min=1), default=None, help=HELP("processes"))
 @click.option("--strict", is_flag=True, help="Exit with status 1 if any input could not be read.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option(
+    "--shards",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Instead of a store, write gzipped N-Quads shards (one per batch) into this folder "
+    "for a server's own bulk loader, and print the command that loads them.",
+)
+@click.option(
+    "--store-request-bytes",
+    type=click.IntRange(min=1024),
+    default=None,
+    help=HELP("store_request_bytes"),
+)
+@_server_options
 def build(
     sources: tuple[Path, ...],
     store: Path,
@@ -67,6 +152,8 @@ def build(
     processes: int | None,
     strict: bool,
     quiet: bool,
+    shards: Path | None,
+    store_request_bytes: int | None,
 ) -> None:
     """Read SOURCES (files, folders, .csv/.jsonl tables) into the graph at --store.
 
@@ -79,13 +166,25 @@ def build(
       kg build seeds/ --store kg-store
       kg build fakes.csv --id-column unit_id --title-column article_title \\
                --text-column article_content --date-column date
+      kg build seeds/ --store sparql+http://127.0.0.1:7878/          # an Oxigraph server
+      kg build seeds/ --store sparql+http://127.0.0.1:8890/ --store-profile virtuoso
+      kg build fakes.csv ... --shards shards/   # files for `oxigraph load` / Virtuoso ld_dir
+
+    A server store: each batch replaces its article graphs in one SPARQL Update request
+    (one transaction on Oxigraph; Virtuoso applies the operations one by one).
     """
     from kg.ingest import TableColumns
     from kg.nlp import ModelNotFound
     from kg.pipeline import build as run_build
     from kg.pipeline import expected_total
 
-    settings = Settings.from_env(store=store, base_iri=base_iri, model=model, processes=processes)
+    settings = _settings(
+        store=store,
+        base_iri=base_iri,
+        model=model,
+        processes=processes,
+        store_request_bytes=store_request_bytes,
+    )
     columns = TableColumns(id=id_column, title=title_column, text=text_column, date=date_column)
     total = expected_total(sources, columns)
     show = not quiet and sys.stderr.isatty()
@@ -103,6 +202,27 @@ def build(
     def on_warning(warning: str) -> None:
         click.echo(f"\nwarning: {warning}", err=True)
 
+    target: Any = None
+    if shards is not None:
+        from kg.shards import ShardTarget
+
+        try:
+            target = ShardTarget(shards)
+        except StoreError as error:
+            raise click.ClickException(str(error)) from error
+    elif _is_server(settings.store):
+        from kg.remote import open_server_target
+
+        try:
+            target = open_server_target(str(settings.store), settings)
+        except StoreError as error:
+            raise click.ClickException(str(error)) from error
+    if target is not None:
+        from kg.target_build import build_into
+
+        def run_build(*args: Any, **kwargs: Any) -> Any:
+            return build_into(target, *args, **kwargs)
+
     try:
         if progress is not None:
             with progress:
@@ -113,8 +233,9 @@ def build(
             report = run_build(sources, settings, columns, on_problem, on_warning=on_warning)
     except (ModelNotFound, StoreError) as error:
         raise click.ClickException(str(error)) from error
+    where = shards if shards is not None else settings.store
     click.echo(
-        f"Built {report.articles} article(s), {report.quads:,} quads, into {settings.store} "
+        f"Built {report.articles} article(s), {report.quads:,} quads, into {where} "
         f"in {report.seconds:.1f} s"
         + (
             f"; {len(report.problems)} input(s) could not be read (see warnings)"
@@ -124,6 +245,10 @@ def build(
         + ".",
         err=True,
     )
+    if shards is not None:
+        from kg.shards import load_commands
+
+        click.echo(load_commands(shards))
     if report.problems and (strict or report.articles == 0):
         sys.exit(1)
 
@@ -142,6 +267,7 @@ def build(
     help="An endpoint SERVICE clauses may call (repeatable). " + HELP("service_allowlist"),
 )
 @click.option("--base-iri", default=None, help=HELP("base_iri"))
+@_server_options
 def serve(
     store: Path,
     host: str | None,
@@ -156,11 +282,14 @@ def serve(
     """Serve the graph: SPARQL at /sparql, Graph Store at /store, a page at /.
 
     Read-only unless --update-token is given; then writes need the header
-    `Authorization: Bearer TOKEN`.
+    `Authorization: Bearer TOKEN`. In front of a SPARQL server
+    (--store sparql+http://…) it is read-only and forwards queries to the server with
+    the timeout, row limit and SERVICE policy; start Oxigraph with
+    `oxigraph serve --location DIR --union-default-graph --timeout-s SECONDS`.
     """
     from kg.serve.server import serve as run_server
 
-    settings = Settings.from_env(
+    settings = _settings(
         store=store,
         host=host,
         port=port,
@@ -171,6 +300,10 @@ def serve(
         service_allowlist=allow_service or None,
         base_iri=base_iri,
     )
+    if _is_server(settings.store):
+        if update_token:
+            raise click.UsageError("a server store is served read-only: drop --update-token")
+        from kg.serve.upstream import serve_remote as run_server
     try:
         run_server(settings)
     except (StoreError, OSError) as error:
@@ -211,7 +344,10 @@ def question_titles() -> list[tuple[str, str]]:
 )
 @click.option("--max-width", type=int, default=60, show_default=True, help="Widest table cell.")
 @click.option("--list", "list_questions", is_flag=True, help="List the questions in queries/.")
-def query(query: str | None, store: Path, fmt: str, max_width: int, list_questions: bool) -> None:
+@_server_options
+def query(
+    query: str | None, store: Path | str, fmt: str, max_width: int, list_questions: bool
+) -> None:
     """Run QUERY: a question name from queries/, a .rq file, or SPARQL text.
 
     The default graph is the union of all article graphs.
@@ -221,10 +357,14 @@ def query(query: str | None, store: Path, fmt: str, max_width: int, list_questio
       kg query --list
       kg query fighter-counts
       kg query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' -f csv
+      kg query fighter-counts --store sparql+http://127.0.0.1:7878/
     """
     if list_questions or not query:
         for name, title in question_titles():
             click.echo(f"{name:24} {title}")
+        return
+    if _is_server(store):
+        _query_server(_settings(store=store), resolve_query(query), fmt, max_width)
         return
     from pyoxigraph import QueryBoolean, QuerySolutions, QueryTriples
 
@@ -241,6 +381,25 @@ def query(query: str | None, store: Path, fmt: str, max_width: int, list_questio
     assert isinstance(results, QuerySolutions | QueryBoolean | QueryTriples)
     base_iri = Settings.from_env().base_iri
     sys.stdout.buffer.write(render(results, fmt, max_width, base_iri))
+
+
+def _query_server(settings: Settings, text: str, fmt: str, max_width: int) -> None:
+    """``kg query`` against a SPARQL server store."""
+    from kg.query_output import render
+    from kg.remote import open_client
+    from kg.remote_read import render_triples, run_query
+
+    client = open_client(str(settings.store), settings)
+    try:
+        results = run_query(client, text)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from error
+    finally:
+        client.close()
+    if isinstance(results, list):
+        sys.stdout.buffer.write(render_triples(results, fmt))
+    else:
+        sys.stdout.buffer.write(render(results, fmt, max_width, settings.base_iri))
 
 
 @main.command()
@@ -261,11 +420,30 @@ def query(query: str | None, store: Path, fmt: str, max_width: int, list_questio
     required=True,
     help="File to write.",
 )
-def export(store: Path, fmt: str, output: Path) -> None:
-    """Write the whole graph to a file that loads into any triplestore."""
+@_server_options
+def export(store: Path | str, fmt: str, output: Path) -> None:
+    """Write the whole graph to a file that loads into any triplestore.
+
+    From a server store, newskg's graphs (those under the base IRI) are read one by one
+    from the server's Graph Store endpoint.
+    """
     from kg.store import export as run_export
     from kg.store import open_store
 
+    if _is_server(store):
+        from kg.remote import open_client
+        from kg.remote_read import export as export_server
+
+        settings = _settings(store=store)
+        client = open_client(str(store), settings)
+        try:
+            export_server(client, settings.base_iri, fmt, output)
+        except StoreError as error:
+            raise click.ClickException(str(error)) from error
+        finally:
+            client.close()
+        click.echo(f"Wrote {output} ({output.stat().st_size:,} bytes, {fmt}).", err=True)
+        return
     try:
         run_export(open_store(store, read_only=True), fmt, output)
     except StoreError as error:
@@ -275,20 +453,44 @@ def export(store: Path, fmt: str, output: Path) -> None:
 
 @main.command()
 @_store_option(must_exist=True)
-def stats(store: Path) -> None:
+@_server_options
+def stats(store: Path | str) -> None:
     """Count what the graph holds: articles, entities, events, claims, quads."""
     from kg.store import open_store, select_rows
 
-    try:
-        handle = open_store(store, read_only=True)
-    except StoreError as error:
-        raise click.ClickException(str(error)) from error
-    _, rows = select_rows(handle, STATS_QUERY)
+    if _is_server(store):
+        rows, kinds = _server_stats(_settings(store=store))
+    else:
+        try:
+            handle = open_store(store, read_only=True)  # type: ignore[arg-type]
+        except StoreError as error:
+            raise click.ClickException(str(error)) from error
+        _, rows = select_rows(handle, STATS_QUERY)
+        _, kinds = select_rows(handle, EVENT_KINDS_QUERY)
     for label, value in zip(STATS_LABELS, rows[0], strict=True):
         click.echo(f"{label:22} {int(value or 0):>10,}")
-    _, kinds = select_rows(handle, EVENT_KINDS_QUERY)
     for kind, count in kinds:
         click.echo(f"  {kind.rsplit('#', 1)[-1]:20} {int(count):>10,}")
+
+
+def _server_stats(settings: Settings) -> tuple[list[list[str]], list[list[str]]]:
+    """The stats rows of a server store (quads counted in newskg's graphs only)."""
+    from kg.remote import open_client
+    from kg.remote_read import scoped_stats_query
+    from kg.store import _plain
+
+    client = open_client(str(settings.store), settings)
+    try:
+        tables = []
+        for text in (scoped_stats_query(STATS_QUERY, settings.base_iri), EVENT_KINDS_QUERY):
+            results = client.select(text)
+            names = [variable.value for variable in results.variables]  # type: ignore[union-attr]
+            tables.append([[_plain(row[name]) for name in names] for row in results])  # type: ignore[union-attr]
+    except StoreError as error:
+        raise click.ClickException(str(error)) from error
+    finally:
+        client.close()
+    return tables[0], tables[1]
 
 
 STATS_LABELS = (

@@ -31,7 +31,11 @@ def _setting(default: object, help: str) -> object:
 class Settings:
     """Typed settings; ``Settings.from_env()`` reads ``NEWSKG_<NAME>``."""
 
-    store: Path = _setting(Path("kg-store"), "Oxigraph store directory.")  # type: ignore[assignment]
+    store: Path | str = _setting(  # type: ignore[assignment]
+        Path("kg-store"),
+        "Oxigraph store directory, or a SPARQL 1.1 server: sparql+http://HOST:PORT/ "
+        "(also sparql+https://; see --store-profile).",
+    )
     base_iri: str = _setting(  # type: ignore[assignment]
         "https://w3id.org/newskg/id/", "Base under which instance IRIs are minted."
     )
@@ -63,6 +67,35 @@ class Settings:
     service_allowlist: tuple[str, ...] = _setting(  # type: ignore[assignment]
         (), "Endpoints a SERVICE clause may call; empty: SERVICE is refused."
     )
+    # --- a SPARQL 1.1 server as the store (kg/remote.py) ---
+    store_profile: str = _setting(  # type: ignore[assignment]
+        "oxigraph",
+        "Kind of SPARQL server behind a sparql+http:// store: oxigraph (paths /query, /update, "
+        "/store) or virtuoso (/sparql, /sparql-auth with digest auth, /sparql-graph-crud-auth).",
+    )
+    store_query_path: str | None = _setting(  # type: ignore[assignment]
+        None, "Path of the server's SPARQL query endpoint (default: the profile's)."
+    )
+    store_update_path: str | None = _setting(  # type: ignore[assignment]
+        None, "Path of the server's SPARQL Update endpoint (default: the profile's)."
+    )
+    store_graph_path: str | None = _setting(  # type: ignore[assignment]
+        None, "Path of the server's Graph Store Protocol endpoint (default: the profile's)."
+    )
+    store_user: str | None = _setting(  # type: ignore[assignment]
+        None, "User for the server's update and graph-store endpoints (virtuoso: dba)."
+    )
+    store_password: str | None = _setting(  # type: ignore[assignment]
+        None, "Password of the store user (digest auth); better set NEWSKG_STORE_PASSWORD."
+    )
+    store_request_bytes: int = _setting(  # type: ignore[assignment]
+        8 * 1024 * 1024,
+        "Largest SPARQL Update a build sends to a server; a batch above it is split "
+        "(then each request, not each batch, is one transaction).",
+    )
+    store_timeout: float = _setting(  # type: ignore[assignment]
+        300.0, "Seconds one update or export request to a server may take."
+    )
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> Settings:
@@ -90,8 +123,8 @@ def _coerce(default: object, raw: str) -> object:
         return int(raw)
     if isinstance(default, float):
         return float(raw)
-    if isinstance(default, Path):
-        return Path(raw)
+    if isinstance(default, Path):  # a directory, or a server (kg.remote.SERVER_SCHEMES)
+        return raw if raw.startswith(("sparql+http://", "sparql+https://")) else Path(raw)
     if isinstance(default, tuple):
         return tuple(item for item in raw.split(",") if item)
     return raw

@@ -16,6 +16,8 @@ row limit as /sparql (default graph = union of all graphs) and raises
 :class:`kg.serve.executor.QueryError` (``.status``, ``.message``) on a bad query (400) or a
 timeout (503). It also has ``.settings`` and ``.executor``.
 
+With a SPARQL server as the store (``sparql+http://…``), the default executor is
+:class:`kg.serve.upstream.RemoteExecutor` (read-only, forwards to the server).
 Pass an executor to build isolated apps in tests: ``LocalExecutor(pyoxigraph.Store())``
 runs in-process; by default a :class:`kg.serve.executor.WorkerPool` over
 ``settings.store`` is started (see that module for the read-only/read-write design).
@@ -39,6 +41,10 @@ def create_app(settings: Settings, executor: Executor | None = None) -> Flask:
     """The Flask app serving ``settings.store`` through ``executor``."""
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    if executor is None and str(settings.store).startswith("sparql+"):  # kg/serve/upstream.py
+        from kg.serve.upstream import make_executor
+
+        executor = make_executor(settings)
     if executor is None:
         executor = WorkerPool(
             settings.store,
