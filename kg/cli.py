@@ -53,7 +53,12 @@ def main() -> None:
 @click.option("--base-iri", default=None, help=HELP("base_iri"))
 @click.option("--model", default=None, help=HELP("model"))
 @click.option("--processes", type=click.IntRange(min=1), default=None, help=HELP("processes"))
-@click.option("--strict", is_flag=True, help="Exit with status 1 if any input could not be read.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Exit with status 1 if there was any error or warning (an unreadable or skipped input,"
+    " a cp1252 fallback, dropped characters, a repeated id…); the rest is still built.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def build(
     sources: tuple[Path, ...],
@@ -72,7 +77,9 @@ def build(
 
     Builds add to the store; an article built again replaces its own graph. A
     file or row that cannot be read is reported with the reason and the rest is
-    built.
+    built. Exit status: 1 when nothing could be built, or with --strict when any
+    error or warning was reported; 1 (with what is stored) when the store cannot
+    be written, e.g. a full disk.
 
     \b
     Examples:
@@ -117,14 +124,18 @@ def build(
         f"Built {report.articles} article(s), {report.quads:,} quads, into {settings.store} "
         f"in {report.seconds:.1f} s"
         + (
-            f"; {len(report.problems)} input(s) could not be read (see warnings)"
+            f"; {len(report.problems)} input(s) could not be read (see errors)"
             if report.problems
             else ""
         )
+        + (f"; {len(report.warnings)} warning(s)" if report.warnings else "")
         + ".",
         err=True,
     )
-    if report.problems and (strict or report.articles == 0):
+    if report.problems and report.articles == 0:
+        sys.exit(1)
+    if strict and (report.problems or report.warnings):
+        click.echo("--strict: exit status 1 because of the errors or warnings above.", err=True)
         sys.exit(1)
 
 
