@@ -5,6 +5,8 @@ Real parts only: the real model, a real Oxigraph store on disk.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -52,3 +54,21 @@ def seeds_graph(seeds_store: Path):
     from kg.store import open_store
 
     return open_store(seeds_store, read_only=True)
+
+
+FAKES_COLUMNS = ["--id-column", "unit_id", "--title-column", "article_title",
+                 "--text-column", "article_content", "--date-column", "date"]  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def fakes_build(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """The FA-KES dev table built once by `kg build` (a real subprocess): the store and the run."""
+    if not FAKES_CSV.exists():
+        pytest.skip(f"{FAKES_CSV} is not here (../shared)")
+    store = tmp_path_factory.mktemp("fakes") / "store"
+    kg = str(Path(sys.executable).with_name("kg"))
+    result = subprocess.run([kg, "build", str(FAKES_CSV), *FAKES_COLUMNS, "--store", str(store),
+                             "-q"], capture_output=True, text=True, timeout=1800)  # fmt: skip
+    return store, result
