@@ -11,12 +11,14 @@ phrase.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from kg.nlp import text_of
 from kg.nlp.attribution import Frame, frames_of, sentence_units
+from kg.nlp.gazetteer import load_gazetteer
 from kg.rdf.iris import slug
 from kg.records import Attribution, EntityKind, EntityRef, Mention, Span
 
@@ -128,7 +130,7 @@ def _speaker_ref(doc: Doc, bounds: tuple[int, int], mentions: Sequence[Mention])
     head_start, head_end = head.idx, head.idx + len(head.text)
     for mention in overlapping:
         if mention.span.start <= head_start and head_end <= mention.span.end:
-            return mention.entity
+            return _speaking_for(mention.entity)
     named = [
         m
         for m in overlapping
@@ -140,6 +142,21 @@ def _speaker_ref(doc: Doc, bounds: tuple[int, int], mentions: Sequence[Mention])
     if named and not _head_is_common_noun_after(doc, head, named):
         return max(named, key=lambda m: (m.entity.known, m.span.end - m.span.start)).entity
     return _folded(span)
+
+
+def _speaking_for(entity: EntityRef) -> EntityRef:
+    """Who a place named as the speaker stands for: "Washington said" is the United States
+    speaking, "Ankara accused" Turkey; a name the NER took for an unknown place
+    ("Furati said") is someone who speaks."""
+    kinds = set(entity.kinds)
+    if EntityKind.ACTOR in kinds or not kinds & PLACE_KINDS:
+        return entity
+    if not entity.known:
+        return replace(entity, kinds=(EntityKind.ACTOR,))
+    country = load_gazetteer().country_of(entity.key)
+    if country is None or EntityKind.ACTOR not in country.kinds:
+        return entity
+    return EntityRef(country.key, country.label, country.kinds, known=True)
 
 
 def _head_is_common_noun_after(doc: Doc, head: object, named: Sequence[Mention]) -> bool:

@@ -17,6 +17,7 @@ Shape (see ``ontology/newskg.ttl`` for the terms):
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -106,7 +107,13 @@ class ArticleMapper:
         described: dict[str, EntityRef] = {}
 
         def entity(ref: EntityRef) -> NamedNode:
-            described.setdefault(ref.key, ref)
+            """The entity's node; a new entity is described with every kind the article
+            uses it as ("Zahra" an organisation in one sentence, the place of an attack
+            in another)."""
+            seen = described.setdefault(ref.key, ref)
+            if seen is not ref and not set(ref.kinds) <= set(seen.kinds):
+                kinds = (*seen.kinds, *(kind for kind in ref.kinds if kind not in seen.kinds))
+                described[ref.key] = replace(seen, kinds=kinds)
             return NamedNode(self.iris.entity(ref.key))
 
         yield a, RDF_TYPE, _n(SCHEMA.NewsArticle)

@@ -232,3 +232,19 @@ def test_vague_counts_their_dates_and_the_articles_place() -> None:
         nkg:refersToTime "2016-05"^^<http://www.w3.org/2001/XMLSchema#gYearMonth> .
         <{BASE}article/x> schema:contentLocation <{BASE}entity/aleppo> }}""",
     )
+
+
+def test_a_new_entity_has_every_kind_the_article_uses_it_as() -> None:
+    """ "Zahra" read as an organisation, then as the place of an attack: a place too."""
+    text = "Zahra said troops attacked Zahra."
+    article = Article(id="z", text=text, headline="")
+    as_group = EntityRef("zahra", "Zahra", (EntityKind.ACTOR, EntityKind.ORGANIZATION))
+    as_place = EntityRef("zahra", "Zahra", (EntityKind.PLACE,), ner_label="GPE")
+    event = Event(EventKind.ATTACK, evidence=(Span(12, 32, "troops attacked Zahra"),),
+                  place=as_place)  # fmt: skip
+    mention = Mention(as_group, Span(0, 5, "Zahra", "mention"))
+    quads = next(iter(map_analyses(
+        [Analysis(article, mentions=(mention,), events=(event,))], Iris(BASE)).values()))  # fmt: skip
+    kinds = {q.object.value.rsplit("#", 1)[-1] for q in quads
+             if q.subject.value == f"{BASE}entity/zahra" and q.predicate.value.endswith("#type")}  # fmt: skip
+    assert kinds == {"Actor", "Organization", "Place"}
