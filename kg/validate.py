@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
@@ -87,8 +87,8 @@ def _pyshacl() -> ModuleType:
 
 
 @functools.lru_cache(maxsize=256)
-def _prepared(text: str) -> Query:
-    return prepareQuery(text)
+def _prepared(text: str, namespaces: tuple[tuple[str, str], ...]) -> Query:
+    return prepareQuery(text, initNs=dict(namespaces))
 
 
 class _Data(Graph):
@@ -100,8 +100,9 @@ class _Data(Graph):
     """
 
     def query(self, query_object: str | Query, *args: Any, **kwargs: Any) -> Result:  # type: ignore[override]
-        if isinstance(query_object, str):
-            query_object = _prepared(query_object)
+        if isinstance(query_object, str):  # with the prefixes rdflib would give it
+            namespaces = tuple((prefix, str(iri)) for prefix, iri in self.namespaces())
+            query_object = _prepared(query_object, namespaces)
         return super().query(query_object, *args, **kwargs)
 
 
@@ -190,6 +191,10 @@ def _graph_holding(store: Store, focus: str, among: list[str]) -> str:
     return among[0]
 
 
+def _identity(violation: Violation) -> tuple[str, ...]:
+    return (*violation.kind, violation.focus, violation.value, violation.message)
+
+
 def _chunks(names: list[str], size: int) -> Iterable[list[str]]:
     for start in range(0, len(names), size):
         yield names[start : start + size]
@@ -200,7 +205,6 @@ def validate_store(
     base_iri: str,
     shapes_path: Path = SHAPES,
     chunk: int = CHUNK,
-    on_progress: Callable[[int], None] = lambda done: None,
 ) -> ValidationReport:
     """Validate every graph of ``store`` against the shapes at ``shapes_path``."""
     started = time.perf_counter()
@@ -218,14 +222,17 @@ def validate_store(
             vocabularies += _graph_of(store, name, terms)
     report.triples += len(vocabularies)
     report.violations += validate_graph(vocabularies, shapes, "the ontology and gazetteer")
+    seen = {_identity(violation) for violation in report.violations}
     for group in _chunks(articles, chunk):
         data = _Data()
         for name in group:
             data += _graph_of(store, name, terms)
         report.triples += len(data)
         for violation in validate_graph(_with_closure(data, vocabularies), shapes):
+            if _identity(violation) in seen:
+                continue  # a gazetteer node checked again with another chunk
+            seen.add(_identity(violation))
             where = _graph_holding(store, violation.focus, group)
             report.violations.append(replace(violation, graph=where))
-        on_progress(len(group))
     report.seconds = time.perf_counter() - started
     return report
