@@ -188,24 +188,24 @@ def test_a_really_full_disk_keeps_every_earlier_batch_whole(
     """
     import kg.pipeline
 
-    _articles(tmp_path / "in", 12)
-    probe = tmp_path / "probe"
-    sizes: list[int] = []
-    real_replace = kg.pipeline.replace_graphs
-
-    def replace_and_measure(store: object, graphs: dict) -> None:
-        sizes.append(_size(probe))
-        real_replace(store, graphs)
-        sizes.append(_size(probe))
-
-    monkeypatch.setattr(kg.pipeline, "replace_graphs", replace_and_measure)
-    build([tmp_path / "in"], replace(settings, store=probe, processes=1, batch_size=8))
-    monkeypatch.undo()
-    vocabularies, batch1, batch2 = sizes[0], sizes[1] - sizes[0], sizes[3] - sizes[2]
     disk = tmp_path / "disk"
     if not _mount_tmpfs(disk, 64 * 1024 * 1024):
         pytest.skip("cannot mount a tmpfs here (needs root and mount rights)")
     try:
+        _articles(tmp_path / "in", 12)
+        probe = tmp_path / "probe"
+        sizes: list[int] = []
+        real_replace = kg.pipeline.replace_graphs
+
+        def replace_and_measure(store: object, graphs: dict) -> None:
+            sizes.append(_size(probe))
+            real_replace(store, graphs)
+            sizes.append(_size(probe))
+
+        monkeypatch.setattr(kg.pipeline, "replace_graphs", replace_and_measure)
+        build([tmp_path / "in"], replace(settings, store=probe, processes=1, batch_size=8))
+        monkeypatch.undo()
+        vocabularies, batch1, batch2 = sizes[0], sizes[1] - sizes[0], sizes[3] - sizes[2]
         stat = os.statvfs(disk)
         room = vocabularies + batch1 + batch2 // 2 + 64 * 1024  # 64 KiB: RocksDB's small files
         (disk / "filler").write_bytes(b"\0" * (stat.f_bavail * stat.f_frsize - room))
