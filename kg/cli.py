@@ -1,4 +1,4 @@
-"""The ``kg`` command: build, serve, query, export, stats.
+"""The ``kg`` command: build, serve, query, export, validate, stats.
 
 Each command is a thin wrapper over a plain function; settings come from
 :class:`kg.config.Settings` (defaults, then ``NEWSKG_*`` variables, then options).
@@ -124,7 +124,12 @@ def main() -> None:
 @click.option("--base-iri", default=None, help=HELP("base_iri"))
 @click.option("--model", default=None, help=HELP("model"))
 @click.option("--processes", type=click.IntRange(min=1), default=None, help=HELP("processes"))
-@click.option("--strict", is_flag=True, help="Exit with status 1 if any input could not be read.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Exit with status 1 if there was any error or warning (an unreadable or skipped input,"
+    " a cp1252 fallback, dropped characters, a repeated id…); the rest is still built.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option(
     "--shards",
@@ -159,7 +164,9 @@ def build(
 
     Builds add to the store; an article built again replaces its own graph. A
     file or row that cannot be read is reported with the reason and the rest is
-    built.
+    built. Exit status: 1 when nothing could be built, or with --strict when any
+    error or warning was reported; 1 (with what is stored) when the store cannot
+    be written, e.g. a full disk.
 
     \b
     Examples:
@@ -238,10 +245,11 @@ def build(
         f"Built {report.articles} article(s), {report.quads:,} quads, into {where} "
         f"in {report.seconds:.1f} s"
         + (
-            f"; {len(report.problems)} input(s) could not be read (see warnings)"
+            f"; {len(report.problems)} input(s) could not be read (see errors)"
             if report.problems
             else ""
         )
+        + (f"; {len(report.warnings)} warning(s)" if report.warnings else "")
         + ".",
         err=True,
     )
@@ -249,7 +257,10 @@ def build(
         from kg.shards import load_commands
 
         click.echo(load_commands(shards))
-    if report.problems and (strict or report.articles == 0):
+    if report.problems and report.articles == 0:
+        sys.exit(1)
+    if strict and (report.problems or report.warnings):
+        click.echo("--strict: exit status 1 because of the errors or warnings above.", err=True)
         sys.exit(1)
 
 
@@ -449,6 +460,69 @@ def export(store: Path | str, fmt: str, output: Path) -> None:
     except StoreError as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"Wrote {output} ({output.stat().st_size:,} bytes, {fmt}).", err=True)
+
+
+@main.command()
+@_store_option(must_exist=True)
+@click.option(
+    "--shapes",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help="SHACL shapes to check (default: the contract's ontology/shapes.ttl).",
+)
+@click.option(
+    "--examples",
+    type=click.IntRange(min=0),
+    default=3,
+    show_default=True,
+    help="Violations shown for each kind.",
+)
+@click.option("--base-iri", default=None, help=HELP("base_iri"))
+def validate(store: Path, shapes: Path | None, examples: int, base_iri: str | None) -> None:
+    """Check the graphs at --store against the SHACL shapes of the graph contract.
+
+    Every article graph is checked (in chunks, with the ontology and gazetteer
+    nodes it points to), and the ontology and gazetteer graphs once, with
+    pyshacl and no inference. Violations are grouped by kind (shape, path,
+    constraint) with their count, the message and a few focus nodes. Exit
+    status 1 when there is any violation.
+
+    \b
+    Example:
+      kg validate --store kg-store
+    """
+    from kg.store import open_store
+    from kg.validate import SHAPES, ValidatorMissing, validate_store
+
+    settings = Settings.from_env(store=store, base_iri=base_iri)
+    try:
+        handle = open_store(store, read_only=True)
+        report = validate_store(handle, settings.base_iri, shapes or SHAPES)
+    except (StoreError, ValidatorMissing) as error:
+        raise click.ClickException(str(error)) from error
+    kinds = report.kinds()
+    for (shape, path, component), count in kinds.most_common():
+        found = [v for v in report.violations if v.kind == (shape, path, component)]
+        click.echo(
+            f"{count:>6}  {_short(shape)}  {_short(path) or '(node)'}  "
+            f"{_short(component).removesuffix('ConstraintComponent')}: {found[0].message}"
+        )
+        for violation in found[:examples]:
+            shown = violation.value and violation.value != violation.focus
+            value = f" = {violation.value}" if shown else ""
+            click.echo(f"        {violation.focus}{value}  (in {violation.graph})")
+    click.echo(
+        f"{len(report.violations)} violation(s) of {len(kinds)} kind(s) in {report.graphs} "
+        f"graph(s), {report.triples:,} triples, in {report.seconds:.1f} s.",
+        err=True,
+    )
+    if report.violations:
+        sys.exit(1)
+
+
+def _short(iri: str) -> str:
+    """The local name of a shape, path or constraint IRI (or a blank node's id)."""
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1] if "://" in iri else iri
 
 
 @main.command()

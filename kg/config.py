@@ -47,6 +47,11 @@ class Settings:
         min(2, os.cpu_count() or 1), "Worker processes for the NLP stage of a build."
     )
     batch_size: int = _setting(32, "Articles per batch handed to spaCy.")  # type: ignore[assignment]
+    max_chars: int = _setting(  # type: ignore[assignment]
+        1_000_000,
+        "Longest article (characters) spaCy parses (its max_length); a longer one is skipped"
+        " with an error naming it (the parser needs about 1 GB of memory per 100,000).",
+    )
     host: str = _setting("127.0.0.1", "Address the server listens on.")  # type: ignore[assignment]
     port: int = _setting(8000, "Port the server listens on.")  # type: ignore[assignment]
     query_timeout: float = _setting(  # type: ignore[assignment]

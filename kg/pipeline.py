@@ -27,7 +27,7 @@ from kg.nlp import load_pipeline
 from kg.rdf.iris import Iris
 from kg.rdf.mapping import map_analyses
 from kg.records import Analysis, Article, EntityKind, IngestProblem
-from kg.store import compact, load_file_as_graph, open_store, replace_graphs
+from kg.store import compact, load_file_as_graph, open_store, replace_graphs, write_failed
 
 
 @dataclass
@@ -46,8 +46,14 @@ def analyse_docs(
 ) -> list[Analysis | IngestProblem]:
     """Parse and extract a batch; an article that fails becomes a problem naming it."""
     results: list[Analysis | IngestProblem] = []
-    docs = nlp.pipe((article.text for article in articles), batch_size=batch_size)
-    for article, doc in zip(articles, docs, strict=True):
+    parsed = [article for article in articles if len(article.text) <= nlp.max_length]
+    docs = iter(nlp.pipe((article.text for article in parsed), batch_size=batch_size))
+    for article in articles:
+        if len(article.text) > nlp.max_length:  # spaCy would stop the batch with E088
+            message = too_long_message(len(article.text), nlp.max_length)
+            results.append(IngestProblem(article.origin or article.id, message))
+            continue
+        doc = next(docs)
         try:
             results.append(_with_metadata(analyse(doc, article)))
         except Exception as error:  # one bad article must not stop the build
@@ -55,6 +61,14 @@ def analyse_docs(
             detail = traceback.format_exception_only(error)[-1].strip()
             results.append(IngestProblem(where, f"extraction failed: {detail}"))
     return results
+
+
+def too_long_message(length: int, limit: int) -> str:
+    """Why an article longer than spaCy's ``max_length`` is skipped."""
+    return (
+        f"article text is {length:,} characters, over the {limit:,} spaCy parses"
+        " (NEWSKG_MAX_CHARS); not built"
+    )
 
 
 def _with_metadata(analysis: Analysis) -> Analysis:
@@ -90,6 +104,7 @@ def _analysed_batches(
     """Batches of results, in input order, from worker processes when that pays off."""
     global _WORKER_NLP, _WORKER_BATCH
     nlp = load_pipeline(settings)
+    nlp.max_length = settings.max_chars
     if settings.processes <= 1:
         for batch in _batches(articles, chunk):
             yield analyse_docs(nlp, batch, settings.batch_size)
@@ -154,18 +169,42 @@ def _write(
     pending = iter(batches)
     first = next(pending, None)  # starts the workers before the store is opened
     store = open_store(settings.store)
-    load_vocabularies(store, settings)
-    for results in chain([first] if first is not None else [], pending):
+    try:
+        load_vocabularies(store, settings)
+    except OSError as error:
+        doing, stored = "loading the ontology and gazetteer", "No article of this build is written."
+        raise write_failed(error, settings.store, doing, stored) from error
+    for number, results in enumerate(chain([first] if first is not None else [], pending), 1):
         analyses = [item for item in results if isinstance(item, Analysis)]
         for problem in (item for item in results if isinstance(item, IngestProblem)):
             report.problems.append(problem)
             on_problem(problem)
         graphs = map_analyses(analyses, iris)
-        replace_graphs(store, graphs)
+        try:
+            replace_graphs(store, graphs)
+        except OSError as error:
+            stored = (
+                f"Stored: the {report.articles} article(s) of this build before this batch,"
+                " each whole; this batch is not written (its articles are as they were before)."
+            )
+            raise write_failed(
+                error, settings.store, _batch_name(number, analyses), stored
+            ) from error
         report.articles += len(analyses)
         report.quads += sum(len(quads) for quads in graphs.values())
         on_progress(len(results))
-    store.flush()
+    try:
+        store.flush()
+    except OSError as error:
+        stored = f"All {report.articles} article(s) are written, but may not all be on disk."
+        raise write_failed(error, settings.store, "flushing the store", stored) from error
+
+
+def _batch_name(number: int, analyses: Sequence[Analysis]) -> str:
+    """``writing batch 3 (16 articles: a.md … p.md)``."""
+    origins = [a.article.origin or a.article.id for a in analyses]
+    shown = origins[0] if len(origins) == 1 else " … ".join(origins[:1] + origins[-1:])
+    return f"writing batch {number} ({len(origins)} article(s){': ' + shown if origins else ''})"
 
 
 def load_vocabularies(store: Store, settings: Settings) -> None:

@@ -14,6 +14,7 @@ fully rebuilt, never half-written.
 
 from __future__ import annotations
 
+import errno
 import gc
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -37,6 +38,17 @@ class StoreError(RuntimeError):
 
 class StoreLocked(StoreError):
     """Another process holds the store directory for writing."""
+
+
+class StoreWriteFailed(StoreError):
+    """A write the store could not make (a full disk, an I/O error); says what is stored."""
+
+
+def write_failed(error: OSError, path: Path, doing: str, stored: str) -> StoreWriteFailed:
+    """The error to raise when ``doing`` failed with ``error``: what happened, what is stored."""
+    full = error.errno == errno.ENOSPC or "no space left on device" in str(error).lower()
+    what = "disk full" if full else "cannot write"
+    return StoreWriteFailed(f"{path}: {what} while {doing} ({error}). {stored}")
 
 
 def open_store(path: Path, *, read_only: bool = False) -> Store:
@@ -71,8 +83,13 @@ def compact(path: Path) -> None:
     until the store is next opened; opening it here replays and drops it.
     """
     store = open_store(path)
-    store.optimize()
-    store.flush()
+    try:
+        store.optimize()
+        store.flush()
+    except OSError as error:
+        raise write_failed(
+            error, path, "compacting the store", "Every article written before is stored whole."
+        ) from error
     del store
     gc.collect()
 

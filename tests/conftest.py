@@ -5,6 +5,8 @@ Real parts only: the real model, a real Oxigraph store on disk.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -54,20 +56,27 @@ def seeds_graph(seeds_store: Path):
     return open_store(seeds_store, read_only=True)
 
 
+FAKES_COLUMNS = ["--id-column", "unit_id", "--title-column", "article_title",
+                 "--text-column", "article_content", "--date-column", "date"]  # fmt: skip
+
+
 @pytest.fixture(scope="session")
-def fakes_store(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> Iterator[Path]:
-    """A real store with the FA-KES dev table (381 real articles) built into it, once per
-    session; skipped when ../shared is not here."""
+def fakes_build(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """The FA-KES dev table built once by `kg build` (a real subprocess): the store and the run."""
     if not FAKES_CSV.exists():
         pytest.skip(f"{FAKES_CSV} is not here (../shared)")
-    from dataclasses import replace
-
-    from kg.ingest import TableColumns
-    from kg.pipeline import build
-
     store = tmp_path_factory.mktemp("fakes") / "store"
-    columns = TableColumns(id="unit_id", title="article_title", text="article_content",
-                           date="date")  # fmt: skip
-    report = build([FAKES_CSV], replace(settings, store=store), columns=columns)
-    assert report.articles > 300, report.problems
-    yield store
+    kg = str(Path(sys.executable).with_name("kg"))
+    result = subprocess.run([kg, "build", str(FAKES_CSV), *FAKES_COLUMNS, "--store", str(store),
+                             "-q"], capture_output=True, text=True, timeout=1800)  # fmt: skip
+    return store, result
+
+
+@pytest.fixture(scope="session")
+def fakes_store(fakes_build: tuple[Path, subprocess.CompletedProcess[str]]) -> Path:
+    """The store of the FA-KES dev table, built once per session (``fakes_build``)."""
+    store, result = fakes_build
+    assert result.returncode == 0, result.stderr[-2000:]
+    return store

@@ -88,8 +88,12 @@ def read_sources(
         if isinstance(item, IngestProblem):
             yield item
             continue
+        told: set[str] = set()  # a file's decoding warnings, told once, not once per row
         for result in _read_file(item, columns):
             if isinstance(result, Article):
+                new_warnings = tuple(w for w in result.warnings if w not in told)
+                told.update(new_warnings)
+                result = replace(result, warnings=new_warnings)
                 if result.id in seen and seen[result.id][1] != result.text:
                     first = seen[result.id][0]
                     where = result.origin.rsplit(":", 1)[-1] if ":" in result.origin else "2"

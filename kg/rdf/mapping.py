@@ -20,6 +20,7 @@ Shape (see ``ontology/newskg.ttl`` for the terms):
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -58,6 +59,27 @@ def _date(value: date) -> Literal:
     return _typed(value.isoformat(), "date")
 
 
+def _bounds(stamp: TimeStamp) -> tuple[date, date]:
+    """First and last day of the month or year an imprecise date names."""
+    year, month = stamp.value.year, stamp.value.month
+    if stamp.precision is Precision.YEAR:
+        return date(year, 1, 1), date(year, 12, 31)
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return date(year, month, 1), date.fromordinal(following.toordinal() - 1)
+
+
+def _event_time(e: NamedNode, stamp: TimeStamp) -> Iterator[tuple]:
+    """A day as ``sem:hasTimeStamp`` (an ``xsd:date``, as the contract says); "in March 2016"
+    or "in 2015" as SEM's bounds, the first and last day of the month or year."""
+    if stamp.precision is Precision.DAY:
+        yield e, _n(SEM.hasTimeStamp), _date(stamp.value)
+    else:
+        earliest, latest = _bounds(stamp)
+        yield e, _n(SEM.hasEarliestBeginTimeStamp), _date(earliest)
+        yield e, _n(SEM.hasLatestEndTimeStamp), _date(latest)
+    yield e, _n(NKG.datePrecision), Literal(stamp.precision.value)
+
+
 def _timestamp(stamp: TimeStamp) -> Literal:
     if stamp.precision is Precision.YEAR:
         return _typed(f"{stamp.value.year:04d}", "gYear")
@@ -92,13 +114,19 @@ class ArticleMapper:
         unnamed: dict[str, list[str]] = {}
 
         def entity(ref: EntityRef) -> NamedNode:
+            """The entity's node; a new entity is described with every kind the article
+            uses it as ("Zahra" an organisation in one sentence, the place of an attack
+            in another); an unnamed source is the article's one node of its kind."""
             if EntityKind.UNNAMED_SOURCE in ref.kinds:
                 kind = ref.key.removeprefix(UNNAMED_PREFIX)
                 words = unnamed.setdefault(kind, [])
                 if ref.label not in words:
                     words.append(ref.label)
                 return NamedNode(f"{a.value}/source/{kind}")
-            described.setdefault(ref.key, ref)
+            seen = described.setdefault(ref.key, ref)
+            if seen is not ref and not set(ref.kinds) <= set(seen.kinds):
+                kinds = (*seen.kinds, *(kind for kind in ref.kinds if kind not in seen.kinds))
+                described[ref.key] = replace(seen, kinds=kinds)
             return NamedNode(self.iris.entity(ref.key))
 
         yield a, RDF_TYPE, _n(SCHEMA.NewsArticle)
@@ -208,8 +236,7 @@ class ArticleMapper:
         for origin in event.origins:
             yield e, _n(NKG.origin), entity(origin)
         if event.when:
-            yield e, _n(SEM.hasTimeStamp), _timestamp(event.when)
-            yield e, _n(NKG.datePrecision), Literal(event.when.precision.value)
+            yield from _event_time(e, event.when)
         if event.attribution:
             yield from self._attribution(a, article_id, e, event.attribution, entity)
         for span in event.evidence:

@@ -163,8 +163,14 @@ def test_known_entities_get_no_label_in_article_graph_new_ones_do(store: Store) 
 
 def test_period_totals_are_marked_cumulative() -> None:
     article = Article(id="x", text="The war has killed 400,000.", headline="")
-    claim = CountClaim(400000, Qualifier.EXACT, Counted.PEOPLE, evidence=(Span(19, 26, "400,000"),),
-                       outcome=Outcome.KILLED, cumulative=True)
+    claim = CountClaim(
+        400000,
+        Qualifier.EXACT,
+        Counted.PEOPLE,
+        evidence=(Span(19, 26, "400,000"),),
+        outcome=Outcome.KILLED,
+        cumulative=True,
+    )
     quads = next(iter(map_analyses([Analysis(article, claims=(claim,))], Iris(BASE)).values()))
     flags = [str(q.object) for q in quads if q.predicate.value.endswith("#cumulative")]
     assert flags == ['"true"^^<http://www.w3.org/2001/XMLSchema#boolean>']
@@ -178,24 +184,36 @@ def test_mapping_is_deterministic() -> None:
     assert first == second
 
 
+XSD_DATE = "^^<http://www.w3.org/2001/XMLSchema#date>"
+
+
 @pytest.mark.parametrize(
-    ("precision", "literal"),
+    ("precision", "day", "earliest", "latest"),
     [
-        (Precision.DAY, '"2016-03-05"^^<http://www.w3.org/2001/XMLSchema#date>'),
-        (Precision.MONTH, '"2016-03"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>'),
-        (Precision.YEAR, '"2016"^^<http://www.w3.org/2001/XMLSchema#gYear>'),
+        (Precision.DAY, "2016-02-05", None, None),
+        (Precision.MONTH, None, "2016-02-01", "2016-02-29"),  # a leap year's February
+        (Precision.YEAR, None, "2016-01-01", "2016-12-31"),
     ],
 )
-def test_dates_keep_the_precision_the_text_gives(precision: Precision, literal: str) -> None:
+def test_dates_keep_the_precision_the_text_gives(
+    precision: Precision, day: str | None, earliest: str | None, latest: str | None
+) -> None:
+    """A day is sem:hasTimeStamp (xsd:date only); a month or a year is SEM's bounds."""
     article = Article(id="x", text="Attack.", headline="Attack.")
     event = Event(
         EventKind.ATTACK,
         evidence=(Span(0, 6, "Attack", "phrase"),),
-        when=TimeStamp(date(2016, 3, 5), precision),
+        when=TimeStamp(date(2016, 2, 5), precision),
     )
     quads = next(iter(map_analyses([Analysis(article, events=(event,))], Iris(BASE)).values()))
-    stamps = [str(q.object) for q in quads if q.predicate.value.endswith("hasTimeStamp")]
-    assert stamps == [literal]
+
+    def values(name: str) -> list[str]:
+        return [str(q.object) for q in quads if q.predicate.value.endswith(name)]
+
+    assert values("hasTimeStamp") == ([f'"{day}"{XSD_DATE}'] if day else [])
+    assert values("hasEarliestBeginTimeStamp") == ([f'"{earliest}"{XSD_DATE}'] if earliest else [])
+    assert values("hasLatestEndTimeStamp") == ([f'"{latest}"{XSD_DATE}'] if latest else [])
+    assert values("datePrecision") == [f'"{precision.value}"']
 
 
 def test_vague_counts_their_dates_and_the_articles_place() -> None:
@@ -208,10 +226,13 @@ def test_vague_counts_their_dates_and_the_articles_place() -> None:
     store = Store()
     for quad in next(iter(map_analyses([analysis], Iris(BASE)).values())):
         store.add(quad)
-    assert ask(store, f"""ASK {{ ?c nkg:vague true ; nkg:superseded true ; nkg:additional true ;
+    assert ask(
+        store,
+        f"""ASK {{ ?c nkg:vague true ; nkg:superseded true ; nkg:additional true ;
         nkg:datePrecision "month" ;
         nkg:refersToTime "2016-05"^^<http://www.w3.org/2001/XMLSchema#gYearMonth> .
-        <{BASE}article/x> schema:contentLocation <{BASE}entity/aleppo> }}""")
+        <{BASE}article/x> schema:contentLocation <{BASE}entity/aleppo> }}""",
+    )
 
 
 def test_unnamed_sources_are_one_node_per_article_and_kind() -> None:
@@ -267,3 +288,19 @@ def test_an_events_side_and_the_rules_that_inferred_it() -> None:
     )
     found = {(row["side"].value.split("#")[1], row["rule"] and row["rule"].value) for row in rows}
     assert found == {("SideOpposition", None), ("SideGovernment", "side:unnamed-air-strike")}
+
+
+def test_a_new_entity_has_every_kind_the_article_uses_it_as() -> None:
+    """ "Zahra" read as an organisation, then as the place of an attack: a place too."""
+    text = "Zahra said troops attacked Zahra."
+    article = Article(id="z", text=text, headline="")
+    as_group = EntityRef("zahra", "Zahra", (EntityKind.ACTOR, EntityKind.ORGANIZATION))
+    as_place = EntityRef("zahra", "Zahra", (EntityKind.PLACE,), ner_label="GPE")
+    event = Event(EventKind.ATTACK, evidence=(Span(12, 32, "troops attacked Zahra"),),
+                  place=as_place)  # fmt: skip
+    mention = Mention(as_group, Span(0, 5, "Zahra", "mention"))
+    quads = next(iter(map_analyses(
+        [Analysis(article, mentions=(mention,), events=(event,))], Iris(BASE)).values()))  # fmt: skip
+    kinds = {q.object.value.rsplit("#", 1)[-1] for q in quads
+             if q.subject.value == f"{BASE}entity/zahra" and q.predicate.value.endswith("#type")}  # fmt: skip
+    assert kinds == {"Actor", "Organization", "Place"}
