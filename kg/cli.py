@@ -52,7 +52,27 @@ def main() -> None:
 @click.option("--date-column", help="Table column holding the publication date (default: date).")
 @click.option("--base-iri", default=None, help=HELP("base_iri"))
 @click.option("--model", default=None, help=HELP("model"))
-@click.option("--processes", type=click.IntRange(min=1), default=None, help=HELP("processes"))
+@click.option(
+    "--processes",
+    type=click.IntRange(min=1),
+    default=None,
+    help=HELP("processes") + " With --executor dask: the LocalCluster's worker processes.",
+)
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where parsing runs: local processes, or a Dask cluster (a LocalCluster here "
+    "unless --scheduler is given).",
+)
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:8786",
+    default=None,
+    help="A running Dask scheduler to send the work to (implies --executor dask); start its "
+    "workers with `dask worker tcp://HOST:8786 --nthreads 1 --preload kg.executors`.",
+)
 @click.option("--strict", is_flag=True, help="Exit with status 1 if any input could not be read.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def build(
@@ -65,26 +85,36 @@ def build(
     base_iri: str | None,
     model: str | None,
     processes: int | None,
+    executor: str,
+    scheduler: str | None,
     strict: bool,
     quiet: bool,
 ) -> None:
     """Read SOURCES (files, folders, .csv/.jsonl tables) into the graph at --store.
 
-    Builds add to the store; an article built again replaces its own graph. A
-    file or row that cannot be read is reported with the reason and the rest is
-    built.
+    Builds add to the store; an article built again replaces its own graph, and
+    one whose text, metadata and source path (and newskg's code and model) are
+    unchanged since it was stored is skipped. A file or row that cannot be read
+    is reported with the reason and the rest is built.
 
     \b
     Examples:
       kg build seeds/ --store kg-store
       kg build fakes.csv --id-column unit_id --title-column article_title \\
                --text-column article_content --date-column date
+      kg build corpus/ --executor dask --processes 4
+      kg build corpus/ --scheduler tcp://10.0.0.5:8786
     """
     from kg.ingest import TableColumns
     from kg.nlp import ModelNotFound
     from kg.pipeline import build as run_build
     from kg.pipeline import expected_total
 
+    if scheduler and not scheduler.startswith(("tcp://", "tls://", "ucx://", "inproc://")):
+        raise click.BadParameter(
+            f"{scheduler!r}: expected a scheduler address like tcp://HOST:8786",
+            param_hint="--scheduler",
+        )
     settings = Settings.from_env(store=store, base_iri=base_iri, model=model, processes=processes)
     columns = TableColumns(id=id_column, title=title_column, text=text_column, date=date_column)
     total = expected_total(sources, columns)
@@ -103,19 +133,25 @@ def build(
     def on_warning(warning: str) -> None:
         click.echo(f"\nwarning: {warning}", err=True)
 
+    where = {"executor": executor, "scheduler": scheduler}
     try:
         if progress is not None:
             with progress:
                 report = run_build(
-                    sources, settings, columns, on_problem, progress.update, on_warning
+                    sources, settings, columns, on_problem, progress.update, on_warning, **where
                 )
         else:
-            report = run_build(sources, settings, columns, on_problem, on_warning=on_warning)
+            report = run_build(
+                sources, settings, columns, on_problem, on_warning=on_warning, **where
+            )
     except (ModelNotFound, StoreError) as error:
         raise click.ClickException(str(error)) from error
+    except OSError as error:  # e.g. no Dask scheduler at --scheduler
+        raise click.ClickException(f"{scheduler or executor}: {error}") from error
     click.echo(
         f"Built {report.articles} article(s), {report.quads:,} quads, into {settings.store} "
         f"in {report.seconds:.1f} s"
+        + (f"; {report.skipped} unchanged, skipped" if report.skipped else "")
         + (
             f"; {len(report.problems)} input(s) could not be read (see warnings)"
             if report.problems
@@ -124,7 +160,7 @@ def build(
         + ".",
         err=True,
     )
-    if report.problems and (strict or report.articles == 0):
+    if report.problems and (strict or report.articles + report.skipped == 0):
         sys.exit(1)
 
 

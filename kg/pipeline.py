@@ -1,33 +1,41 @@
 """The only module that knows the order of the stages: ingest → nlp → extract → rdf → store.
 
-A build reads sources in the main process, hands batches of articles to worker
-processes (forked after the spaCy pipeline is loaded once, so they share it),
-which return plain :class:`~kg.records.Analysis` records; the main process maps
-them to quads and replaces each batch's graphs in one transaction.
+A build streams sources in the main process, skips articles whose content hash
+the target already holds, and hands batches of the rest to an executor
+(:mod:`kg.executors`: this process, a local pool, or Dask workers), whose workers
+parse, extract and map them and return N-Quads bytes per article graph; the main
+process only writes each batch's graphs, in one transaction, to a
+:class:`~kg.store.GraphTarget`.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import hashlib
+import json
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import chain, islice
+from functools import partial
+from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
-from pyoxigraph import Store
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
 from spacy.language import Language
 
-from kg.config import ONTOLOGY_DIR, Settings
+from kg.config import ONTOLOGY_DIR, PACKAGE_ROOT, Settings
+from kg.executors import open_executor
 from kg.extract import analyse
 from kg.extract.names import entity_for_name
 from kg.ingest import TableColumns, count_articles, read_sources
-from kg.nlp import load_pipeline
 from kg.rdf.iris import Iris
-from kg.rdf.mapping import map_analyses
+from kg.rdf.mapping import article_nquads
 from kg.records import Analysis, Article, EntityKind, IngestProblem
-from kg.store import compact, load_file_as_graph, open_store, replace_graphs
+from kg.store import CONTENT_HASH, GraphTarget, open_target
+
+B = TypeVar("B")
+VOCABULARIES = ("newskg.ttl", "gazetteer.ttl")  # ontology graph, gazetteer graph
 
 
 @dataclass
@@ -36,7 +44,9 @@ class BuildReport:
 
     articles: int = 0
     quads: int = 0
+    skipped: int = 0  # articles whose content hash was already stored
     seconds: float = 0.0
+    main_cpu_seconds: float = 0.0  # this process's own CPU time while streaming and writing
     problems: list[IngestProblem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -68,37 +78,75 @@ def _with_metadata(analysis: Analysis) -> Analysis:
     return replace(analysis, authors=authors, based_on=outlets)
 
 
-# --- worker processes -----------------------------------------------------------------
-_WORKER_NLP: Language | None = None
-_WORKER_BATCH = 32
+@dataclass
+class BatchResult:
+    """What a worker sends back for a batch: N-Quads per article graph, never Docs."""
+
+    graphs: dict[str, bytes]
+    quads: int
+    problems: list[IngestProblem]
+    size: int  # articles in the batch, for the progress bar
 
 
-def _work(batch: list[Article]) -> list[Analysis | IngestProblem]:
-    assert _WORKER_NLP is not None
-    return analyse_docs(_WORKER_NLP, batch, _WORKER_BATCH)
+def process_batch(
+    nlp: Language, batch: Sequence[tuple[Article, str]], base_iri: str, batch_size: int
+) -> BatchResult:
+    """Parse, extract and map a batch of (article, content hash) on a worker.
+
+    spaCy's memory zone frees the strings the batch added, so long runs don't grow.
+    """
+    iris = Iris(base_iri)
+    graphs: dict[str, bytes] = {}
+    problems: list[IngestProblem] = []
+    quads = 0
+    hashes = {article.id: digest for article, digest in batch}
+    with nlp.memory_zone():
+        results = analyse_docs(nlp, [article for article, _ in batch], batch_size)
+    for item in results:
+        if isinstance(item, IngestProblem):
+            problems.append(item)
+            continue
+        graph, data, count = article_nquads(item, iris, hashes[item.article.id])
+        graphs[graph] = data
+        quads += count
+    return BatchResult(graphs, quads, problems, len(batch))
 
 
-def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def build_fingerprint(settings: Settings) -> str:
+    """What every graph of this build depends on besides its article: code, vocabulary, model."""
+    digest = hashlib.sha256(f"{settings.model}\n{settings.base_iri}\n".encode())
+    for path in sorted(PACKAGE_ROOT.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE_ROOT).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    for name in VOCABULARIES:
+        digest.update((ONTOLOGY_DIR / name).read_bytes())
+    return digest.hexdigest()
+
+
+def content_hash(article: Article, fingerprint: str) -> str:
+    """``sha256:<hex>`` of an article's text, metadata and source path, and the build's."""
+    fields = [
+        fingerprint,
+        article.id,
+        article.text,
+        article.headline,
+        article.date_published.isoformat() if article.date_published else "",
+        list(article.authors),
+        [
+            [source.name, source.date.isoformat() if source.date else ""]
+            for source in article.based_on
+        ],
+        list(article.keywords),
+        article.origin,
+    ]
+    text = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _batches(items: Iterable[B], size: int) -> Iterator[list[B]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
-
-
-def _analysed_batches(
-    articles: Iterable[Article], settings: Settings, chunk: int
-) -> Iterator[list[Analysis | IngestProblem]]:
-    """Batches of results, in input order, from worker processes when that pays off."""
-    global _WORKER_NLP, _WORKER_BATCH
-    nlp = load_pipeline(settings)
-    if settings.processes <= 1:
-        for batch in _batches(articles, chunk):
-            yield analyse_docs(nlp, batch, settings.batch_size)
-        return
-    _WORKER_NLP, _WORKER_BATCH = nlp, settings.batch_size
-    context = multiprocessing.get_context("fork")
-    with context.Pool(settings.processes) as pool:
-        yield from pool.imap(_work, _batches(articles, chunk))
-    _WORKER_NLP = None
 
 
 def build(
@@ -108,11 +156,22 @@ def build(
     on_problem: Callable[[IngestProblem], None] = lambda problem: None,
     on_progress: Callable[[int], None] = lambda done: None,
     on_warning: Callable[[str], None] = lambda warning: None,
+    executor: str = "local",
+    scheduler: str | None = None,
+    target: GraphTarget | None = None,
 ) -> BuildReport:
-    """Build ``sources`` into the store at ``settings.store``; returns what was done."""
+    """Build ``sources`` into ``target`` (default: the store at ``settings.store``).
+
+    Articles whose content hash is already stored are skipped; the rest go to the
+    executor in batches and come back as N-Quads, and each batch's graphs are
+    replaced in one transaction.
+    """
     started = time.perf_counter()
     columns = columns or TableColumns()
     report = BuildReport()
+    fingerprint = build_fingerprint(settings)
+    chunk = max(4, settings.batch_size // 2)
+    work = partial(process_batch, base_iri=settings.base_iri, batch_size=settings.batch_size)
 
     def articles() -> Iterator[Article]:
         for item in read_sources(sources, columns):
@@ -126,54 +185,63 @@ def build(
                     on_warning(warning)
                 yield item
 
-    _write(
-        _analysed_batches(articles(), settings, max(4, settings.batch_size // 2)),
-        settings,
-        report,
-        on_problem,
-        on_progress,
-    )
-    compact(settings.store)
+    def to_build(into: GraphTarget) -> Iterator[list[tuple[Article, str]]]:
+        iris = Iris(settings.base_iri)
+        for batch in _batches(articles(), chunk):
+            hashed = [(article, content_hash(article, fingerprint)) for article in batch]
+            stored = into.stored_hashes([iris.article(article.id) for article in batch])
+            fresh = [pair for pair in hashed if stored.get(iris.article(pair[0].id)) != pair[1]]
+            if skipped := len(batch) - len(fresh):
+                report.skipped += skipped
+                on_progress(skipped)
+            if fresh:
+                yield fresh
+
+    pool = open_executor(settings, work, executor, scheduler)  # forks before the store opens
+    try:
+        into = target if target is not None else open_target(str(settings.store), settings)
+        cpu_started = time.process_time()
+        write_vocabularies(into, settings)
+        for result in pool.map(work, to_build(into)):
+            for problem in result.problems:
+                report.problems.append(problem)
+                on_problem(problem)
+            into.replace_graphs(result.graphs)
+            report.articles += len(result.graphs)
+            report.quads += result.quads
+            on_progress(result.size)
+        into.finish()
+        report.main_cpu_seconds = time.process_time() - cpu_started
+    finally:
+        pool.close()
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _write(
-    batches: Iterable[list[Analysis | IngestProblem]],
-    settings: Settings,
-    report: BuildReport,
-    on_problem: Callable[[IngestProblem], None],
-    on_progress: Callable[[int], None],
-) -> None:
-    """Map each batch to quads and replace its graphs in one transaction.
-
-    The store is opened after the workers fork (no RocksDB threads are forked)
-    and is closed when this returns.
-    """
+def vocabulary_graphs(settings: Settings) -> dict[str, tuple[str, bytes]]:
+    """Graph IRI → (hash, N-Quads) of the ontology and the gazetteer, hash included."""
     iris = Iris(settings.base_iri)
-    pending = iter(batches)
-    first = next(pending, None)  # starts the workers before the store is opened
-    store = open_store(settings.store)
-    load_vocabularies(store, settings)
-    for results in chain([first] if first is not None else [], pending):
-        analyses = [item for item in results if isinstance(item, Analysis)]
-        for problem in (item for item in results if isinstance(item, IngestProblem)):
-            report.problems.append(problem)
-            on_problem(problem)
-        graphs = map_analyses(analyses, iris)
-        replace_graphs(store, graphs)
-        report.articles += len(analyses)
-        report.quads += sum(len(quads) for quads in graphs.values())
-        on_progress(len(results))
-    store.flush()
+    graphs: dict[str, tuple[str, bytes]] = {}
+    for name, graph in zip(VOCABULARIES, (iris.ontology_graph, iris.gazetteer_graph), strict=True):
+        path = ONTOLOGY_DIR / name
+        node = NamedNode(graph)
+        digest = hashlib.sha256(settings.base_iri.encode() + b"\0" + path.read_bytes())
+        content = "sha256:" + digest.hexdigest()
+        quads = [
+            Quad(triple.subject, triple.predicate, triple.object, node)
+            for triple in parse(path=str(path), base_iri=settings.base_iri)
+        ]
+        quads.append(Quad(node, NamedNode(CONTENT_HASH), Literal(content), node))
+        graphs[graph] = (content, serialize(quads, format=RdfFormat.N_QUADS))
+    return graphs
 
 
-def load_vocabularies(store: Store, settings: Settings) -> None:
-    """(Re)load the ontology and the gazetteer into their own graphs."""
-    iris = Iris(settings.base_iri)
-    load_file_as_graph(store, ONTOLOGY_DIR / "newskg.ttl", iris.ontology_graph, settings.base_iri)
-    load_file_as_graph(
-        store, ONTOLOGY_DIR / "gazetteer.ttl", iris.gazetteer_graph, settings.base_iri
+def write_vocabularies(target: GraphTarget, settings: Settings) -> None:
+    """(Re)write the ontology and gazetteer graphs when their files changed."""
+    graphs = vocabulary_graphs(settings)
+    stored = target.stored_hashes(list(graphs))
+    target.replace_graphs(
+        {graph: data for graph, (digest, data) in graphs.items() if stored.get(graph) != digest}
     )
 
 

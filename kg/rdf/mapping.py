@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, serialize
 
 from kg.rdf.iris import Iris
 from kg.rdf.terms import ITSRDF, NIF, NKG, PREFIXES, SCHEMA, SEM
@@ -40,8 +40,15 @@ PROV = PREFIXES["prov"]
 SKOS = PREFIXES["skos"]
 
 
+_NODES: dict[str, NamedNode] = {}  # the vocabulary's terms, built once
+
+
 def _n(term: str) -> NamedNode:
-    return NamedNode(str(term))
+    key = str(term)
+    node = _NODES.get(key)
+    if node is None:
+        node = _NODES[key] = NamedNode(key)
+    return node
 
 
 def _typed(value: object, datatype: str) -> Literal:
@@ -248,3 +255,16 @@ def map_analyses(analyses: Iterable[Analysis], iris: Iris) -> dict[str, list[Qua
     """Graph name → quads, for a batch of analysed articles."""
     mapper = ArticleMapper(iris)
     return {iris.article(item.article.id): mapper.quads(item) for item in analyses}
+
+
+def article_nquads(analysis: Analysis, iris: Iris, content_hash: str) -> tuple[str, bytes, int]:
+    """The article's graph IRI, the N-Quads of its graph and their count.
+
+    The graph also states ``<article> nkg:contentHash content_hash`` (what it was
+    built from), so a rebuild can skip it when nothing changed.
+    """
+    quads = ArticleMapper(iris).quads(analysis)
+    graph = iris.article(analysis.article.id)
+    node = NamedNode(graph)
+    quads.append(Quad(node, _n(NKG.contentHash), Literal(content_hash), node))
+    return graph, serialize(quads, format=RdfFormat.N_QUADS), len(quads)
