@@ -174,7 +174,7 @@ def build(
     work = partial(process_batch, base_iri=settings.base_iri, batch_size=settings.batch_size)
 
     def articles() -> Iterator[Article]:
-        for item in read_sources(sources, columns):
+        for item in read_sources(sources, columns, relative=True):
             if isinstance(item, IngestProblem):
                 report.problems.append(item)
                 on_problem(item)
