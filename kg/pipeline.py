@@ -46,7 +46,7 @@ class BuildReport:
     quads: int = 0
     skipped: int = 0  # articles whose content hash was already stored
     seconds: float = 0.0
-    main_cpu_seconds: float = 0.0  # this process's own CPU time while streaming and writing
+    main_cpu_seconds: float = 0.0  # own CPU time while streaming and writing the articles
     problems: list[IngestProblem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -200,8 +200,8 @@ def build(
     pool = open_executor(settings, work, executor, scheduler)  # forks before the store opens
     try:
         into = target if target is not None else open_target(str(settings.store), settings)
-        cpu_started = time.process_time()
         write_vocabularies(into, settings)
+        cpu_started = time.process_time()
         for result in pool.map(work, to_build(into)):
             for problem in result.problems:
                 report.problems.append(problem)
@@ -210,8 +210,8 @@ def build(
             report.articles += len(result.graphs)
             report.quads += result.quads
             on_progress(result.size)
-        into.finish()
         report.main_cpu_seconds = time.process_time() - cpu_started
+        into.finish()
     finally:
         pool.close()
     report.seconds = time.perf_counter() - started
