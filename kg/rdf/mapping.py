@@ -21,8 +21,9 @@ from datetime import date
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, serialize
 
+from kg.rdf import terms
 from kg.rdf.iris import Iris
-from kg.rdf.terms import ITSRDF, NIF, NKG, PREFIXES, SCHEMA, SEM
+from kg.rdf.terms import PREFIXES
 from kg.records import (
     Analysis,
     Attribution,
@@ -40,14 +41,42 @@ PROV = PREFIXES["prov"]
 SKOS = PREFIXES["skos"]
 
 
-_NODES: dict[str, NamedNode] = {}  # the vocabulary's terms, built once
+class _Terms:
+    """A namespace's terms as pyoxigraph nodes, each checked by rdflib and built once.
+
+    (Looking a term up in an rdflib ``DefinedNamespace`` costs more than the quad.)
+    """
+
+    def __init__(self, namespace: object) -> None:
+        self._namespace = namespace
+        self._nodes: dict[str, NamedNode] = {}
+
+    def __getitem__(self, name: str) -> NamedNode:
+        node = self._nodes.get(name)
+        if node is None:
+            node = self._nodes[name] = NamedNode(str(self._namespace[name]))  # type: ignore[index]
+        return node
+
+    def __getattr__(self, name: str) -> NamedNode:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        node = self[name]
+        setattr(self, name, node)
+        return node
 
 
-def _n(term: str) -> NamedNode:
-    key = str(term)
-    node = _NODES.get(key)
+NKG, NIF, SCHEMA, SEM, ITSRDF = (
+    _Terms(namespace) for namespace in (terms.NKG, terms.NIF, terms.SCHEMA, terms.SEM, terms.ITSRDF)
+)
+_NODES: dict[str, NamedNode] = {}  # other vocabulary terms, built once
+
+
+def _n(term: str | NamedNode) -> NamedNode:
+    if isinstance(term, NamedNode):
+        return term
+    node = _NODES.get(term)
     if node is None:
-        node = _NODES[key] = NamedNode(key)
+        node = _NODES[term] = NamedNode(term)
     return node
 
 
