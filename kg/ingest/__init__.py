@@ -9,6 +9,7 @@ naming the file (and line) and the run goes on.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -90,7 +91,7 @@ def read_sources(
     text would silently replace the first article, so the later one is kept under
     ``<id>-<line or stem>`` with a warning.
     """
-    seen: dict[str, tuple[str, str]] = {}
+    seen: dict[str, tuple[str, bytes]] = {}  # id → first origin, digest of its text
     for source, item in ((s, i) for s in sources for i in _files([s])):
         if isinstance(item, IngestProblem):
             yield item
@@ -98,7 +99,8 @@ def read_sources(
         name, given = _source_name(Path(source), item), str(item)
         for result in _read_file(item, columns):
             if isinstance(result, Article):
-                if result.id in seen and seen[result.id][1] != result.text:
+                digest = hashlib.blake2b(result.text.encode(), digest_size=16).digest()
+                if result.id in seen and seen[result.id][1] != digest:
                     first = seen[result.id][0]
                     where = result.origin.rsplit(":", 1)[-1] if ":" in result.origin else "2"
                     new_id = f"{result.id}-{where}"
@@ -107,7 +109,7 @@ def read_sources(
                         f"another text; this one is built as {new_id!r}"
                     )
                     result = replace(result, id=new_id, warnings=(*result.warnings, warning))
-                seen.setdefault(result.id, (result.origin, result.text))
+                seen.setdefault(result.id, (result.origin, digest))
                 if relative and result.origin.startswith(given):
                     result = replace(result, origin=name + result.origin[len(given) :])
             yield result

@@ -132,7 +132,7 @@ def table_encoding(path: Path) -> tuple[str, tuple[str, ...]]:
                     encoding = "cp1252"
                     warnings = (f"{path}: not UTF-8 (at offset {max(0, where)}); read as cp1252",)
             offset += len(chunk)
-            chunk = handle.read(1 << 20)
+            chunk = handle.read(1 << 18)
         if not warnings:
             try:
                 decoder.decode(b"", final=True)
