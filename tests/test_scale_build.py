@@ -26,8 +26,12 @@ from kg.store import iter_quads, open_store, select_rows
 from tests.conftest import FAKES_CSV, SEEDS
 
 KG = str(Path(sys.executable).with_name("kg"))
-FAKES_COLUMNS = {"id": "unit_id", "title": "article_title", "text": "article_content",
-                 "date": "date"}
+FAKES_COLUMNS = {
+    "id": "unit_id",
+    "title": "article_title",
+    "text": "article_content",
+    "date": "date",
+}
 SLICE = 60
 
 
@@ -36,8 +40,9 @@ def dataset(store: Path) -> dict[str, Graph]:
     lines: dict[str, list[str]] = {}
     for quad in iter_quads(open_store(store, read_only=True)):
         lines.setdefault(quad.graph_name.value, []).append(f"{quad.triple} .")
-    return {name: Graph().parse(data="\n".join(triples), format="nt")
-            for name, triples in lines.items()}
+    return {
+        name: Graph().parse(data="\n".join(triples), format="nt") for name, triples in lines.items()
+    }
 
 
 def assert_same_dataset(built: Path, reference: Path) -> None:
@@ -64,8 +69,9 @@ def cluster() -> Iterator[object]:
     """A Dask LocalCluster: two worker processes, one thread each, on 127.0.0.1."""
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as local:
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as local:
         yield local
 
 
@@ -95,8 +101,11 @@ def test_source_paths_are_relative_so_two_places_build_the_same_graph(
     store = tmp_path / "store"
     build([elsewhere], replace(settings, store=store, processes=1))
     assert_same_dataset(store, seeds_store)
-    _, rows = select_rows(open_store(store, read_only=True), """
-        SELECT ?file WHERE { ?a <https://w3id.org/newskg/ontology#sourceFile> ?file }""")
+    _, rows = select_rows(
+        open_store(store, read_only=True),
+        """
+        SELECT ?file WHERE { ?a <https://w3id.org/newskg/ontology#sourceFile> ?file }""",
+    )
     assert sorted(row[0] for row in rows) == sorted(p.name for p in SEEDS.glob("*.txt"))
 
 
@@ -108,8 +117,12 @@ def test_rebuild_skips_unchanged_articles_and_replaces_changed_ones(
     shutil.copytree(seeds_store, store)  # the seeds as built from the repository's own folder
     before = {str(quad) for quad in iter_quads(open_store(store, read_only=True))}
 
-    again = subprocess.run([KG, "build", str(corpus), "--store", str(store), "-q"],
-                           capture_output=True, text=True, timeout=600)
+    again = subprocess.run(
+        [KG, "build", str(corpus), "--store", str(store), "-q"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert again.returncode == 0, again.stderr
     assert "Built 0 article(s)" in again.stderr and "5 unchanged, skipped" in again.stderr
     assert {str(quad) for quad in iter_quads(open_store(store, read_only=True))} == before
@@ -120,17 +133,24 @@ def test_rebuild_skips_unchanged_articles_and_replaces_changed_ones(
     paragraphs.insert(3, sentence)  # in the body, ahead of any closing boilerplate
     changed.write_text("\n\n".join(paragraphs), encoding="utf-8")
     graphs_before = article_quads(store)
-    once_more = subprocess.run([KG, "build", str(corpus), "--store", str(store), "-q"],
-                               capture_output=True, text=True, timeout=600)
+    once_more = subprocess.run(
+        [KG, "build", str(corpus), "--store", str(store), "-q"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert once_more.returncode == 0, once_more.stderr
     assert "Built 1 article(s)" in once_more.stderr and "4 unchanged, skipped" in once_more.stderr
     graphs_after = article_quads(store)
     replaced = {name for name in graphs_after if graphs_after[name] != graphs_before[name]}
     assert len(replaced) == 1 and replaced.pop().endswith("/" + changed.stem)
-    _, rows = select_rows(open_store(store, read_only=True), f"""
+    _, rows = select_rows(
+        open_store(store, read_only=True),
+        f"""
         SELECT ?id WHERE {{ ?a <https://schema.org/identifier> ?id ;
           <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#isString> ?text
-          FILTER(CONTAINS(?text, "{sentence}")) }}""")
+          FILTER(CONTAINS(?text, "{sentence}")) }}""",
+    )
     assert rows == [[changed.stem]]
 
 
@@ -138,8 +158,22 @@ def test_rebuild_skips_unchanged_articles_and_replaces_changed_ones(
 def test_dask_build_of_the_seeds_matches_the_local_build(seeds_store: Path, tmp_path: Path) -> None:
     store = tmp_path / "store"
     result = subprocess.run(
-        [KG, "build", str(SEEDS), "--store", str(store), "--executor", "dask", "--processes", "2",
-         "-q"], capture_output=True, text=True, timeout=900)
+        [
+            KG,
+            "build",
+            str(SEEDS),
+            "--store",
+            str(store),
+            "--executor",
+            "dask",
+            "--processes",
+            "2",
+            "-q",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert result.returncode == 0, result.stderr
     assert "Built 5 article(s)" in result.stderr
     assert_same_dataset(store, seeds_store)
@@ -155,8 +189,12 @@ def test_dask_build_of_a_fakes_slice_matches_the_local_build(
     local, on_dask = tmp_path / "local", tmp_path / "dask"
     built = build([fakes_slice], replace(settings, store=local), columns)
     assert built.articles >= SLICE - 2 and not built.problems  # a few ids repeat with one text
-    distributed = build([fakes_slice], replace(settings, store=on_dask), columns,
-                        scheduler=cluster.scheduler_address)
+    distributed = build(
+        [fakes_slice],
+        replace(settings, store=on_dask),
+        columns,
+        scheduler=cluster.scheduler_address,
+    )
     assert distributed.articles == built.articles
     assert_same_dataset(on_dask, local)
 
@@ -181,14 +219,19 @@ def test_a_killed_dask_worker_loses_no_article(
 
     def kill_one_worker(done: int) -> None:
         if not killed:  # the first batch has landed; the others are on the workers
-            busy = {pid for address, pid in pids.items()
-                    if client.processing().get(address)} or set(pids.values())
+            busy = {
+                pid for address, pid in pids.items() if client.processing().get(address)
+            } or set(pids.values())
             killed.append(next(iter(busy)))
             os.kill(killed[0], signal.SIGKILL)
 
     store = tmp_path_factory.mktemp("killed") / "store"
-    report = build([corpus], replace(small, store=store), on_progress=kill_one_worker,
-                   scheduler=cluster.scheduler_address)
+    report = build(
+        [corpus],
+        replace(small, store=store),
+        on_progress=kill_one_worker,
+        scheduler=cluster.scheduler_address,
+    )
     client.close()
     assert killed
     assert report.articles == 20
