@@ -186,14 +186,32 @@ def build(
                 yield item
 
     def to_build(into: GraphTarget) -> Iterator[list[tuple[Article, str]]]:
+        """Batches of (article, hash) to build: not stored yet, and not sent already.
+
+        An id read twice has the same text (ingest renames an id reused for
+        another text): the second is the same article, built once, counted built.
+        """
         iris = Iris(settings.base_iri)
+        seen: dict[str, bool] = {}  # graph → sent to be built (else: unchanged)
         for batch in _batches(articles(), chunk):
             hashed = [(article, content_hash(article, fingerprint)) for article in batch]
-            stored = into.stored_hashes([iris.article(article.id) for article in batch])
-            fresh = [pair for pair in hashed if stored.get(iris.article(pair[0].id)) != pair[1]]
-            if skipped := len(batch) - len(fresh):
-                report.skipped += skipped
-                on_progress(skipped)
+            stored = into.stored_hashes(list({iris.article(article.id) for article in batch}))
+            fresh, again, unchanged = [], 0, 0
+            for article, digest in hashed:
+                graph = iris.article(article.id)
+                if graph in seen:  # the same article read again: as it went the first time
+                    again += seen[graph]
+                    unchanged += not seen[graph]
+                    continue
+                seen[graph] = stored.get(graph) != digest
+                if seen[graph]:
+                    fresh.append((article, digest))
+                else:
+                    unchanged += 1
+            report.articles += again
+            report.skipped += unchanged
+            if again + unchanged:
+                on_progress(again + unchanged)
             if fresh:
                 yield fresh
 

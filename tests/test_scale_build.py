@@ -236,3 +236,23 @@ def test_a_killed_dask_worker_loses_no_article(
     assert killed
     assert report.articles == 20
     assert article_quads(store) == article_quads(reference)
+
+
+def test_an_article_read_twice_is_built_once_and_then_skipped(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """FA-KES labels some articles twice: the same id and text on two rows."""
+    table = tmp_path / "twice.csv"
+    capture = "Rebels captured the town of Deir Hafer on Monday, a monitor said."
+    table.write_text(
+        f'id,text\na1,"{capture}"\na2,"Troops withdrew from Tal Rifaat on Tuesday."\n'
+        f'a1,"{capture}"\n',
+        encoding="utf-8",
+    )
+    once = replace(settings, store=tmp_path / "store", processes=1)
+    first = build([table], once)
+    assert (first.articles, first.skipped) == (3, 0)
+    before = {str(quad) for quad in iter_quads(open_store(once.store, read_only=True))}
+    second = build([table], once)
+    assert (second.articles, second.skipped) == (0, 3)
+    assert {str(quad) for quad in iter_quads(open_store(once.store, read_only=True))} == before
