@@ -154,6 +154,11 @@ class DaskExecutor:
         self.cluster: LocalCluster | None = None
         if scheduler:
             self.client: Client = Client(scheduler, timeout="30s")
+            try:
+                self.client.wait_for_workers(1, timeout=120)
+            except TimeoutError as error:
+                self.client.close()
+                raise TimeoutError(f"no Dask worker joined {scheduler} within 120 s") from error
         else:
             self.cluster = LocalCluster(
                 n_workers=settings.processes,
