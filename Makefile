@@ -50,6 +50,7 @@ test: install browser-deps virtuoso-deps lint  ## install, then run the whole te
 bench: install  ## build and serve benchmarks, printed as ratios against spaCy and Oxigraph
 	$(BIN)/python bench/build.py
 	$(BIN)/python bench/serve.py
+	$(BIN)/python bench/scale.py
 
 eval: install  ## score extraction against the FA-KES dev labels
 	$(BIN)/python bench/eval_fakes.py

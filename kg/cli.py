@@ -123,7 +123,27 @@ def main() -> None:
 @click.option("--date-column", help="Table column holding the publication date (default: date).")
 @click.option("--base-iri", default=None, help=HELP("base_iri"))
 @click.option("--model", default=None, help=HELP("model"))
-@click.option("--processes", type=click.IntRange(min=1), default=None, help=HELP("processes"))
+@click.option(
+    "--processes",
+    type=click.IntRange(min=1),
+    default=None,
+    help=HELP("processes") + " With --executor dask: the LocalCluster's worker processes.",
+)
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where parsing runs: local processes, or a Dask cluster (a LocalCluster here "
+    "unless --scheduler is given).",
+)
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:8786",
+    default=None,
+    help="A running Dask scheduler to send the work to (implies --executor dask); start its "
+    "workers with `dask worker tcp://HOST:8786 --nthreads 1 --preload kg.executors`.",
+)
 @click.option(
     "--strict",
     is_flag=True,
@@ -155,6 +175,8 @@ def build(
     base_iri: str | None,
     model: str | None,
     processes: int | None,
+    executor: str,
+    scheduler: str | None,
     strict: bool,
     quiet: bool,
     shards: Path | None,
@@ -162,17 +184,20 @@ def build(
 ) -> None:
     """Read SOURCES (files, folders, .csv/.jsonl tables) into the graph at --store.
 
-    Builds add to the store; an article built again replaces its own graph. A
-    file or row that cannot be read is reported with the reason and the rest is
-    built. Exit status: 1 when nothing could be built, or with --strict when any
-    error or warning was reported; 1 (with what is stored) when the store cannot
-    be written, e.g. a full disk.
+    Builds add to the store; an article built again replaces its own graph, and
+    one whose text, metadata and source path (and newskg's code and model) are
+    unchanged since it was stored is skipped. A file or row that cannot be read
+    is reported with the reason and the rest is built. Exit status: 1 when nothing
+    could be built, or with --strict when any error or warning was reported; 1
+    (with what is stored) when the store cannot be written, e.g. a full disk.
 
     \b
     Examples:
       kg build seeds/ --store kg-store
       kg build fakes.csv --id-column unit_id --title-column article_title \\
                --text-column article_content --date-column date
+      kg build corpus/ --executor dask --processes 4
+      kg build corpus/ --scheduler tcp://10.0.0.5:8786
       kg build seeds/ --store sparql+http://127.0.0.1:7878/          # an Oxigraph server
       kg build seeds/ --store sparql+http://127.0.0.1:8890/ --store-profile virtuoso
       kg build fakes.csv ... --shards shards/   # files for `oxigraph load` / Virtuoso ld_dir
@@ -185,6 +210,11 @@ def build(
     from kg.pipeline import build as run_build
     from kg.pipeline import expected_total
 
+    if scheduler and not scheduler.startswith(("tcp://", "tls://", "ucx://", "inproc://")):
+        raise click.BadParameter(
+            f"{scheduler!r}: expected a scheduler address like tcp://HOST:8786",
+            param_hint="--scheduler",
+        )
     settings = _settings(
         store=store,
         base_iri=base_iri,
@@ -224,26 +254,26 @@ def build(
             target = open_server_target(str(settings.store), settings)
         except StoreError as error:
             raise click.ClickException(str(error)) from error
-    if target is not None:
-        from kg.target_build import build_into
-
-        def run_build(*args: Any, **kwargs: Any) -> Any:
-            return build_into(target, *args, **kwargs)
-
+    where = {"executor": executor, "scheduler": scheduler, "target": target}
     try:
         if progress is not None:
             with progress:
                 report = run_build(
-                    sources, settings, columns, on_problem, progress.update, on_warning
+                    sources, settings, columns, on_problem, progress.update, on_warning, **where
                 )
         else:
-            report = run_build(sources, settings, columns, on_problem, on_warning=on_warning)
+            report = run_build(
+                sources, settings, columns, on_problem, on_warning=on_warning, **where
+            )
     except (ModelNotFound, StoreError) as error:
         raise click.ClickException(str(error)) from error
+    except OSError as error:  # e.g. no Dask scheduler at --scheduler
+        raise click.ClickException(f"{scheduler or executor}: {error}") from error
     where = shards if shards is not None else settings.store
     click.echo(
         f"Built {report.articles} article(s), {report.quads:,} quads, into {where} "
         f"in {report.seconds:.1f} s"
+        + (f"; {report.skipped} unchanged, skipped" if report.skipped else "")
         + (
             f"; {len(report.problems)} input(s) could not be read (see errors)"
             if report.problems
@@ -257,7 +287,7 @@ def build(
         from kg.shards import load_commands
 
         click.echo(load_commands(shards))
-    if report.problems and report.articles == 0:
+    if report.problems and report.articles + report.skipped == 0:
         sys.exit(1)
     if strict and (report.problems or report.warnings):
         click.echo("--strict: exit status 1 because of the errors or warnings above.", err=True)

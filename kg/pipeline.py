@@ -1,33 +1,41 @@
 """The only module that knows the order of the stages: ingest → nlp → extract → rdf → store.
 
-A build reads sources in the main process, hands batches of articles to worker
-processes (forked after the spaCy pipeline is loaded once, so they share it),
-which return plain :class:`~kg.records.Analysis` records; the main process maps
-them to quads and replaces each batch's graphs in one transaction.
+A build streams sources in the main process, skips articles whose content hash
+the target already holds, and hands batches of the rest to an executor
+(:mod:`kg.executors`: this process, a local pool, or Dask workers), whose workers
+parse, extract and map them and return N-Quads bytes per article graph; the main
+process only writes each batch's graphs, in one transaction, to a
+:class:`~kg.store.GraphTarget`.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import hashlib
+import json
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import chain, islice
+from functools import partial
+from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
-from pyoxigraph import Store
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
 from spacy.language import Language
 
-from kg.config import ONTOLOGY_DIR, Settings
+from kg.config import ONTOLOGY_DIR, PACKAGE_ROOT, Settings
+from kg.executors import open_executor
 from kg.extract import analyse
 from kg.extract.names import entity_for_name
 from kg.ingest import TableColumns, count_articles, read_sources
-from kg.nlp import load_pipeline
 from kg.rdf.iris import Iris
-from kg.rdf.mapping import map_analyses
+from kg.rdf.mapping import article_nquads
 from kg.records import Analysis, Article, EntityKind, IngestProblem
-from kg.store import compact, load_file_as_graph, open_store, replace_graphs, write_failed
+from kg.store import CONTENT_HASH, GraphTarget, open_target, write_failed
+
+B = TypeVar("B")
+VOCABULARIES = ("newskg.ttl", "gazetteer.ttl")  # ontology graph, gazetteer graph
 
 
 @dataclass
@@ -36,15 +44,20 @@ class BuildReport:
 
     articles: int = 0
     quads: int = 0
+    skipped: int = 0  # articles whose content hash was already stored
     seconds: float = 0.0
+    main_cpu_seconds: float = 0.0  # own CPU time while streaming and writing the articles
     problems: list[IngestProblem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
 def analyse_docs(
-    nlp: Language, articles: Sequence[Article], batch_size: int
+    nlp: Language, articles: Sequence[Article], batch_size: int, max_chars: int | None = None
 ) -> list[Analysis | IngestProblem]:
-    """Parse and extract a batch; an article that fails becomes a problem naming it."""
+    """Parse and extract a batch; an article that fails becomes a problem naming it, and
+    one longer than ``max_chars`` (spaCy's ``max_length``) is skipped, not parsed."""
+    if max_chars is not None:
+        nlp.max_length = max_chars
     results: list[Analysis | IngestProblem] = []
     parsed = [article for article in articles if len(article.text) <= nlp.max_length]
     docs = iter(nlp.pipe((article.text for article in parsed), batch_size=batch_size))
@@ -82,38 +95,81 @@ def _with_metadata(analysis: Analysis) -> Analysis:
     return replace(analysis, authors=authors, based_on=outlets)
 
 
-# --- worker processes -----------------------------------------------------------------
-_WORKER_NLP: Language | None = None
-_WORKER_BATCH = 32
+@dataclass
+class BatchResult:
+    """What a worker sends back for a batch: N-Quads per article graph, never Docs."""
+
+    graphs: dict[str, bytes]
+    quads: int
+    problems: list[IngestProblem]
+    size: int  # articles in the batch, for the progress bar
+    origins: list[str] = field(default_factory=list)  # where its articles came from, for errors
 
 
-def _work(batch: list[Article]) -> list[Analysis | IngestProblem]:
-    assert _WORKER_NLP is not None
-    return analyse_docs(_WORKER_NLP, batch, _WORKER_BATCH)
+def process_batch(
+    nlp: Language,
+    batch: Sequence[tuple[Article, str]],
+    base_iri: str,
+    batch_size: int,
+    max_chars: int | None = None,
+) -> BatchResult:
+    """Parse, extract and map a batch of (article, content hash) on a worker.
+
+    spaCy's memory zone frees the strings the batch added, so long runs don't grow.
+    """
+    iris = Iris(base_iri)
+    graphs: dict[str, bytes] = {}
+    problems: list[IngestProblem] = []
+    quads = 0
+    hashes = {article.id: digest for article, digest in batch}
+    with nlp.memory_zone():
+        results = analyse_docs(nlp, [article for article, _ in batch], batch_size, max_chars)
+    for item in results:
+        if isinstance(item, IngestProblem):
+            problems.append(item)
+            continue
+        graph, data, count = article_nquads(item, iris, hashes[item.article.id])
+        graphs[graph] = data
+        quads += count
+    origins = [article.origin or article.id for article, _ in batch]
+    return BatchResult(graphs, quads, problems, len(batch), origins)
 
 
-def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def build_fingerprint(settings: Settings) -> str:
+    """What every graph of this build depends on besides its article: code, vocabulary, model."""
+    digest = hashlib.sha256(f"{settings.model}\n{settings.base_iri}\n".encode())
+    for path in sorted(PACKAGE_ROOT.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE_ROOT).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    for name in VOCABULARIES:
+        digest.update((ONTOLOGY_DIR / name).read_bytes())
+    return digest.hexdigest()
+
+
+def content_hash(article: Article, fingerprint: str) -> str:
+    """``sha256:<hex>`` of an article's text, metadata and source path, and the build's."""
+    fields = [
+        fingerprint,
+        article.id,
+        article.text,
+        article.headline,
+        article.date_published.isoformat() if article.date_published else "",
+        list(article.authors),
+        [
+            [source.name, source.date.isoformat() if source.date else ""]
+            for source in article.based_on
+        ],
+        list(article.keywords),
+        article.origin,
+    ]
+    text = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _batches(items: Iterable[B], size: int) -> Iterator[list[B]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
-
-
-def _analysed_batches(
-    articles: Iterable[Article], settings: Settings, chunk: int
-) -> Iterator[list[Analysis | IngestProblem]]:
-    """Batches of results, in input order, from worker processes when that pays off."""
-    global _WORKER_NLP, _WORKER_BATCH
-    nlp = load_pipeline(settings)
-    nlp.max_length = settings.max_chars
-    if settings.processes <= 1:
-        for batch in _batches(articles, chunk):
-            yield analyse_docs(nlp, batch, settings.batch_size)
-        return
-    _WORKER_NLP, _WORKER_BATCH = nlp, settings.batch_size
-    context = multiprocessing.get_context("fork")
-    with context.Pool(settings.processes) as pool:
-        yield from pool.imap(_work, _batches(articles, chunk))
-    _WORKER_NLP = None
 
 
 def build(
@@ -123,14 +179,26 @@ def build(
     on_problem: Callable[[IngestProblem], None] = lambda problem: None,
     on_progress: Callable[[int], None] = lambda done: None,
     on_warning: Callable[[str], None] = lambda warning: None,
+    executor: str = "local",
+    scheduler: str | None = None,
+    target: GraphTarget | None = None,
 ) -> BuildReport:
-    """Build ``sources`` into the store at ``settings.store``; returns what was done."""
+    """Build ``sources`` into ``target`` (default: the store at ``settings.store``).
+
+    Articles whose content hash is already stored are skipped; the rest go to the
+    executor in batches and come back as N-Quads, and each batch's graphs are
+    replaced in one transaction.
+    """
     started = time.perf_counter()
     columns = columns or TableColumns()
     report = BuildReport()
+    fingerprint = build_fingerprint(settings)
+    chunk = max(4, settings.batch_size // 2)
+    work = partial(process_batch, base_iri=settings.base_iri, batch_size=settings.batch_size,
+                   max_chars=settings.max_chars)  # fmt: skip
 
     def articles() -> Iterator[Article]:
-        for item in read_sources(sources, columns):
+        for item in read_sources(sources, columns, relative=True):
             if isinstance(item, IngestProblem):
                 report.problems.append(item)
                 on_problem(item)
@@ -141,78 +209,107 @@ def build(
                     on_warning(warning)
                 yield item
 
-    _write(
-        _analysed_batches(articles(), settings, max(4, settings.batch_size // 2)),
-        settings,
-        report,
-        on_problem,
-        on_progress,
-    )
-    compact(settings.store)
+    def to_build(into: GraphTarget) -> Iterator[list[tuple[Article, str]]]:
+        """Batches of (article, hash) to build: not stored yet, and not sent already.
+
+        An id read twice has the same text (ingest renames an id reused for
+        another text): the second is the same article, built once, counted built.
+        """
+        iris = Iris(settings.base_iri)
+        seen: dict[str, bool] = {}  # graph → sent to be built (else: unchanged)
+        for batch in _batches(articles(), chunk):
+            hashed = [(article, content_hash(article, fingerprint)) for article in batch]
+            stored = into.stored_hashes(list({iris.article(article.id) for article in batch}))
+            fresh, again, unchanged = [], 0, 0
+            for article, digest in hashed:
+                graph = iris.article(article.id)
+                if graph in seen:  # the same article read again: as it went the first time
+                    again += seen[graph]
+                    unchanged += not seen[graph]
+                    continue
+                seen[graph] = stored.get(graph) != digest
+                if seen[graph]:
+                    fresh.append((article, digest))
+                else:
+                    unchanged += 1
+            report.articles += again
+            report.skipped += unchanged
+            if again + unchanged:
+                on_progress(again + unchanged)
+            if fresh:
+                yield fresh
+
+    pool = open_executor(settings, work, executor, scheduler)  # forks before the store opens
+    try:
+        into = target if target is not None else open_target(str(settings.store), settings)
+        where = getattr(into, "spec", settings.store)
+        try:
+            write_vocabularies(into, settings)
+        except OSError as error:
+            doing, stored = (
+                "loading the ontology and gazetteer",
+                "No article of this build is written.",
+            )
+            raise write_failed(error, where, doing, stored) from error
+        cpu_started = time.process_time()
+        for number, result in enumerate(pool.map(work, to_build(into)), 1):
+            for problem in result.problems:
+                report.problems.append(problem)
+                on_problem(problem)
+            try:
+                into.replace_graphs(result.graphs)
+            except OSError as error:
+                stored = (
+                    f"Stored: the {report.articles} article(s) of this build before this batch,"
+                    " each whole; this batch is not written (its articles are as they were before)."
+                )
+                raise write_failed(error, where, _batch_name(number, result), stored) from error
+            report.articles += len(result.graphs)
+            report.quads += result.quads
+            on_progress(result.size)
+        report.main_cpu_seconds = time.process_time() - cpu_started
+        try:
+            into.finish()
+        except OSError as error:
+            stored = f"All {report.articles} article(s) are written, but may not all be on disk."
+            raise write_failed(error, where, "flushing the store", stored) from error
+    finally:
+        pool.close()
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _write(
-    batches: Iterable[list[Analysis | IngestProblem]],
-    settings: Settings,
-    report: BuildReport,
-    on_problem: Callable[[IngestProblem], None],
-    on_progress: Callable[[int], None],
-) -> None:
-    """Map each batch to quads and replace its graphs in one transaction.
-
-    The store is opened after the workers fork (no RocksDB threads are forked)
-    and is closed when this returns.
-    """
-    iris = Iris(settings.base_iri)
-    pending = iter(batches)
-    first = next(pending, None)  # starts the workers before the store is opened
-    store = open_store(settings.store)
-    try:
-        load_vocabularies(store, settings)
-    except OSError as error:
-        doing, stored = "loading the ontology and gazetteer", "No article of this build is written."
-        raise write_failed(error, settings.store, doing, stored) from error
-    for number, results in enumerate(chain([first] if first is not None else [], pending), 1):
-        analyses = [item for item in results if isinstance(item, Analysis)]
-        for problem in (item for item in results if isinstance(item, IngestProblem)):
-            report.problems.append(problem)
-            on_problem(problem)
-        graphs = map_analyses(analyses, iris)
-        try:
-            replace_graphs(store, graphs)
-        except OSError as error:
-            stored = (
-                f"Stored: the {report.articles} article(s) of this build before this batch,"
-                " each whole; this batch is not written (its articles are as they were before)."
-            )
-            raise write_failed(
-                error, settings.store, _batch_name(number, analyses), stored
-            ) from error
-        report.articles += len(analyses)
-        report.quads += sum(len(quads) for quads in graphs.values())
-        on_progress(len(results))
-    try:
-        store.flush()
-    except OSError as error:
-        stored = f"All {report.articles} article(s) are written, but may not all be on disk."
-        raise write_failed(error, settings.store, "flushing the store", stored) from error
-
-
-def _batch_name(number: int, analyses: Sequence[Analysis]) -> str:
+def _batch_name(number: int, result: BatchResult) -> str:
     """``writing batch 3 (16 articles: a.md … p.md)``."""
-    origins = [a.article.origin or a.article.id for a in analyses]
+    origins = result.origins
     shown = origins[0] if len(origins) == 1 else " … ".join(origins[:1] + origins[-1:])
     return f"writing batch {number} ({len(origins)} article(s){': ' + shown if origins else ''})"
 
 
-def load_vocabularies(store: Store, settings: Settings) -> None:
-    """(Re)load the ontology and the gazetteer into their own graphs."""
+def vocabulary_graphs(settings: Settings) -> dict[str, tuple[str, bytes]]:
+    """Graph IRI → (hash, N-Quads) of the ontology and the gazetteer, hash included."""
     iris = Iris(settings.base_iri)
-    load_file_as_graph(store, ONTOLOGY_DIR / "newskg.ttl", iris.ontology_graph, settings.base_iri)
-    load_file_as_graph(
-        store, ONTOLOGY_DIR / "gazetteer.ttl", iris.gazetteer_graph, settings.base_iri
+    graphs: dict[str, tuple[str, bytes]] = {}
+    for name, graph in zip(VOCABULARIES, (iris.ontology_graph, iris.gazetteer_graph), strict=True):
+        path = ONTOLOGY_DIR / name
+        node = NamedNode(graph)
+        digest = hashlib.sha256(settings.base_iri.encode() + b"\0" + path.read_bytes())
+        content = "sha256:" + digest.hexdigest()
+        quads = [
+            Quad(triple.subject, triple.predicate, triple.object, node)
+            for triple in parse(path=str(path), base_iri=settings.base_iri)
+        ]
+        quads.append(Quad(node, NamedNode(CONTENT_HASH), Literal(content), node))
+        graphs[graph] = (content, serialize(quads, format=RdfFormat.N_QUADS))
+    return graphs
+
+
+def write_vocabularies(target: GraphTarget, settings: Settings) -> None:
+    """(Re)write the ontology and gazetteer graphs when their files changed."""
+    graphs = vocabulary_graphs(settings)
+    stored = target.stored_hashes(list(graphs))
+    target.replace_graphs(
+        {graph: data for graph, (digest, data) in graphs.items() if stored.get(graph) != digest}
     )
 
 

@@ -31,7 +31,7 @@ def _relabelled(nquads: bytes, prefix: str) -> list[ox.Quad]:
 
 
 class ShardTarget:
-    """A :class:`kg.target_build.GraphTarget` that writes one gzipped N-Quads file per batch."""
+    """A :class:`kg.store.GraphTarget` that writes one gzipped N-Quads file per batch."""
 
     def __init__(self, directory: Path, compresslevel: int = 6) -> None:
         self.directory, self.compresslevel = Path(directory), compresslevel

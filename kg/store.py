@@ -10,6 +10,10 @@ Every article lives in its own named graph.  :func:`replace_graphs` drops and
 re-inserts a batch of graphs in a single SPARQL Update, which Oxigraph applies as
 one transaction: an interrupted build leaves each article either as it was or
 fully rebuilt, never half-written.
+
+A build writes through a :class:`GraphTarget` (:func:`open_target`): N-Quads bytes
+per named graph, each batch one transaction.  :class:`EmbeddedTarget` is the
+Oxigraph directory.
 """
 
 from __future__ import annotations
@@ -18,8 +22,14 @@ import errno
 import gc
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, Store, parse
+from pyoxigraph import NamedNode, Quad, RdfFormat, Store, parse, serialize
+
+if TYPE_CHECKING:
+    from kg.config import Settings
+
+CONTENT_HASH = "https://w3id.org/newskg/ontology#contentHash"
 
 EXPORT_FORMATS: dict[str, RdfFormat] = {
     "nquads": RdfFormat.N_QUADS,
@@ -156,3 +166,106 @@ def _plain(term: object) -> str:
 def iter_quads(store: Store) -> Iterable[Quad]:
     """Every quad of the store."""
     return store.quads_for_pattern(None, None, None, None)
+
+
+class GraphTarget(Protocol):
+    """Where a build writes: whole named graphs, a batch at a time.
+
+    The content hash of a graph ``G`` is recorded inside ``G`` as the triple
+    ``<G> nkg:contentHash "sha256:<hex>"`` (``nkg:`` is
+    ``https://w3id.org/newskg/ontology#``; an article's IRI names its graph, so
+    for articles the subject is the ``schema:NewsArticle``; the ontology and
+    gazetteer graphs state it of their graph IRI).  A server target reads them with::
+
+        SELECT ?g ?h WHERE { VALUES ?g { <G1> <G2> } GRAPH ?g { ?g nkg:contentHash ?h } }
+    """
+
+    def replace_graphs(self, graphs: Mapping[str, bytes]) -> None:
+        """Graph IRI → N-Quads of all its quads: replace each graph whole, the batch in
+        ONE transaction (an empty value drops the graph)."""
+        ...
+
+    def stored_hashes(self, graph_iris: Sequence[str]) -> dict[str, str]:
+        """Graph IRI → the ``nkg:contentHash`` recorded in that graph (absent: not stored)."""
+        ...
+
+    def finish(self) -> None:
+        """Flush, compact and close at the end of a build."""
+        ...
+
+
+def nquads_to_update(graphs: Mapping[str, bytes]) -> str:
+    """One SPARQL Update, ``DROP SILENT GRAPH …; INSERT DATA { GRAPH … }``, for a batch."""
+    drops = [f"DROP SILENT GRAPH <{graph}> ;" for graph in graphs]
+    body = []
+    for graph, data in graphs.items():
+        if data:
+            triples = (quad.triple for quad in parse(data, RdfFormat.N_QUADS))
+            text = serialize(triples, format=RdfFormat.N_TRIPLES).decode("utf-8")
+            body.append(f"GRAPH <{graph}> {{\n{text}}}")
+    if body:
+        drops.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
+    return "\n".join(drops)
+
+
+class EmbeddedTarget:
+    """The embedded Oxigraph directory, opened read-write for the length of a build.
+
+    A batch whose graphs are all new goes in with ``Store.load`` of the N-Quads (one
+    transaction, parsed in Rust); a batch that replaces stored graphs goes in as one
+    SPARQL Update, ``DROP SILENT GRAPH …; INSERT DATA …`` (also one transaction,
+    slower: pyoxigraph has no transaction that both drops and loads).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.store: Store | None = open_store(path)
+        self.written = 0  # graphs written by this build
+
+    def _open(self) -> Store:
+        if self.store is None:
+            raise StoreError(f"{self.path}: the build has finished writing to this store")
+        return self.store
+
+    def _has_quads(self, graph: str) -> bool:
+        pattern = self._open().quads_for_pattern(None, None, None, NamedNode(graph))
+        return next(iter(pattern), None) is not None
+
+    def replace_graphs(self, graphs: Mapping[str, bytes]) -> None:
+        """Replace each graph by its N-Quads, all in one transaction."""
+        if not graphs:
+            return
+        store = self._open()
+        if all(graphs.values()) and not any(self._has_quads(graph) for graph in graphs):
+            store.load(b"".join(graphs.values()), RdfFormat.N_QUADS)
+        else:
+            store.update(nquads_to_update(graphs))
+        self.written += len(graphs)
+
+    def stored_hashes(self, graph_iris: Sequence[str]) -> dict[str, str]:
+        """Graph IRI → its recorded ``nkg:contentHash``, for those that have one."""
+        store = self._open()
+        predicate = NamedNode(CONTENT_HASH)
+        hashes: dict[str, str] = {}
+        for iri in graph_iris:
+            node = NamedNode(iri)
+            for quad in store.quads_for_pattern(node, predicate, None, node):
+                hashes[iri] = quad.object.value
+                break
+        return hashes
+
+    def finish(self) -> None:
+        """Flush, close, and compact when this build wrote anything."""
+        if self.store is None:
+            return
+        self.store.flush()
+        self.store = None
+        gc.collect()
+        if self.written:
+            compact(self.path)
+
+
+def open_target(spec: str, settings: Settings) -> GraphTarget:
+    """The target a ``--store`` value names: for now an Oxigraph directory."""
+    del settings  # server targets read their paths and credentials from it
+    return EmbeddedTarget(Path(spec))

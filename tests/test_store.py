@@ -73,3 +73,53 @@ def test_export_round_trips(tmp_path: Path, fmt: str) -> None:
     export(store, fmt, out)
     parsed = list(parse(path=str(out), format=EXPORT_FORMATS[fmt]))
     assert {str(q.object) for q in parsed} == {'"a"', '"b"'}
+
+
+# --- the build's write target ---------------------------------------------------------
+def nquads(graph: str, *values: str) -> bytes:
+    from pyoxigraph import RdfFormat, serialize
+
+    return serialize(quads(graph, *values), format=RdfFormat.N_QUADS)
+
+
+def hashed(graph: str, digest: str, *values: str) -> bytes:
+    line = f'<{graph}> <https://w3id.org/newskg/ontology#contentHash> "{digest}" <{graph}> .\n'
+    return nquads(graph, *values) + line.encode()
+
+
+def test_target_replaces_new_and_stored_graphs_whole(tmp_path: Path) -> None:
+    from kg.store import EmbeddedTarget
+
+    target = EmbeddedTarget(tmp_path / "s")
+    target.replace_graphs({G1: nquads(G1, "a", "b")})  # new: loaded
+    target.replace_graphs({G1: nquads(G1, "c"), G2: nquads(G2, "x")})  # one stored, one new
+    assert values(target.store, G1) == {"c"} and values(target.store, G2) == {"x"}
+    target.replace_graphs({G2: b""})  # empty: the graph is dropped
+    assert values(target.store, G2) == set() and values(target.store, G1) == {"c"}
+    target.finish()
+    assert values(open_store(tmp_path / "s", read_only=True), G1) == {"c"}
+
+
+def test_target_batch_is_one_transaction(tmp_path: Path) -> None:
+    from kg.store import EmbeddedTarget
+
+    target = EmbeddedTarget(tmp_path / "s")
+    target.replace_graphs({G1: nquads(G1, "a")})
+    broken = nquads(G2, "y") + b"<https://example.org/s> <https://example.org/p> .\n"
+    for batch in (
+        {G2: nquads(G2, "y"), "https://example.org/g3": broken},  # all new
+        {G1: nquads(G1, "new"), G2: broken},
+    ):  # replaces a stored graph
+        with pytest.raises(SyntaxError):
+            target.replace_graphs(batch)
+        assert values(target.store, G1) == {"a"} and values(target.store, G2) == set()
+
+
+def test_target_reads_the_hash_recorded_in_each_graph(tmp_path: Path) -> None:
+    from kg.store import EmbeddedTarget
+
+    target = EmbeddedTarget(tmp_path / "s")
+    target.replace_graphs({G1: hashed(G1, "sha256:1", "a"), G2: nquads(G2, "x")})
+    assert target.stored_hashes([G1, G2, "https://example.org/none"]) == {G1: "sha256:1"}
+    target.replace_graphs({G1: hashed(G1, "sha256:2", "b")})
+    assert target.stored_hashes([G1]) == {G1: "sha256:2"}

@@ -3,19 +3,23 @@
 Columns are the ones named in :class:`TableColumns` (``--id-column`` …) or, when not
 named, the first of a few usual names found (case-insensitive).  Only the text
 column is required.  Line numbers count from 1 and name where a row starts.
+
+Tables are streamed (:func:`read_table`): one pass over the bytes picks the
+encoding, a second yields the rows, so a table of millions of rows is never held
+in memory.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from kg.ingest.compose import article_from_fields
-from kg.ingest.decode import DecodedText
+from kg.ingest.decode import UnreadableFile
 from kg.records import Article, IngestProblem
 
 CSV_FIELD_LIMIT = 64 * 1024 * 1024  # long articles exceed csv's default of 128 KiB a cell
@@ -69,7 +73,7 @@ def _cell(row: dict[str, object], column: str | None) -> str:
     if column is None:
         return ""
     value = row.get(column)
-    return "" if value is None else str(value)
+    return "" if value is None else str(value).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _row_article(
@@ -94,12 +98,72 @@ def _row_article(
     )
 
 
+def table_encoding(path: Path) -> tuple[str, tuple[str, ...]]:
+    """The encoding to stream a table with, and a warning when it is not UTF-8.
+
+    One pass over the bytes in chunks (flat memory); raises :class:`UnreadableFile`
+    for a missing, binary or empty file.
+    """
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        raise UnreadableFile("no such file") from None
+    except PermissionError:
+        raise UnreadableFile("permission denied") from None
+    except IsADirectoryError:
+        raise UnreadableFile("is a folder, not a file") from None
+    except OSError as error:
+        raise UnreadableFile(f"cannot be read ({error.strerror or error})") from None
+    with handle:
+        chunk = handle.read(8192)
+        if chunk.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return "utf-16", ()
+        if b"\x00" in chunk:
+            raise UnreadableFile("is binary, not text")
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        encoding, warnings, offset, blank = "utf-8-sig", (), 0, True
+        while chunk:
+            blank = blank and not chunk.strip()
+            if not warnings:
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError as error:
+                    where = offset + error.start - len(decoder.getstate()[0])
+                    encoding = "cp1252"
+                    warnings = (f"{path}: not UTF-8 (at offset {max(0, where)}); read as cp1252",)
+            offset += len(chunk)
+            chunk = handle.read(1 << 18)
+        if not warnings:
+            try:
+                decoder.decode(b"", final=True)
+            except UnicodeDecodeError:
+                encoding = "cp1252"
+                warnings = (f"{path}: not UTF-8 (at its end); read as cp1252",)
+    if blank:
+        raise UnreadableFile("is empty")
+    return encoding, warnings
+
+
+def read_table(path: Path, choice: TableColumns) -> Iterator[Article | IngestProblem]:
+    """Articles (and problems) of a ``.csv`` or ``.jsonl`` table, streamed row by row."""
+    try:
+        encoding, warnings = table_encoding(path)
+    except UnreadableFile as error:
+        yield IngestProblem(str(path), str(error))
+        return
+    with path.open(encoding=encoding, errors="replace", newline="") as stream:
+        if path.suffix.lower() == ".jsonl":
+            yield from read_jsonl(path, stream, choice, warnings)
+        else:
+            yield from read_csv(path, stream, choice, warnings)
+
+
 def read_csv(
-    path: Path, decoded: DecodedText, choice: TableColumns
+    path: Path, lines: Iterable[str], choice: TableColumns, warnings: tuple[str, ...] = ()
 ) -> Iterator[Article | IngestProblem]:
     """Articles (and problems) of a CSV table with a header row."""
     csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
-    reader = csv.DictReader(io.StringIO(decoded.text, newline=""))
+    reader = csv.DictReader(lines)
     try:
         columns = resolve_columns(reader.fieldnames or [], choice)
     except MissingColumns as error:
@@ -121,16 +185,16 @@ def read_csv(
         if None in row:
             yield IngestProblem(f"{path}:{start}", "row has more cells than the header")
         else:
-            yield _row_article(path, start, dict(row), columns, decoded.warnings)
+            yield _row_article(path, start, dict(row), columns, warnings)
         start = reader.line_num + 1
 
 
 def read_jsonl(
-    path: Path, decoded: DecodedText, choice: TableColumns
+    path: Path, lines: Iterable[str], choice: TableColumns, warnings: tuple[str, ...] = ()
 ) -> Iterator[Article | IngestProblem]:
     """Articles (and problems) of a JSON Lines table; columns resolved on the first object."""
     columns: dict[str, str | None] | None = None
-    for line_number, line in enumerate(decoded.text.split("\n"), start=1):
+    for line_number, line in enumerate(_lines(lines), start=1):
         if not line.strip():
             continue
         origin = f"{path}:{line_number}"
@@ -148,14 +212,26 @@ def read_jsonl(
             except MissingColumns as error:
                 yield IngestProblem(str(path), str(error))
                 return
-        yield _row_article(path, line_number, row, columns, decoded.warnings)
+        yield _row_article(path, line_number, row, columns, warnings)
 
 
-def count_rows(path: Path, decoded: DecodedText) -> int:
-    """How many rows the table has (a cheap total for a progress bar)."""
-    if path.suffix.lower() == ".jsonl":
-        return sum(1 for line in decoded.text.split("\n") if line.strip())
+def _lines(stream: Iterable[str]) -> Iterator[str]:
+    """Lines split at \\n, \\r\\n or \\r, as the whole-text reader did."""
+    for line in stream:
+        yield from line.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n").split("\n")
+
+
+def count_rows(path: Path) -> int:
+    """How many rows the table has (a cheap total for a progress bar), streamed."""
     try:
-        return sum(1 for _ in csv.DictReader(io.StringIO(decoded.text, newline="")))
-    except csv.Error:
+        encoding, _ = table_encoding(path)
+    except UnreadableFile:
         return 0
+    with path.open(encoding=encoding, errors="replace", newline="") as stream:
+        if path.suffix.lower() == ".jsonl":
+            return sum(1 for line in _lines(stream) if line.strip())
+        csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
+        try:
+            return sum(1 for _ in csv.DictReader(stream))
+        except csv.Error:
+            return 0

@@ -23,10 +23,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, serialize
 
+from kg.rdf import terms
 from kg.rdf.iris import Iris
-from kg.rdf.terms import ITSRDF, NIF, NKG, PREFIXES, SCHEMA, SEM
+from kg.rdf.terms import PREFIXES
 from kg.records import (
     Analysis,
     Attribution,
@@ -47,8 +48,43 @@ RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 UNNAMED_PREFIX = "unnamed-"
 
 
-def _n(term: str) -> NamedNode:
-    return NamedNode(str(term))
+class _Terms:
+    """A namespace's terms as pyoxigraph nodes, each checked by rdflib and built once.
+
+    (Looking a term up in an rdflib ``DefinedNamespace`` costs more than the quad.)
+    """
+
+    def __init__(self, namespace: object) -> None:
+        self._namespace = namespace
+        self._nodes: dict[str, NamedNode] = {}
+
+    def __getitem__(self, name: str) -> NamedNode:
+        node = self._nodes.get(name)
+        if node is None:
+            node = self._nodes[name] = NamedNode(str(self._namespace[name]))  # type: ignore[index]
+        return node
+
+    def __getattr__(self, name: str) -> NamedNode:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        node = self[name]
+        setattr(self, name, node)
+        return node
+
+
+NKG, NIF, SCHEMA, SEM, ITSRDF = (
+    _Terms(namespace) for namespace in (terms.NKG, terms.NIF, terms.SCHEMA, terms.SEM, terms.ITSRDF)
+)
+_NODES: dict[str, NamedNode] = {}  # other vocabulary terms, built once
+
+
+def _n(term: str | NamedNode) -> NamedNode:
+    if isinstance(term, NamedNode):
+        return term
+    node = _NODES.get(term)
+    if node is None:
+        node = _NODES[term] = NamedNode(term)
+    return node
 
 
 def _typed(value: object, datatype: str) -> Literal:
@@ -298,3 +334,16 @@ def map_analyses(analyses: Iterable[Analysis], iris: Iris) -> dict[str, list[Qua
     """Graph name → quads, for a batch of analysed articles."""
     mapper = ArticleMapper(iris)
     return {iris.article(item.article.id): mapper.quads(item) for item in analyses}
+
+
+def article_nquads(analysis: Analysis, iris: Iris, content_hash: str) -> tuple[str, bytes, int]:
+    """The article's graph IRI, the N-Quads of its graph and their count.
+
+    The graph also states ``<article> nkg:contentHash content_hash`` (what it was
+    built from), so a rebuild can skip it when nothing changed.
+    """
+    quads = ArticleMapper(iris).quads(analysis)
+    graph = iris.article(analysis.article.id)
+    node = NamedNode(graph)
+    quads.append(Quad(node, _n(NKG.contentHash), Literal(content_hash), node))
+    return graph, serialize(quads, format=RdfFormat.N_QUADS), len(quads)

@@ -117,6 +117,7 @@ class NKG(DefinedNamespace):
     refersToTime: URIRef
     datePrecision: URIRef
     sourceFile: URIRef
+    contentHash: URIRef
     nerLabel: URIRef
 
 

@@ -17,7 +17,6 @@ import rdflib
 from kg.config import QUERIES_DIR, Settings
 from kg.remote import CONTENT_HASH, open_server_target
 from kg.serve.upstream import running_remote
-from kg.target_build import nquads
 from tests.conftest import SEEDS
 from tests.remote.conftest import (
     BASE,
@@ -30,6 +29,11 @@ from tests.remote.conftest import (
 )
 
 QUESTIONS = sorted(QUERIES_DIR.glob("*.rq"))
+
+
+def nquads(quads: list[ox.Quad]) -> bytes:
+    """Quads as N-Quads bytes."""
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
 
 
 def http(

@@ -6,10 +6,14 @@ import pyoxigraph as ox
 import pytest
 
 from kg.remote import CONTENT_HASH, PROFILES, plan_requests
-from kg.target_build import nquads
 
 G = "https://w3id.org/newskg/id/article/"
 LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+
+
+def nquads(quads: list[ox.Quad]) -> bytes:
+    """Quads as N-Quads bytes."""
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
 
 
 def graph(name: str, triples: int, blank: bool = True) -> bytes:

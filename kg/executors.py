@@ -1,0 +1,210 @@
+"""Where a build's parse-and-extract work runs: in this process, a local pool, or Dask.
+
+One interface, :class:`Executor`: ``map(work, batches)`` calls ``work(nlp, batch)``
+for each batch on a worker that has the spaCy pipeline loaded once, and yields the
+results as they land, with a bounded number of batches in flight (the batches are
+read from a stream, never listed).  Work returns plain data (N-Quads bytes), never
+Docs.
+
+- :class:`InProcess`: ``--processes 1``.
+- :class:`LocalPool`: forked processes that share the pipeline loaded before the fork.
+- :class:`DaskExecutor`: a Dask ``LocalCluster`` (``--executor dask``) or a running
+  scheduler (``--scheduler tcp://HOST:8786``).  Each worker loads the pipeline once,
+  through :class:`PipelinePlugin` (``client.register_plugin``); on a real cluster
+  ``dask worker --preload kg.executors`` loads it when the worker starts
+  (:func:`dask_setup`, settings from ``NEWSKG_*``).  A worker that dies has its
+  batch run again elsewhere (Dask reschedules lost tasks), which is safe because
+  every write replaces whole graphs.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from functools import lru_cache
+from itertools import islice
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from spacy.language import Language
+
+from kg.config import Settings
+
+if TYPE_CHECKING:
+    from distributed import Client, LocalCluster
+
+B = TypeVar("B")
+R = TypeVar("R")
+Work = Callable[[Language, B], R]
+EXECUTORS = ("local", "dask")
+
+
+class Executor(Protocol):
+    """Runs ``work(nlp, batch)`` for each batch and yields the results as they land."""
+
+    workers: int
+
+    def map(self, work: Work, batches: Iterable[B]) -> Iterator[R]:
+        """Results of each batch, at most a few batches per worker in flight."""
+        ...
+
+    def close(self) -> None:
+        """Stop the workers this executor started."""
+        ...
+
+
+@lru_cache(maxsize=2)
+def worker_pipeline(model: str, base_iri: str) -> Language:
+    """The pipeline of this worker process, loaded once per model and base IRI."""
+    from kg.nlp import load_pipeline
+
+    return load_pipeline(replace(Settings(), model=model, base_iri=base_iri))
+
+
+class InProcess:
+    """The work runs here, one batch after the other."""
+
+    workers = 1
+
+    def __init__(self, settings: Settings) -> None:
+        self.nlp = worker_pipeline(settings.model, settings.base_iri)
+
+    def map(self, work: Work, batches: Iterable[B]) -> Iterator[R]:
+        for batch in batches:
+            yield work(self.nlp, batch)
+
+    def close(self) -> None:
+        pass
+
+
+_FORKED: dict[str, Any] = {}  # what the forked workers inherit: the pipeline and the work
+
+
+def _forked_work(batch: Any) -> Any:
+    return _FORKED["work"](_FORKED["nlp"], batch)
+
+
+class LocalPool:
+    """Forked worker processes sharing the pipeline loaded before the fork.
+
+    Created before the store is opened, so no storage threads are forked.
+    """
+
+    def __init__(self, settings: Settings, work: Work) -> None:
+        self.workers = settings.processes
+        _FORKED.update(nlp=worker_pipeline(settings.model, settings.base_iri), work=work)
+        self.pool = multiprocessing.get_context("fork").Pool(self.workers)
+
+    def map(self, work: Work, batches: Iterable[B]) -> Iterator[R]:
+        if work is not _FORKED["work"]:
+            raise ValueError("a LocalPool runs the work it was created with")
+        in_flight: deque = deque()
+        pending = iter(batches)
+        for batch in islice(pending, 2 * self.workers):
+            in_flight.append(self.pool.apply_async(_forked_work, (batch,)))
+        while in_flight:
+            result = in_flight.popleft().get()
+            for batch in islice(pending, 1):
+                in_flight.append(self.pool.apply_async(_forked_work, (batch,)))
+            yield result
+
+    def close(self) -> None:
+        self.pool.close()
+        self.pool.join()
+
+
+try:  # Dask is optional at import time so that `--preload kg.executors` and tests work alike
+    from distributed import WorkerPlugin
+except ImportError:  # pragma: no cover - distributed is a dependency
+    WorkerPlugin = object  # type: ignore[assignment,misc]
+
+
+class PipelinePlugin(WorkerPlugin):  # type: ignore[misc,valid-type]
+    """Loads the spaCy pipeline once in each Dask worker, when the worker starts."""
+
+    name = "newskg-pipeline"
+
+    def __init__(self, model: str, base_iri: str) -> None:
+        self.model, self.base_iri = model, base_iri
+
+    def setup(self, worker: Any) -> None:
+        worker_pipeline(self.model, self.base_iri)
+
+
+def dask_setup(worker: Any) -> None:
+    """``dask worker --preload kg.executors``: load the pipeline of ``NEWSKG_*`` settings."""
+    settings = Settings.from_env()
+    worker_pipeline(settings.model, settings.base_iri)
+
+
+def _on_dask_worker(work: Work, batch: Any, model: str, base_iri: str) -> Any:
+    """A Dask task: the batch's work with this worker's own pipeline."""
+    return work(worker_pipeline(model, base_iri), batch)
+
+
+class DaskExecutor:
+    """Batches on Dask workers: a LocalCluster here, or a running scheduler."""
+
+    def __init__(self, settings: Settings, scheduler: str | None = None) -> None:
+        from distributed import Client, LocalCluster
+
+        self.settings = settings
+        self.cluster: LocalCluster | None = None
+        if scheduler:
+            self.client: Client = Client(scheduler, timeout="30s")
+            try:
+                self.client.wait_for_workers(1, timeout=120)
+            except TimeoutError as error:
+                self.client.close()
+                raise TimeoutError(f"no Dask worker joined {scheduler} within 120 s") from error
+        else:
+            self.cluster = LocalCluster(
+                n_workers=settings.processes,
+                threads_per_worker=1,  # one spaCy pipeline per process, never shared
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
+            self.client = Client(self.cluster)
+        self.client.register_plugin(PipelinePlugin(settings.model, settings.base_iri))
+        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+
+    def map(self, work: Work, batches: Iterable[B]) -> Iterator[R]:
+        from distributed import as_completed
+
+        model, base_iri = self.settings.model, self.settings.base_iri
+
+        def submit(batch: B) -> Any:
+            return self.client.submit(
+                _on_dask_worker, work, batch, model, base_iri, pure=False, retries=2
+            )
+
+        pending = iter(batches)
+        landed = as_completed([submit(batch) for batch in islice(pending, 2 * self.workers)])
+        for future in landed:
+            result = future.result()
+            future.release()
+            for batch in islice(pending, 1):
+                landed.add(submit(batch))
+            yield result
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def open_executor(
+    settings: Settings, work: Work, kind: str = "local", scheduler: str | None = None
+) -> Executor:
+    """The executor a build asked for (``--executor``, ``--processes``, ``--scheduler``)."""
+    if scheduler or kind == "dask":
+        return DaskExecutor(settings, scheduler)
+    if kind != "local":
+        raise ValueError(f"unknown executor {kind!r}; expected one of {', '.join(EXECUTORS)}")
+    if settings.processes <= 1:
+        return InProcess(settings)
+    return LocalPool(settings, work)
