@@ -205,7 +205,6 @@ class Reader(Scene):
             return self._headline_subject(trigger)
         return None
 
-    @rule("blamed-on", '"a car bombing blamed on Daesh", "strikes attributed to Russia"', off=())
     @rule("mover-of", '"a transfer of 5,000 IS militants": who moved', off=None)
     def _mover(self, trigger: Token) -> EntityRef | None:
         for moved in prep_objects(trigger, ("of",)):
@@ -214,6 +213,7 @@ class Reader(Scene):
                 return entity
         return None
 
+    @rule("blamed-on", '"a car bombing blamed on Daesh", "strikes attributed to Russia"', off=())
     def _blamed_on(self, trigger: Token) -> list[Token]:
         """ "a car bombing blamed on Daesh", "strikes attributed to Russia"."""
         found = []
