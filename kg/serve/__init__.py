@@ -40,13 +40,7 @@ def create_app(settings: Settings, executor: Executor | None = None) -> Flask:
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     if executor is None:
-        executor = WorkerPool(
-            settings.store,
-            workers=settings.workers,
-            timeout=settings.query_timeout,
-            max_rows=settings.max_rows,
-            writable=settings.update_token is not None,
-        )
+        executor = WorkerPool.from_settings(settings)
     app.extensions["newskg"] = QueryService(executor, settings=settings)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(graph_store.bp)

@@ -219,6 +219,19 @@ class WorkerPool:
         for worker in [*self._idle.queue, *self._writer.queue]:
             worker.wait_ready(60.0)
 
+    @classmethod
+    def from_settings(cls, settings: Settings) -> WorkerPool:
+        """The pool ``settings`` ask for (the writer included when a token is set)."""
+        return cls(
+            settings.store,
+            workers=settings.workers,
+            timeout=settings.query_timeout,
+            max_rows=settings.max_rows,
+            writable=settings.update_token is not None,
+            max_memory_mb=settings.max_memory,
+            long_query_seconds=settings.long_query_seconds,
+        )
+
     def _start_writer(self) -> None:
         try:
             probe = ox.Store(str(self.store_path))

@@ -297,7 +297,8 @@ def run_graph_write(store: ox.Store, task: GraphWriteTask) -> Reply:
                 415, f"Unsupported media type {media_type!r}: send one of {accepted}."
             )
         try:
-            triples.extend(ox.parse(body, format=_rdf_format(fmt), base_iri=task.graph or None))
+            parsed = ox.parse(body, format=_rdf_format(fmt), base_iri=task.graph or None)
+            triples.extend(quad.triple for quad in parsed)  # JSON-LD graphs: into this one
         except SyntaxError as error:
             return text_reply(400, f"Bad {fmt.media_type} body: {error}")
     existed = _graph_exists(store, task.graph)
