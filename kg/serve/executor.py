@@ -339,6 +339,9 @@ class WorkerPool:
             worker.conn.send_bytes(encode_task(*read, task))
             answered = self._wait(worker, started, admit=not writable)
             if answered is not None:
+                if worker.long:
+                    worker.long = False
+                    self._long.release()
                 pool.put(worker)
                 return answered
         except _Refused as refused:
@@ -369,13 +372,9 @@ class WorkerPool:
                     RETRY,
                 )
             )
-        try:
-            remaining = max(0.0, self.timeout - (time.monotonic() - started))
-            if worker.conn.poll(remaining):
-                return decode_reply(worker.conn.recv_bytes())
-            return None
-        finally:
-            self._long.release()
+        worker.long = True  # given back when it answers, or once its replacement is ready
+        remaining = max(0.0, self.timeout - (time.monotonic() - started))
+        return decode_reply(worker.conn.recv_bytes()) if worker.conn.poll(remaining) else None
 
     def _died(self, worker: Worker, pool: queue.Queue[Worker], *, writable: bool) -> Reply:
         """A worker stopped mid-task: out of memory (503 naming the limit) or a crash."""
@@ -390,8 +389,23 @@ class WorkerPool:
         worker.stop()
         with self._state:
             self._all.discard(worker)
-        if not self._closed:
-            pool.put(self._spawn(writable=writable))
+        if self._closed:
+            return
+        # into the pool once ready, so no request waits on its start; a long query's slot
+        # is held until then, so the processes left free for quick queries never shrink
+        fresh = self._spawn(writable=writable)
+        threading.Thread(
+            target=self._when_ready,
+            args=(fresh, pool, worker.long),
+            name="newskg-spawn",
+            daemon=True,
+        ).start()
+
+    def _when_ready(self, worker: Worker, pool: queue.Queue[Worker], slot: bool) -> None:
+        worker.wait_ready(60.0)
+        pool.put(worker)
+        if slot:
+            self._long.release()
 
     def worker_pids(self) -> list[int]:
         """Process ids of the live workers (for tests and monitoring)."""

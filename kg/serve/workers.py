@@ -199,6 +199,7 @@ class Worker:
         child.close()
         err_write.close()
         self.ready = False
+        self.long = False  # holds one of the pool's long-query slots
         self.tail = b""
         self._stderr = threading.Thread(
             target=self._relay, args=(err_read,), name="newskg-worker-stderr", daemon=True
