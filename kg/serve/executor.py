@@ -13,12 +13,8 @@ with ``Connection.poll(timeout)`` (that *is* the timeout: no watchdog thread) an
 ``recv_bytes`` the reply. A read-only pool takes no lock at all, and the
 store-directory fingerprint is checked at most once a second, not per request.
 
-Admission (two heavy queries must not stop a one-row lookup): the pool runs
-``workers + 1`` query processes, and a query that has run ``long_query_seconds`` is
-*long*. At most ``workers`` long queries run at once; a query that would be one more
-is stopped at that moment with 503 (``Retry-After``), so one process is always back
-for quick queries within ``long_query_seconds``. A quick query costs nothing extra:
-its single ``poll`` returns before the mark.
+Admission (:mod:`kg.serve.admission`): ``workers + 1`` query processes, at most
+``workers`` of them on long queries, so a one-row lookup never waits behind heavy ones.
 
 Sharing the store directory (one writer per directory, pyoxigraph's rule):
 
@@ -53,6 +49,7 @@ from typing import Protocol
 import pyoxigraph as ox
 
 from kg.config import Settings
+from kg.serve.admission import RETRY, Admission
 from kg.serve.snapshots import Snapshots, remove_leftovers
 from kg.serve.tasks import (
     DEFAULT_GRAPH,
@@ -106,19 +103,13 @@ __all__ = [  # the names other modules and tests import from here
 
 log = logging.getLogger(__name__)
 
-RETRY = {"Retry-After": "1"}
-
 
 class QueryTimeout(Exception):
     """The task ran longer than the query timeout and its worker was stopped."""
 
 
 class _Refused(Exception):
-    """A query stopped by admission; ``reply`` says why."""
-
-    def __init__(self, reply: Reply) -> None:
-        super().__init__(reply.body)
-        self.reply = reply
+    """A query that ran long and found every long-query slot taken."""
 
 
 class Executor(Protocol):
@@ -193,13 +184,11 @@ class WorkerPool:
     ) -> None:
         self.store_path, self.timeout, self.max_rows = Path(store_path), timeout, max_rows
         self.writable, self.max_memory_mb = writable, max_memory_mb
-        self.long_query_seconds = long_query_seconds
         self._context = multiprocessing.get_context("spawn")
         ensure_store(self.store_path)
         self._state = threading.Lock()
         self._all: set[Worker] = set()
-        self.long_slots = max(1, workers)
-        self._long = threading.BoundedSemaphore(self.long_slots)
+        self.admission = Admission(workers, long_query_seconds)
         self._write_lock = threading.Lock()
         self._generation = 0
         self._fingerprint = store_fingerprint(self.store_path)
@@ -323,10 +312,17 @@ class WorkerPool:
         read: tuple[int, str] | None = None,
     ) -> Reply:
         started = time.monotonic()
+        text = task.text if not writable and isinstance(task, QueryTask) else None
+        heavy = text is not None and self.admission.known_heavy(text)
+        if heavy and not self.admission.take_slot():
+            return self.admission.busy(known=True)
         try:
             worker = pool.get(timeout=self.timeout)
         except queue.Empty:
+            if heavy:
+                self.admission.give_slot()
             raise QueryTimeout("every worker stayed busy for the whole query timeout") from None
+        worker.long = heavy
         remaining = max(0.05, self.timeout - (time.monotonic() - started))
         try:
             if not worker.wait_ready(remaining):
@@ -341,37 +337,32 @@ class WorkerPool:
             if answered is not None:
                 if worker.long:
                     worker.long = False
-                    self._long.release()
+                    self.admission.give_slot()
                 pool.put(worker)
                 return answered
-        except _Refused as refused:
+        except _Refused:
             self._replace(worker, pool, writable=writable)
-            return refused.reply
+            if text is not None:
+                self.admission.remember(text)
+            return self.admission.busy(known=False)
         except (EOFError, OSError):
             return self._died(worker, pool, writable=writable)
         self._replace(worker, pool, writable=writable)
+        if text is not None:
+            self.admission.remember(text)
         raise QueryTimeout(f"stopped after {self.timeout:g} s")
 
     def _wait(self, worker: Worker, started: float, *, admit: bool) -> Reply | None:
         """The worker's reply, or None at the timeout. With ``admit``, a query still
-        running at ``long_query_seconds`` needs a long-query slot or is refused (503)."""
+        running at ``long_query_seconds`` needs a long-query slot or is refused."""
         remaining = self.timeout - (time.monotonic() - started)
-        mark = self.long_query_seconds
-        if not admit or remaining <= mark:
+        mark = self.admission.mark
+        if not admit or worker.long or remaining <= mark:
             return decode_reply(worker.conn.recv_bytes()) if worker.conn.poll(remaining) else None
         if worker.conn.poll(mark):  # a quick query: the only poll
             return decode_reply(worker.conn.recv_bytes())
-        if not self._long.acquire(blocking=False):
-            raise _Refused(
-                text_reply(
-                    503,
-                    f"Server busy: {self.long_slots} long queries are running, the most at "
-                    f"once (kg serve --workers); this one ran past {mark:g} s "
-                    "(--long-query-seconds) and was stopped. Retry later; quick queries are "
-                    "still answered.",
-                    RETRY,
-                )
-            )
+        if not self.admission.take_slot():
+            raise _Refused
         worker.long = True  # given back when it answers, or once its replacement is ready
         remaining = max(0.0, self.timeout - (time.monotonic() - started))
         return decode_reply(worker.conn.recv_bytes()) if worker.conn.poll(remaining) else None
@@ -405,7 +396,7 @@ class WorkerPool:
         worker.wait_ready(60.0)
         pool.put(worker)
         if slot:
-            self._long.release()
+            self.admission.give_slot()
 
     def worker_pids(self) -> list[int]:
         """Process ids of the live workers (for tests and monitoring)."""
