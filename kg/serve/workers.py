@@ -151,12 +151,13 @@ def worker_main(
         generation, path, task = decode_task(message)
         try:
             if isinstance(task, SnapshotTask):
+                assert store is not None  # the writer's store is always open
                 store.flush()
                 store.backup(task.target)
                 reply = Reply(204, "text/plain", b"", {})
             else:
-                if not writable and (store is None or (generation, path) != opened):
-                    store = None
+                if store is None or (not writable and (generation, path) != opened):
+                    store = None  # let go of the old checkpoint before opening the new one
                     store = open_read_only(path)
                     opened = (generation, path)
                 reply = _run(store, task, path, writable, max_rows)
