@@ -104,6 +104,9 @@ __all__ = [  # the names other modules and tests import from here
 log = logging.getLogger(__name__)
 
 
+SNAPSHOT_SECONDS = 120.0  # most a checkpoint may take, a writer restart included
+
+
 class QueryTimeout(Exception):
     """The task ran longer than the query timeout and its worker was stopped."""
 
@@ -253,7 +256,10 @@ class WorkerPool:
         """Writer: checkpoint the store; new queries read it, the previous one goes."""
         assert self._snapshots is not None
         target = self._snapshots.next_target()
-        reply = self._run_on(self._writer, SnapshotTask(str(target)), writable=True)
+        # not bound by the query timeout: a writer just restarted may take a while to open
+        reply = self._run_on(
+            self._writer, SnapshotTask(str(target)), writable=True, budget=SNAPSHOT_SECONDS
+        )
         if reply.status >= 300:
             raise RuntimeError("could not snapshot the store for the query workers")
         self._snapshots.publish(target)
@@ -310,20 +316,22 @@ class WorkerPool:
         *,
         writable: bool,
         read: tuple[int, str] | None = None,
+        budget: float | None = None,
     ) -> Reply:
         started = time.monotonic()
+        timeout = budget or self.timeout
         text = task.text if not writable and isinstance(task, QueryTask) else None
         heavy = text is not None and self.admission.known_heavy(text)
         if heavy and not self.admission.take_slot():
             return self.admission.busy(known=True)
         try:
-            worker = pool.get(timeout=self.timeout)
+            worker = pool.get(timeout=timeout)
         except queue.Empty:
             if heavy:
                 self.admission.give_slot()
             raise QueryTimeout("every worker stayed busy for the whole query timeout") from None
         worker.long = heavy
-        remaining = max(0.05, self.timeout - (time.monotonic() - started))
+        remaining = max(0.05, timeout - (time.monotonic() - started))
         try:
             if not worker.wait_ready(remaining):
                 self._replace(worker, pool, writable=writable)
@@ -333,7 +341,7 @@ class WorkerPool:
                 read = (generation, str(self.store_path))
             worker.tail = b""
             worker.conn.send_bytes(encode_task(*read, task))
-            answered = self._wait(worker, started, admit=not writable)
+            answered = self._wait(worker, started, timeout, admit=not writable)
             if answered is not None:
                 if worker.long:
                     worker.long = False
@@ -350,12 +358,12 @@ class WorkerPool:
         self._replace(worker, pool, writable=writable)
         if text is not None:
             self.admission.remember(text)
-        raise QueryTimeout(f"stopped after {self.timeout:g} s")
+        raise QueryTimeout(f"stopped after {timeout:g} s")
 
-    def _wait(self, worker: Worker, started: float, *, admit: bool) -> Reply | None:
+    def _wait(self, worker: Worker, started: float, timeout: float, *, admit: bool) -> Reply | None:
         """The worker's reply, or None at the timeout. With ``admit``, a query still
         running at ``long_query_seconds`` needs a long-query slot or is refused."""
-        remaining = self.timeout - (time.monotonic() - started)
+        remaining = timeout - (time.monotonic() - started)
         mark = self.admission.mark
         if not admit or worker.long or remaining <= mark:
             return decode_reply(worker.conn.recv_bytes()) if worker.conn.poll(remaining) else None
@@ -364,7 +372,7 @@ class WorkerPool:
         if not self.admission.take_slot():
             raise _Refused
         worker.long = True  # given back when it answers, or once its replacement is ready
-        remaining = max(0.0, self.timeout - (time.monotonic() - started))
+        remaining = max(0.0, timeout - (time.monotonic() - started))
         return decode_reply(worker.conn.recv_bytes()) if worker.conn.poll(remaining) else None
 
     def _died(self, worker: Worker, pool: queue.Queue[Worker], *, writable: bool) -> Reply:
