@@ -104,6 +104,12 @@ def kg_serve(store: Path, *options: str) -> Iterator[tuple[str, subprocess.Popen
             psutil.wait_procs(children, timeout=5)
 
 
+def quiet_put(url: str, body: bytes) -> None:
+    """A PUT whose server may die under it."""
+    with contextlib.suppress(OSError):
+        put_graph(url, body)
+
+
 def kill_9(process: subprocess.Popen[bytes]) -> None:
     """SIGKILL the server and its worker processes at once, as a crash would."""
     family = [psutil.Process(process.pid), *psutil.Process(process.pid).children(recursive=True)]
@@ -154,13 +160,7 @@ def test_kill_9_mid_put_then_a_restart_finds_a_whole_graph_and_no_leftovers(
         with kg_serve(store, "--query-timeout", "60", "--workers", "1") as (url, process):
             before = graph_size(url)
             assert before in (old, new)
-            body = ntriples(new, "new")
-
-            def put() -> None:
-                with contextlib.suppress(OSError):  # the server dies under it
-                    put_graph(url, body)  # noqa: B023
-
-            writer = threading.Thread(target=put, daemon=True)
+            writer = threading.Thread(target=quiet_put, args=(url, ntriples(new, "new")))
             writer.start()
             time.sleep(delay)
             leftovers = snapshot_folders(store)
