@@ -148,6 +148,29 @@ def test_put_under_a_timeout_leaves_the_old_graph_or_the_new(tmp_path: Path) -> 
     assert 503 in outcomes and 204 in outcomes, outcomes  # both sides of the window were met
 
 
+def wal_bytes(store: Path) -> int:
+    """Bytes in the store's write-ahead logs: they grow the moment a write commits."""
+    return sum(path.stat().st_size for path in store.glob("*.log"))
+
+
+def kill_at(moment: float | None, store: Path) -> None:
+    """Wait ``moment`` seconds or, with None, until a first write has reached the log
+    whole (it grew, then stayed still for 0.3 s): the old three-step PUT's clear is
+    committed then and its insert is not yet."""
+    if moment is not None:
+        time.sleep(moment)
+        return
+    deadline = time.monotonic() + 60
+    size, still_since, grew = wal_bytes(store), time.monotonic(), False
+    while time.monotonic() < deadline:
+        time.sleep(0.01)
+        now = wal_bytes(store)
+        if now != size:
+            size, still_since, grew = now, time.monotonic(), True
+        elif grew and time.monotonic() - still_since > 0.3:
+            return
+
+
 def test_kill_9_mid_put_then_a_restart_finds_a_whole_graph_and_no_leftovers(
     tmp_path: Path,
 ) -> None:
@@ -155,14 +178,13 @@ def test_kill_9_mid_put_then_a_restart_finds_a_whole_graph_and_no_leftovers(
     and the next server removes the checkpoint folder the dead one left."""
     store = tmp_path / "store"
     fill_graph(store, 60_000)
-    old, new = 60_000, 70_000
-    for delay in (0.8, 2.0):
+    old = 60_000
+    for moment, new in ((None, 70_000), (1.0, 65_000)):
         with kg_serve(store, "--query-timeout", "60", "--workers", "1") as (url, process):
-            before = graph_size(url)
-            assert before in (old, new)
-            writer = threading.Thread(target=quiet_put, args=(url, ntriples(new, "new")))
+            assert graph_size(url) == old
+            writer = threading.Thread(target=quiet_put, args=(url, ntriples(new, f"n{new}")))
             writer.start()
-            time.sleep(delay)
+            kill_at(moment, store)
             leftovers = snapshot_folders(store)
             assert leftovers
             kill_9(process)
@@ -171,11 +193,12 @@ def test_kill_9_mid_put_then_a_restart_finds_a_whole_graph_and_no_leftovers(
         reopened = ox.Store(str(store))  # the lock is free: every process is gone
         size = sum(1 for _ in reopened.quads_for_pattern(None, None, None, ox.NamedNode(GRAPH)))
         del reopened
-        assert size in (old, new), (delay, size)
+        assert size in (old, new), (moment, size, old, new)
         with kg_serve(store, "--workers", "1") as (url, _):
             assert graph_size(url) == size
             assert not set(snapshot_folders(store)) & set(leftovers)
             assert len(snapshot_folders(store)) == 1  # its own
+        old = size
 
 
 SLOW_UPDATE = (
