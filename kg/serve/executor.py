@@ -305,9 +305,17 @@ class WorkerPool:
                 return reply
             finally:
                 if reply is None or not 400 <= reply.status < 500:  # 4xx: nothing written
-                    self._take_snapshot()
+                    self._checkpoint_after_write()
         finally:
             self._write_lock.release()
+
+    def _checkpoint_after_write(self) -> None:
+        """Checkpoint for the readers; a failure is logged (reads stay on the last one
+        until the next write) rather than turned into an error for a committed write."""
+        try:
+            self._take_snapshot()
+        except (QueryTimeout, RuntimeError, OSError):
+            log.exception("could not checkpoint the store after a write")
 
     def _run_on(
         self,
