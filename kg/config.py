@@ -68,7 +68,9 @@ class Settings:
         "beyond that is stopped with 503 and Retry-After.",
     )
     connection_limit: int = _setting(  # type: ignore[assignment]
-        1000, "Most client connections open at once; more wait until one closes."
+        900,
+        "Most client connections open at once; more wait until one closes (above 900 the "
+        "server watches them with poll, which costs more CPU a request).",
     )
     read_timeout: int = _setting(  # type: ignore[assignment]
         10,

@@ -8,9 +8,10 @@ each with its own pool).
 
 Connections: waitress stops accepting at ``connection_limit`` open sockets, and a
 socket idle or half-sent for ``read_timeout`` seconds is closed (checked every second
-or two), so a crowd of stalled clients is dropped long before it can block others; the
-loop uses ``poll`` (``select`` cannot watch more than 1024 sockets) and the open-file
-limit is raised to fit. Every 503 carries ``Retry-After``.
+or two), so a crowd of stalled clients is dropped long before it can block others. The
+loop uses ``select`` (waitress's ``poll`` loop costs about 90 µs more CPU a request)
+unless the limit needs more sockets than ``select`` can watch (1024 descriptors); the
+open-file limit is raised to fit. Every 503 carries ``Retry-After``.
 """
 
 from __future__ import annotations
@@ -63,10 +64,14 @@ def _room_for_connections(limit: int) -> int:
     return limit if soft == resource.RLIM_INFINITY else max(1, min(limit, soft - 256))
 
 
+SELECT_CONNECTIONS = 900  # select() watches descriptors below 1024: room for the rest
+
+
 def make_server(settings: Settings, executor: Executor) -> Any:
     """A bound (not yet running) waitress server for the app; ``.effective_port`` tells
     the port when ``settings.port`` is 0."""
     app = create_app(settings, executor)
+    connections = _room_for_connections(settings.connection_limit)
     return create_server(
         RetryAfter(app),
         host=settings.host,
@@ -75,10 +80,10 @@ def make_server(settings: Settings, executor: Executor) -> Any:
         max_request_body_size=settings.max_body_bytes + 1,
         ident="newskg",
         clear_untrusted_proxy_headers=True,
-        connection_limit=_room_for_connections(settings.connection_limit),
+        connection_limit=connections,
         channel_timeout=settings.read_timeout,
         cleanup_interval=max(1, min(30, settings.read_timeout // 4)),
-        asyncore_use_poll=True,
+        asyncore_use_poll=connections > SELECT_CONNECTIONS,
     )
 
 
