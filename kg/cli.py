@@ -302,6 +302,17 @@ def build(
 @click.option("--query-timeout", type=float, default=None, help=HELP("query_timeout"))
 @click.option("--workers", type=click.IntRange(min=1), default=None, help=HELP("workers"))
 @click.option("--max-rows", type=click.IntRange(min=1), default=None, help=HELP("max_rows"))
+@click.option("--max-memory", type=click.IntRange(min=0), default=None, help=HELP("max_memory"))
+@click.option(
+    "--long-query-seconds",
+    type=click.FloatRange(min=0.05),
+    default=None,
+    help=HELP("long_query_seconds"),
+)
+@click.option(
+    "--connection-limit", type=click.IntRange(min=1), default=None, help=HELP("connection_limit")
+)
+@click.option("--read-timeout", type=click.IntRange(min=1), default=None, help=HELP("read_timeout"))
 @click.option(
     "--allow-service",
     multiple=True,
@@ -317,6 +328,10 @@ def serve(
     query_timeout: float | None,
     workers: int | None,
     max_rows: int | None,
+    max_memory: int | None,
+    long_query_seconds: float | None,
+    connection_limit: int | None,
+    read_timeout: int | None,
     allow_service: tuple[str, ...],
     base_iri: str | None,
 ) -> None:
@@ -338,6 +353,10 @@ def serve(
         query_timeout=query_timeout,
         workers=workers,
         max_rows=max_rows,
+        max_memory=max_memory,
+        long_query_seconds=long_query_seconds,
+        connection_limit=connection_limit,
+        read_timeout=read_timeout,
         service_allowlist=allow_service or None,
         base_iri=base_iri,
     )

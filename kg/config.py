@@ -61,7 +61,30 @@ class Settings:
         None, "Bearer token that allows SPARQL Update and Graph Store writes; none: read-only."
     )
     workers: int = _setting(  # type: ignore[assignment]
-        min(4, max(2, os.cpu_count() or 1)), "Query worker processes of the server."
+        min(4, max(2, os.cpu_count() or 1)),
+        "Query worker processes of the server: the most long queries at once (one more "
+        "worker is kept for quick queries).",
+    )
+    max_memory: int = _setting(  # type: ignore[assignment]
+        2048,
+        "Most memory (MiB of address space) each query worker and the writer may use; a "
+        "request over it is stopped with 503 naming this limit. 0: no limit.",
+    )
+    long_query_seconds: float = _setting(  # type: ignore[assignment]
+        1.0,
+        "A query still running after this many seconds is long: at most --workers long "
+        "queries run at once, one more worker is kept for quick queries, and a long query "
+        "beyond that is stopped with 503 and Retry-After.",
+    )
+    connection_limit: int = _setting(  # type: ignore[assignment]
+        900,
+        "Most client connections open at once; more wait until one closes (above 900 the "
+        "server watches them with poll, which costs more CPU a request).",
+    )
+    read_timeout: int = _setting(  # type: ignore[assignment]
+        10,
+        "Seconds a connection may sit idle or half-sent before it is closed (slow and "
+        "stalled clients cannot hold connections).",
     )
     max_rows: int = _setting(  # type: ignore[assignment]
         100_000, "Most result rows a query returns; a cut result says so in a header."

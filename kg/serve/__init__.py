@@ -46,13 +46,7 @@ def create_app(settings: Settings, executor: Executor | None = None) -> Flask:
 
         executor = make_executor(settings)
     if executor is None:
-        executor = WorkerPool(
-            settings.store,
-            workers=settings.workers,
-            timeout=settings.query_timeout,
-            max_rows=settings.max_rows,
-            writable=settings.update_token is not None,
-        )
+        executor = WorkerPool.from_settings(settings)
     app.extensions["newskg"] = QueryService(executor, settings=settings)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(graph_store.bp)
