@@ -64,13 +64,13 @@ def analyse_docs(
     for article in articles:
         if len(article.text) > nlp.max_length:  # spaCy would stop the batch with E088
             message = too_long_message(len(article.text), nlp.max_length)
-            results.append(IngestProblem(article.origin or article.id, message))
+            results.append(IngestProblem(article.where, message))
             continue
         doc = next(docs)
         try:
             results.append(_with_metadata(analyse(doc, article)))
         except Exception as error:  # one bad article must not stop the build
-            where = article.origin or article.id
+            where = article.where
             detail = traceback.format_exception_only(error)[-1].strip()
             results.append(IngestProblem(where, f"extraction failed: {detail}"))
     return results
@@ -131,7 +131,7 @@ def process_batch(
         graph, data, count = article_nquads(item, iris, hashes[item.article.id])
         graphs[graph] = data
         quads += count
-    origins = [article.origin or article.id for article, _ in batch]
+    origins = [article.where for article, _ in batch]
     return BatchResult(graphs, quads, problems, len(batch), origins)
 
 

@@ -148,8 +148,16 @@ class Article:
     authors: tuple[str, ...] = ()
     based_on: tuple[SourceRef, ...] = ()
     keywords: tuple[str, ...] = ()
-    origin: str = ""  # where it was read from: "path" or "path:line"
+    origin: str = ""  # where it was read from: "path" or "path:line" (relative in a build)
     warnings: tuple[str, ...] = ()
+    # The path as given on the command line, for messages that must find the file
+    # (``origin`` is relative to the folder given, so two machines build one graph).
+    located: str = ""
+
+    @property
+    def where(self) -> str:
+        """The file (and line) to name in a message about this article."""
+        return self.located or self.origin or self.id
 
 
 @dataclass(frozen=True, slots=True)

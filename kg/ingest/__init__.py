@@ -115,7 +115,9 @@ def read_sources(
                     result = replace(result, id=new_id, warnings=(*result.warnings, warning))
                 seen.setdefault(result.id, (result.origin, digest))
                 if relative and result.origin.startswith(given):
-                    result = replace(result, origin=name + result.origin[len(given) :])
+                    result = replace(
+                        result, origin=name + result.origin[len(given) :], located=result.origin
+                    )
             yield result
 
 

@@ -80,6 +80,17 @@ def _cp1252_run(error: UnicodeError) -> tuple[str, int]:
 codecs.register_error("newskg-cp1252-runs", _cp1252_run)
 
 
+def _cp1252_stream(error: UnicodeError) -> tuple[str, int]:
+    """The same reading for a streamed table, which counts nothing (``table_encoding`` did)."""
+    assert isinstance(error, UnicodeDecodeError)
+    bad = bytes(error.object[error.start : error.end])
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+CP1252_RUNS = "newskg-cp1252-stream"  # errors= for text streams: cp1252 where not UTF-8
+codecs.register_error(CP1252_RUNS, _cp1252_stream)
+
+
 def decode_runs(data: bytes) -> tuple[str, _Runs]:
     """``data`` read as UTF-8 where valid and as cp1252 elsewhere, and where cp1252 was used."""
     _STATE.runs = runs = _Runs()

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.ingest.compose import article_from_fields
-from kg.ingest.decode import UnreadableFile
+from kg.ingest.decode import CP1252_RUNS, UnreadableFile
 from kg.records import Article, IngestProblem
 
 CSV_FIELD_LIMIT = 64 * 1024 * 1024  # long articles exceed csv's default of 128 KiB a cell
@@ -121,24 +121,28 @@ def table_encoding(path: Path) -> tuple[str, tuple[str, ...]]:
         if b"\x00" in chunk:
             raise UnreadableFile("is binary, not text")
         decoder = codecs.getincrementaldecoder("utf-8")()
-        encoding, warnings, offset, blank = "utf-8-sig", (), 0, True
+        encoding, warnings, offset, lines, blank = "utf-8-sig", (), 0, 0, True
         while chunk:
             blank = blank and not chunk.strip()
             if not warnings:
+                pending = decoder.getstate()[0]
                 try:
                     decoder.decode(chunk)
                 except UnicodeDecodeError as error:
-                    where = offset + error.start - len(decoder.getstate()[0])
-                    encoding = "cp1252"
-                    warnings = (f"{path}: not UTF-8 (at offset {max(0, where)}); read as cp1252",)
+                    start = max(0, error.start - len(pending))
+                    line = lines + chunk.count(b"\n", 0, start) + 1
+                    warnings = (
+                        f"{path}:{line}: not UTF-8 from byte {chunk[start]:#04x} (offset "
+                        f"{offset + start}); read as cp1252 where not UTF-8, the rest as UTF-8",
+                    )
             offset += len(chunk)
+            lines += chunk.count(b"\n")
             chunk = handle.read(1 << 18)
         if not warnings:
             try:
                 decoder.decode(b"", final=True)
             except UnicodeDecodeError:
-                encoding = "cp1252"
-                warnings = (f"{path}: not UTF-8 (at its end); read as cp1252",)
+                warnings = (f"{path}:{lines + 1}: not UTF-8 at its end; read as cp1252",)
     if blank:
         raise UnreadableFile("is empty")
     return encoding, warnings
@@ -151,7 +155,7 @@ def read_table(path: Path, choice: TableColumns) -> Iterator[Article | IngestPro
     except UnreadableFile as error:
         yield IngestProblem(str(path), str(error))
         return
-    with path.open(encoding=encoding, errors="replace", newline="") as stream:
+    with path.open(encoding=encoding, errors=CP1252_RUNS, newline="") as stream:
         if path.suffix.lower() == ".jsonl":
             yield from read_jsonl(path, stream, choice, warnings)
         else:
@@ -227,7 +231,7 @@ def count_rows(path: Path) -> int:
         encoding, _ = table_encoding(path)
     except UnreadableFile:
         return 0
-    with path.open(encoding=encoding, errors="replace", newline="") as stream:
+    with path.open(encoding=encoding, errors=CP1252_RUNS, newline="") as stream:
         if path.suffix.lower() == ".jsonl":
             return sum(1 for line in _lines(stream) if line.strip())
         csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))

@@ -89,6 +89,21 @@ def test_a_table_tells_its_decoding_warning_once(tmp_path: Path) -> None:
     assert articles[0].warnings[0].startswith(f"{table}:2: ")
 
 
+def test_a_streamed_table_mixing_utf8_and_cp1252_reads_both_right(tmp_path: Path) -> None:
+    """Row a in UTF-8, row b in cp1252: each "Café" reads right, none as "CafÃ©"."""
+    table = tmp_path / "mixed.csv"
+    table.write_bytes(
+        b"id,title,text\n"
+        + "a,Caf\u00e9 one,The caf\u00e9 was hit on Monday.\n".encode("utf-8")
+        + "b,Caf\u00e9 two,The caf\u00e9 was hit on Tuesday.\n".encode("cp1252")
+    )
+    articles, problems = _read(table)
+    assert problems == []
+    assert [a.headline for a in articles] == ["Caf\u00e9 one", "Caf\u00e9 two"]
+    assert all("\u00c3" not in a.text for a in articles)
+    assert articles[0].warnings[0].startswith(f"{table}:3: not UTF-8")
+
+
 def test_nul_after_the_first_8_kib_is_dropped_with_a_warning(tmp_path: Path) -> None:
     page = tmp_path / "late-nul.txt"
     filler = "Rebels shelled the old city of Aleppo on Sunday, residents said.\n\n" * 150
