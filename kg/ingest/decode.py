@@ -29,6 +29,7 @@ import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 BINARY_PREFIX = 8192  # a NUL in the first 8 KiB: binary (as git and grep decide)
 MAX_CONTROL_SHARE = 0.05
@@ -169,10 +170,10 @@ def decode_bytes(data: bytes, origin: str) -> DecodedText:
     return DecodedText(text, (*warnings, *dropped))
 
 
-def read_text(path: Path) -> DecodedText:
-    """Decoded text of the file at ``path``; raises :class:`UnreadableFile` with the reason."""
+def open_bytes(path: Path) -> BinaryIO:
+    """The file at ``path`` opened for reading bytes; raises :class:`UnreadableFile` with why."""
     try:
-        data = path.read_bytes()
+        return path.open("rb")
     except FileNotFoundError:
         raise UnreadableFile("no such file") from None
     except PermissionError:
@@ -181,4 +182,13 @@ def read_text(path: Path) -> DecodedText:
         raise UnreadableFile("is a folder, not a file") from None
     except OSError as error:
         raise UnreadableFile(f"cannot be read ({error.strerror or error})") from None
+
+
+def read_text(path: Path) -> DecodedText:
+    """Decoded text of the file at ``path``; raises :class:`UnreadableFile` with the reason."""
+    with open_bytes(path) as handle:
+        try:
+            data = handle.read()
+        except OSError as error:
+            raise UnreadableFile(f"cannot be read ({error.strerror or error})") from None
     return decode_bytes(data, str(path))

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.ingest.compose import article_from_fields
-from kg.ingest.decode import CP1252_RUNS, UnreadableFile
+from kg.ingest.decode import CP1252_RUNS, UnreadableFile, open_bytes
 from kg.records import Article, IngestProblem
 
 CSV_FIELD_LIMIT = 64 * 1024 * 1024  # long articles exceed csv's default of 128 KiB a cell
@@ -104,17 +104,7 @@ def table_encoding(path: Path) -> tuple[str, tuple[str, ...]]:
     One pass over the bytes in chunks (flat memory); raises :class:`UnreadableFile`
     for a missing, binary or empty file.
     """
-    try:
-        handle = path.open("rb")
-    except FileNotFoundError:
-        raise UnreadableFile("no such file") from None
-    except PermissionError:
-        raise UnreadableFile("permission denied") from None
-    except IsADirectoryError:
-        raise UnreadableFile("is a folder, not a file") from None
-    except OSError as error:
-        raise UnreadableFile(f"cannot be read ({error.strerror or error})") from None
-    with handle:
+    with open_bytes(path) as handle:
         chunk = handle.read(8192)
         if chunk.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return "utf-16", ()

@@ -88,9 +88,12 @@ def make_server(settings: Settings, executor: Executor) -> Any:
 
 
 @contextlib.contextmanager
-def running(settings: Settings) -> Iterator[tuple[str, WorkerPool]]:
-    """Serve in a background thread (tests, benchmarks): yield (base URL, worker pool)."""
-    pool = make_pool(settings)
+def running(
+    settings: Settings, executor: Executor | None = None
+) -> Iterator[tuple[str, Any]]:
+    """Serve in a background thread (tests, benchmarks): yield (base URL, executor), by
+    default a worker pool over the store; the executor is closed at the end."""
+    pool = executor if executor is not None else make_pool(settings)
     server = make_server(settings, pool)
     thread = threading.Thread(target=server.run, name="newskg-server", daemon=True)
     thread.start()

@@ -18,7 +18,6 @@ import contextlib
 import json
 import logging
 import signal
-import threading
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -218,22 +217,10 @@ def check_server(executor: RemoteExecutor) -> str | None:
 @contextlib.contextmanager
 def running_remote(settings: Settings) -> Iterator[tuple[str, RemoteExecutor]]:
     """Serve in a background thread (tests, benchmarks): yield (base URL, executor)."""
-    from kg.serve.server import make_server
+    from kg.serve.server import running
 
-    executor = make_executor(settings)
-    server = make_server(settings, executor)
-    thread = threading.Thread(target=server.run, name="newskg-remote-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://{settings.host}:{server.effective_port}", executor
-    finally:
-        server.task_dispatcher.shutdown(timeout=5)
-        with contextlib.suppress(OSError):
-            server.trigger.pull_trigger(lambda: [d.close() for d in list(server._map.values())])
-        thread.join(5)
-        if thread.is_alive():
-            server.close()
-        executor.close()
+    with running(settings, make_executor(settings)) as served:
+        yield served
 
 
 def serve_remote(settings: Settings) -> None:
