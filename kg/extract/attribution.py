@@ -160,7 +160,9 @@ def headline_claims(
     doc: Doc, headline: str, mentions: Sequence[Mention], claims: list[CountClaim]
 ) -> list[CountClaim]:
     """The headline's numbers get the source its tail names ("…: monitor", "…, Pentagon
-    says"), else the source the body gives the same count of the same thing."""
+    says"), else the source the body gives the same count of the same thing; when the
+    body gives that count with a fuller chain holding the tail's source ("Observatory
+    head Rami Abdel Rahman told AFP …"), the body's chain."""
     text = text_of(doc)
     at = text.find(headline) if headline else -1
     if at < 0 or at > 400:
@@ -171,18 +173,24 @@ def headline_claims(
     result: list[CountClaim] = []
     for claim in claims:
         phrase = claim.evidence[0]
-        if claim.attribution is None and at <= phrase.start < end:
-            if tail is not None:
-                claim = replace(claim, attribution=tail)
-            else:
-                same = next(
-                    (c for c in body if c.count == claim.count and c.counted == claim.counted),
-                    None,
-                )
-                if same is not None:
-                    claim = replace(claim, attribution=same.attribution)
+        if at <= phrase.start < end:
+            own = claim.attribution or tail
+            same = next(
+                (c for c in body if c.count == claim.count and c.counted == claim.counted), None
+            )
+            if same is not None and (own is None or _holds(same.attribution, own)):
+                own = same.attribution
+            claim = replace(claim, attribution=own)
         result.append(claim)
     return result
+
+
+def _holds(fuller: Attribution | None, short: Attribution) -> bool:
+    """Whether a chain names the short attribution's claimant (as claimant or relay)."""
+    if fuller is None or short.claimant is None:
+        return False
+    keys = {ref.key for ref in (fuller.claimant, *fuller.chain) if ref is not None}
+    return short.claimant.key in keys
 
 
 def _opens_with_date(unit: SpacySpan) -> bool:

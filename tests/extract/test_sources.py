@@ -268,6 +268,13 @@ def test_sources(nlp: Language, rule: str, body: str, words: str, expected: tupl
             "people, the Syrian Observatory for Human Rights said.",
             (SOHR, []),
         ),
+        (  # the body's fuller chain holding the tail's source wins
+            "tail, the body's chain",
+            "School bombing kills 30 children in Syria monitor",
+            "The Syrian Observatory for Human Rights counted the dead. Observatory head Rami "
+            "Abdel Rahman told AFP that 30 children were killed in the school.",
+            ("Rami Abdel Rahman", [SOHR, "Agence France-Presse"]),
+        ),
         (  # a headline number with neither: own voice
             "own voice",
             "Car bomb kills 25 in Azaz",
