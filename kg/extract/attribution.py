@@ -52,12 +52,13 @@ def attribute(doc: Doc, start: int, end: int, mentions: Sequence[Mention]) -> At
         return None
     sentence = _sentence_at(doc, start)
 
-    def innermost_first(item: tuple[Frame, tuple[int, int]]) -> tuple[bool, bool, int]:
+    def innermost_first(item: tuple[Frame, tuple[int, int]]) -> tuple[bool, bool, bool, int]:
         """The frame cued in the words' sentence, one naming a speaker before a bare hedge
-        ("25 children were reportedly killed …, UNICEF said"), the narrowest."""
+        ("25 children were reportedly killed …, UNICEF said") and before an unnamed one
+        ("Reports confirmed that five were killed, said the source"), the narrowest."""
         frame, scope = item
         cue_here = sentence is not None and sentence.start <= frame.cue[0] < sentence.end
-        return (not cue_here, frame.speaker is None, scope[1] - scope[0])
+        return (not cue_here, frame.speaker is None, frame.unnamed, scope[1] - scope[0])
 
     containing.sort(key=innermost_first)
     inner, _ = containing[0]

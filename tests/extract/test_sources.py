@@ -190,6 +190,13 @@ SOHR = "Syrian Observatory for Human Rights"
             "280,000 people",
             None,
         ),
+        (  # a named source before an unnamed one in the same sentence
+            "named before unnamed",
+            "According to local media 20 people were killed in the town, the Syrian "
+            "Observatory for Human Rights said.",
+            "20 people",
+            (SOHR, []),
+        ),
         (  # an event phrase is no speaker: the source named right before the verb is
             "event is no source",
             "A bomb killed 18 people in the suburb on Tuesday the latest in a spate of "
