@@ -107,6 +107,12 @@ SOHR = "Syrian Observatory for Human Rights"
             "9 allied fighters",
             ("Pentagon", []),
         ),
+        (  # a source at a province speaks for its authorities
+            "member at a place",
+            "A source at Aleppo province told SANA that 3 people were injured in the city.",
+            "3 people",
+            ("Aleppo province", ["Syrian Arab News Agency"]),
+        ),
         (  # a named person speaks for the organisation the phrase describes: a relay hop
             "person and organisation",
             "The Syrian Observatory for Human Rights counted the dead. Observatory head "
