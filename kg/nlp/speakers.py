@@ -104,7 +104,9 @@ def communicates(subject: Token) -> bool:
         or subject.lemma_.lower() in REPORT_NOUNS
         or subject.lower_ in ANAPHORIC_SPEAKERS
         or subject.lemma_.lower() in ANAPHORIC_SPEAKERS
-    )
+        or sourcey(subject)
+        or any(c.dep_ == "appos" and c.ent_type_ in {"ORG", "PERSON"} for c in subject.children)
+    )  # "… the UK-based opposition Syrian Observatory for Human Rights claimed"
 
 
 def named(token: Token) -> bool:

@@ -154,6 +154,15 @@ SOHR = "Syrian Observatory for Human Rights"
             "three fighters",
             ("Observatory", []),
         ),
+        (  # "claim" reports when its subject names a source, if only by an appositive
+            "claimed by a named subject",
+            "At least 40 people including civilians were killed and dozens wounded some "
+            "seriously when an ammunitions depot blew up in Wadi al-Zahab District after "
+            "rocket fire the UK-based opposition Syrian Observatory for Human Rights "
+            "claimed on Thursday.",
+            "At least 40 people",
+            (SOHR, []),
+        ),
         (  # a sentence ending with its source, the verb lost
             "sentence tail",
             "Kurdish forces killed at least 16 ISIL terrorists in an attack on Saturday near "
