@@ -73,6 +73,7 @@ DESCRIPTION_HEADS: dict[str, tuple[str, ...]] = {
     "watchdog": ("observatory", "human rights", "watch"),
     "group": ("observatory", "human rights", "Organization"),
     "organisation": ("Organization",),
+    "charity": ("red crescent", "relief", "aid", "Organization"),
     "organization": ("Organization",),
     "agency": ("agency", "Outlet"),
     "channel": ("tv", "television", "channel", "al-manar", "al-ikhbariya"),

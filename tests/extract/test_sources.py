@@ -163,6 +163,20 @@ SOHR = "Syrian Observatory for Human Rights"
             "At least 40 people",
             (SOHR, []),
         ),
+        (  # the subject the parse missed, past "has" and an acronym in brackets
+            "missed subject",
+            "An attack on a clinic in Aleppo has left two patients dead and eight others "
+            "injured the Qatar Red Crescent Society (QRCS) has announced.",
+            "eight others",
+            ("Qatar Red Crescent Society", []),
+        ),
+        (  # "the charity": the relief body the article names
+            "charity",
+            "The Qatar Red Crescent Society runs the clinic. Two patients were killed and "
+            "eight injured in the bombing, the charity said in a statement.",
+            "eight injured",
+            ("Qatar Red Crescent Society", []),
+        ),
         (  # a sentence ending with its source, the verb lost
             "sentence tail",
             "Kurdish forces killed at least 16 ISIL terrorists in an attack on Saturday near "
