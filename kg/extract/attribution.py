@@ -35,6 +35,7 @@ from kg.records import Attribution, CountClaim, EntityKind, EntityRef, Mention, 
 
 HEADLINE_TAIL_VERBS = frozenset({"says", "said", "say", "reports", "claims", "confirms"})
 TAIL_MARKS = frozenset({":", ",", "-", "–", "—", "|"})
+TOPIC_SHIFTS = frozenset({"meanwhile", "separately", "elsewhere", "earlier", "previously"})
 # How many sentences a report runs on without its source being named again.
 CARRY_SENTENCES = 2
 
@@ -196,7 +197,10 @@ def _holds(fuller: Attribution | None, short: Attribution) -> bool:
 
 def _opens_with_date(unit: SpacySpan) -> bool:
     """ "In recent days …", "Last month …", "On March 3 …": a sentence opening on a date
-    turns to another moment, which ends the report before it."""
+    turns to another moment, and "Meanwhile …", "Separately …" to another story; either
+    ends the report before it."""
+    if any(t.lower_ in TOPIC_SHIFTS for t in unit[:2]):
+        return True
     return any(t.ent_type_ in {"DATE", "TIME"} for t in unit[:4])
 
 

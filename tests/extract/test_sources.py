@@ -205,6 +205,13 @@ SOHR = "Syrian Observatory for Human Rights"
             "57 civilians",
             None,
         ),
+        (  # … as does a turn to another story
+            "carried until another story",
+            "The Syrian Observatory for Human Rights said jets struck the town on Sunday. "
+            "Meanwhile four civilians were killed when rebels shelled the city.",
+            "four civilians",
+            None,
+        ),
         (  # … as does a date before the news
             "carried until an earlier date",
             "The Syrian Observatory for Human Rights said jets struck the town on Sunday. "
