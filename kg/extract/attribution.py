@@ -35,6 +35,7 @@ from kg.records import Attribution, CountClaim, EntityKind, EntityRef, Mention, 
 
 HEADLINE_TAIL_VERBS = frozenset({"says", "said", "say", "reports", "claims", "confirms"})
 TAIL_MARKS = frozenset({":", ",", "-", "–", "—", "|"})
+TOPIC_SHIFTS = frozenset({"meanwhile", "separately", "elsewhere", "earlier", "previously"})
 # How many sentences a report runs on without its source being named again.
 CARRY_SENTENCES = 2
 
@@ -52,12 +53,13 @@ def attribute(doc: Doc, start: int, end: int, mentions: Sequence[Mention]) -> At
         return None
     sentence = _sentence_at(doc, start)
 
-    def innermost_first(item: tuple[Frame, tuple[int, int]]) -> tuple[bool, bool, int]:
+    def innermost_first(item: tuple[Frame, tuple[int, int]]) -> tuple[bool, bool, bool, int]:
         """The frame cued in the words' sentence, one naming a speaker before a bare hedge
-        ("25 children were reportedly killed …, UNICEF said"), the narrowest."""
+        ("25 children were reportedly killed …, UNICEF said") and before an unnamed one
+        ("Reports confirmed that five were killed, said the source"), the narrowest."""
         frame, scope = item
         cue_here = sentence is not None and sentence.start <= frame.cue[0] < sentence.end
-        return (not cue_here, frame.speaker is None, scope[1] - scope[0])
+        return (not cue_here, frame.speaker is None, frame.unnamed, scope[1] - scope[0])
 
     containing.sort(key=innermost_first)
     inner, _ = containing[0]
@@ -160,7 +162,9 @@ def headline_claims(
     doc: Doc, headline: str, mentions: Sequence[Mention], claims: list[CountClaim]
 ) -> list[CountClaim]:
     """The headline's numbers get the source its tail names ("…: monitor", "…, Pentagon
-    says"), else the source the body gives the same count of the same thing."""
+    says"), else the source the body gives the same count of the same thing; when the
+    body gives that count with a fuller chain holding the tail's source ("Observatory
+    head Rami Abdel Rahman told AFP …"), the body's chain."""
     text = text_of(doc)
     at = text.find(headline) if headline else -1
     if at < 0 or at > 400:
@@ -171,23 +175,32 @@ def headline_claims(
     result: list[CountClaim] = []
     for claim in claims:
         phrase = claim.evidence[0]
-        if claim.attribution is None and at <= phrase.start < end:
-            if tail is not None:
-                claim = replace(claim, attribution=tail)
-            else:
-                same = next(
-                    (c for c in body if c.count == claim.count and c.counted == claim.counted),
-                    None,
-                )
-                if same is not None:
-                    claim = replace(claim, attribution=same.attribution)
+        if at <= phrase.start < end:
+            own = claim.attribution or tail
+            same = next(
+                (c for c in body if c.count == claim.count and c.counted == claim.counted), None
+            )
+            if same is not None and (own is None or _holds(same.attribution, own)):
+                own = same.attribution
+            claim = replace(claim, attribution=own)
         result.append(claim)
     return result
 
 
+def _holds(fuller: Attribution | None, short: Attribution) -> bool:
+    """Whether a chain names the short attribution's claimant (as claimant or relay)."""
+    if fuller is None or short.claimant is None:
+        return False
+    keys = {ref.key for ref in (fuller.claimant, *fuller.chain) if ref is not None}
+    return short.claimant.key in keys
+
+
 def _opens_with_date(unit: SpacySpan) -> bool:
     """ "In recent days …", "Last month …", "On March 3 …": a sentence opening on a date
-    turns to another moment, which ends the report before it."""
+    turns to another moment, and "Meanwhile …", "Separately …" to another story; either
+    ends the report before it."""
+    if any(t.lower_ in TOPIC_SHIFTS for t in unit[:2]):
+        return True
     return any(t.ent_type_ in {"DATE", "TIME"} for t in unit[:4])
 
 

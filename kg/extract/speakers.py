@@ -11,7 +11,8 @@ named body, a description of the source the article names, or no source at all.
   gazetteer's ``schema:memberOf`` gives, when the article names it) becomes the first
   relay hop, as the reference guide reads "people speaking for an organisation";
 * someone speaking for a named organisation ("a Pentagon spokesman", "a source at
-  Aleppo Police Command", "an AFP photographer") → the organisation;
+  Aleppo Police Command", "an AFP photographer") → the organisation; "a source at
+  Aleppo province" → the province's authorities (an actor labelled "Aleppo province");
 * an entity mention covering the phrase's head → that entity ("Moscow said" → Russia;
   another place says nothing: a claimant is an actor);
 * a description ("the Britain-based monitor", "the monitoring group", "the war
@@ -37,7 +38,6 @@ from kg.nlp.sources import (
     ACTIVIST,
     DESCRIPTION_HEADS,
     MEMBER_NOUNS,
-    OFFICIAL,
     ROLE_NOUNS,
     description_head,
     description_kind,
@@ -64,7 +64,7 @@ NOT_SOURCE_WORDS = frozenset(
      "bombing", "bombings", "bomb", "explosion", "blast", "shelling", "shells", "massacre",
      "claim", "claims", "civilians", "people", "others", "children", "women", "fighters",
      "rebels", "soldiers", "toll", "deaths", "victims", "casualties", "bodies", "group",
-     "analysts", "charity", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "analysts", "monday", "tuesday", "wednesday", "thursday", "friday",
      "saturday", "sunday", "missile", "missiles", "rocket", "rockets", "mortar", "mortars",
      "jets", "warplanes", "aircraft", "helicopters", "drones", "planes", "weapons"}
 )  # fmt: skip
@@ -93,10 +93,12 @@ def speaker_ref(
     is a relay hop (a named person's organisation); see the module docstring."""
     span = doc[bounds[0] : bounds[1]]
     start, end = span.start_char, span.end_char
+    head = head_of(span)
+    if head.lower_ in MEMBER_NOUNS and (body := _body_named_after(head, span)) is not None:
+        return body, []  # "a source at Aleppo Police Command", "… at Aleppo province"
     kind = unnamed_kind(span)
     if kind is not None:
         return unnamed_ref(kind, _words(span)), []
-    head = head_of(span)
     overlapping = [m for m in mentions if m.span.start < end and start < m.span.end]
     named = [
         m
@@ -172,8 +174,10 @@ def _body_named_after(head: object, span: SpacySpan) -> EntityRef | None:
             names = [t for t in words if t.pos_ == "PROPN"]
             if names and any(t.ent_type_ not in {"GPE", "LOC", "FAC"} for t in names):
                 return _folded(words)
-            if names:  # "a source at Aleppo province": the province's authorities
-                return unnamed_ref(OFFICIAL, _words(span))
+            if names and prep.lower_ == "at":  # "a source at Aleppo province": its authorities
+                label = _folded(words).label
+                return EntityRef(slug(label) + "-authorities", label,
+                                 (EntityKind.ACTOR, EntityKind.ORGANIZATION))  # fmt: skip
     return None
 
 

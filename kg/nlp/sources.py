@@ -29,7 +29,8 @@ SOURCE_KINDS = (MILITARY, MEDICAL, ACTIVIST, LOCAL, OFFICIAL, MEDIA)
 UNNAMED_HEADS: dict[str, str] = {
     **dict.fromkeys(["source", "sources"], LOCAL),
     **dict.fromkeys(
-        ["activist", "activists", "opposition", "campaigner", "opponents", "opponent"],
+        ["activist", "activists", "opposition", "campaigner", "opponents", "opponent",
+         "groups"],
         ACTIVIST),
     **dict.fromkeys(
         ["resident", "residents", "witness", "witnesses", "local", "locals", "villager",
@@ -48,7 +49,13 @@ UNNAMED_HEADS: dict[str, str] = {
 }  # fmt: skip
 # Heads whose kind their modifiers set ("a military source", "health officials"); any
 # other head gives its own kind ("local activists": activist, "local media": media).
-GENERIC_HEADS = frozenset({"source", "sources", "official", "officials", "authorities"})
+GENERIC_HEADS = frozenset({"source", "sources", "official", "officials", "authorities", "groups"})
+# Nationalities: "Syrian state TV" is no name, even when the NER makes it one.
+NATIONALITIES = frozenset(
+    {"syrian", "russian", "turkish", "iranian", "iraqi", "lebanese", "american", "british",
+     "french", "israeli", "kurdish", "jordanian", "saudi", "qatari", "arab", "egyptian",
+     "us", "u.s.", "german", "chinese"}
+)  # fmt: skip
 # Modifiers that set the kind: "a military source", "medical sources", "opposition sources".
 KIND_MODIFIERS: dict[str, str] = {
     **dict.fromkeys(
@@ -73,6 +80,7 @@ DESCRIPTION_HEADS: dict[str, tuple[str, ...]] = {
     "watchdog": ("observatory", "human rights", "watch"),
     "group": ("observatory", "human rights", "Organization"),
     "organisation": ("Organization",),
+    "charity": ("red crescent", "relief", "aid", "Organization"),
     "organization": ("Organization",),
     "agency": ("agency", "Outlet"),
     "channel": ("tv", "television", "channel", "al-manar", "al-ikhbariya"),
@@ -145,6 +153,7 @@ def names_someone(span: Span) -> bool:
         for t in span
         if t.lower_ not in KIND_MODIFIERS
         and t.lower_ not in UNNAMED_HEADS
+        and t.lower_ not in NATIONALITIES
         and (t.i <= head.i or speaks_for or not _in_prep_of(t, head))
     )
 

@@ -60,13 +60,22 @@ def not_a_source(subject: Token) -> bool:
 
 def noun_before(sentence: Span, verb: Token) -> Token | None:
     """A subject the parse missed: the noun right before the verb ("the world media reported")."""
-    if verb.i - 1 < sentence.start:
+    doc = sentence.doc
+    at = verb.i - 1
+    while at > sentence.start and doc[at].lower_ in {"has", "have", "had", "also"}:
+        at -= 1  # "… the Qatar Red Crescent Society (QRCS) has announced"
+    if at > sentence.start and doc[at].text == ")":
+        opening = next((t.i for t in reversed(doc[sentence.start : at]) if t.text == "("), None)
+        at = opening - 1 if opening is not None and opening > at - 5 else at
+    if at < sentence.start:
         return None
-    token = sentence.doc[verb.i - 1]
+    token = doc[at]
     if token.ent_type_ in {"ORG", "PERSON"} and token.ent_iob_ in {"B", "I"}:
-        ent = next((e for e in sentence.doc.ents if e.start <= token.i < e.end), None)
-        if ent is not None and ent.end == verb.i:  # "… in Syria the Syrian Observatory says"
+        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None and ent.end == at + 1:  # "… in Syria the Syrian Observatory says"
             return ent.root
+    if at != verb.i - 1:
+        return None
     if token.pos_ in {"NOUN", "PROPN"} and (token.dep_ not in {"pobj", "dobj"} or sourcey(token)):
         return token  # "… on Thursday reports said"
     return None
@@ -104,7 +113,9 @@ def communicates(subject: Token) -> bool:
         or subject.lemma_.lower() in REPORT_NOUNS
         or subject.lower_ in ANAPHORIC_SPEAKERS
         or subject.lemma_.lower() in ANAPHORIC_SPEAKERS
-    )
+        or sourcey(subject)
+        or any(c.dep_ == "appos" and c.ent_type_ in {"ORG", "PERSON"} for c in subject.children)
+    )  # "… the UK-based opposition Syrian Observatory for Human Rights claimed"
 
 
 def named(token: Token) -> bool:

@@ -107,6 +107,12 @@ SOHR = "Syrian Observatory for Human Rights"
             "9 allied fighters",
             ("Pentagon", []),
         ),
+        (  # a source at a province speaks for its authorities
+            "member at a place",
+            "A source at Aleppo province told SANA that 3 people were injured in the city.",
+            "3 people",
+            ("Aleppo province", ["Syrian Arab News Agency"]),
+        ),
         (  # a named person speaks for the organisation the phrase describes: a relay hop
             "person and organisation",
             "The Syrian Observatory for Human Rights counted the dead. Observatory head "
@@ -148,6 +154,29 @@ SOHR = "Syrian Observatory for Human Rights"
             "three fighters",
             ("Observatory", []),
         ),
+        (  # "claim" reports when its subject names a source, if only by an appositive
+            "claimed by a named subject",
+            "At least 40 people including civilians were killed and dozens wounded some "
+            "seriously when an ammunitions depot blew up in Wadi al-Zahab District after "
+            "rocket fire the UK-based opposition Syrian Observatory for Human Rights "
+            "claimed on Thursday.",
+            "At least 40 people",
+            (SOHR, []),
+        ),
+        (  # the subject the parse missed, past "has" and an acronym in brackets
+            "missed subject",
+            "An attack on a clinic in Aleppo has left two patients dead and eight others "
+            "injured the Qatar Red Crescent Society (QRCS) has announced.",
+            "eight others",
+            ("Qatar Red Crescent Society", []),
+        ),
+        (  # "the charity": the relief body the article names
+            "charity",
+            "The Qatar Red Crescent Society runs the clinic. Two patients were killed and "
+            "eight injured in the bombing, the charity said in a statement.",
+            "eight injured",
+            ("Qatar Red Crescent Society", []),
+        ),
         (  # a sentence ending with its source, the verb lost
             "sentence tail",
             "Kurdish forces killed at least 16 ISIL terrorists in an attack on Saturday near "
@@ -176,6 +205,13 @@ SOHR = "Syrian Observatory for Human Rights"
             "57 civilians",
             None,
         ),
+        (  # … as does a turn to another story
+            "carried until another story",
+            "The Syrian Observatory for Human Rights said jets struck the town on Sunday. "
+            "Meanwhile four civilians were killed when rebels shelled the city.",
+            "four civilians",
+            None,
+        ),
         (  # … as does a date before the news
             "carried until an earlier date",
             "The Syrian Observatory for Human Rights said jets struck the town on Sunday. "
@@ -189,6 +225,13 @@ SOHR = "Syrian Observatory for Human Rights"
             "280,000 people have been killed since the war began in 2011.",
             "280,000 people",
             None,
+        ),
+        (  # a named source before an unnamed one in the same sentence
+            "named before unnamed",
+            "According to local media 20 people were killed in the town, the Syrian "
+            "Observatory for Human Rights said.",
+            "20 people",
+            (SOHR, []),
         ),
         (  # an event phrase is no speaker: the source named right before the verb is
             "event is no source",
@@ -267,6 +310,13 @@ def test_sources(nlp: Language, rule: str, body: str, words: str, expected: tupl
             "A car bomb exploded in the market of Azaz on Sunday. The explosion killed 25 "
             "people, the Syrian Observatory for Human Rights said.",
             (SOHR, []),
+        ),
+        (  # the body's fuller chain holding the tail's source wins
+            "tail, the body's chain",
+            "School bombing kills 30 children in Syria monitor",
+            "The Syrian Observatory for Human Rights counted the dead. Observatory head Rami "
+            "Abdel Rahman told AFP that 30 children were killed in the school.",
+            ("Rami Abdel Rahman", [SOHR, "Agence France-Presse"]),
         ),
         (  # a headline number with neither: own voice
             "own voice",

@@ -52,6 +52,11 @@ def doc_of(
         # a nationality is no name
         (["Syrian", "state", "media"], [2, 2, 2], ["amod", "compound", "ROOT"],
          ["ADJ", "NOUN", "NOUN"], ["B-NORP", "O", "O"], "media"),
+        # a nationality inside an entity the NER found is still no name
+        (["Syrian", "State", "TV"], [2, 2, 2], ["compound", "compound", "ROOT"],
+         ["PROPN", "PROPN", "PROPN"], ["B-ORG", "I-ORG", "I-ORG"], "media"),
+        (["opposition", "groups"], [1, 1], ["compound", "ROOT"], ["NOUN", "NOUN"], None,
+         "activist"),
         # a name makes a named source
         (["SANA", "sources"], [1, 1], ["compound", "ROOT"], ["PROPN", "NOUN"],
          ["B-ORG", "O"], None),
