@@ -252,14 +252,14 @@ def test_permission_denied_is_a_problem(tmp_path: Path, monkeypatch: pytest.Monk
     locked = tmp_path / "locked.txt"
     locked.write_text("Locked\n\nText.\n")
     if os.geteuid() == 0:  # root reads anything: make the read fail as it would for a user
-        real_read_bytes = Path.read_bytes
+        real_open = Path.open
 
-        def read_bytes(self: Path) -> bytes:
+        def open_file(self: Path, *args: object, **kwargs: object) -> object:
             if self == locked:
                 raise PermissionError(13, "Permission denied", str(self))
-            return real_read_bytes(self)
+            return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
 
-        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+        monkeypatch.setattr(Path, "open", open_file)
     locked.chmod(0)
     try:
         articles, problems = _read(locked)
