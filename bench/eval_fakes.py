@@ -62,8 +62,9 @@ sys.path.insert(0, str(REPO))
 from kg.records import Article, EventKind  # noqa: E402
 
 DEFAULT_CSV = REPO.parent / "shared" / "data" / "fakes-dev.csv"
-TARGETS = {"governorate": 0.92, "killed recall": 0.85, "killed precision": 0.60,
-           "cause": 0.80, "actor side": 0.70}  # fmt: skip
+# issue 9's targets for the dev half (the held-out half has run 2-3 points below it)
+TARGETS = {"governorate": 0.94, "killed recall": 0.88, "killed precision": 0.65,
+           "cause": 0.84, "actor side": 0.78}  # fmt: skip
 
 GOVERNMENT = "syrian government or russian troops"
 ISIS = "the organization of the islamic state in iraq and the levant - isis"

@@ -184,7 +184,15 @@ def _not_acceptable(offers: Sequence[protocol.Format]) -> Reply:
 
 
 def run_query(store: ox.Store, task: QueryTask, max_rows: int) -> Reply:
-    """Execute a query and serialize it in the negotiated format."""
+    """Execute a query and serialize it in the negotiated format; a SERVICE endpoint
+    that cannot be reached, or fails, is the upstream's fault: 502, not a crash."""
+    try:
+        return _answer_query(store, task, max_rows)
+    except OSError as error:
+        return text_reply(502, f"A SERVICE endpoint of the query failed: {error}")
+
+
+def _answer_query(store: ox.Store, task: QueryTask, max_rows: int) -> Reply:
     options: dict[str, Any] = {"base_iri": task.base_iri}
     if task.default_graphs or task.named_graphs:
         options["default_graph"] = _graphs(task.default_graphs)

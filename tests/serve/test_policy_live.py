@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import socket
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -25,6 +26,16 @@ UNIONS = "SELECT * WHERE { " + " UNION ".join(["{}"] * 7000) + " }"
 DEEP_UPDATE = "INSERT { <urn:a> <urn:b> <urn:c> } WHERE " + "{ " * 3000 + "}" * 3000
 
 
+def _closed_port() -> str:
+    """An endpoint on 127.0.0.1 where nothing listens."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{probe.getsockname()[1]}/sparql"
+
+
+CLOSED = _closed_port()
+
+
 @pytest.fixture(scope="module")
 def recorder() -> Iterator[Recorder]:
     with Recorder() as listening:
@@ -35,7 +46,7 @@ def recorder() -> Iterator[Recorder]:
 def server(tmp_path_factory: pytest.TempPathFactory, recorder: Recorder) -> Iterator[str]:
     store = tmp_path_factory.mktemp("policy") / "store"
     build_store(store, 50)
-    allow = (recorder.url("/allowed"), recorder.url("/redirect"))
+    allow = (recorder.url("/allowed"), recorder.url("/redirect"), CLOSED)
     settings = Settings(store=store, port=0, workers=2, update_token=TOKEN, service_allowlist=allow)
     with running(settings) as (url, _pool):
         yield url
@@ -92,6 +103,13 @@ def test_an_allowlisted_endpoint_is_called(server: str, recorder: Recorder) -> N
     assert status == 200, text
     assert [b["x"]["value"] for b in json.loads(text)["results"]["bindings"]] == [ROW]
     assert recorder.hits == ["/allowed"]
+
+
+def test_an_allowlisted_endpoint_that_is_down_is_a_502_not_a_500(server: str) -> None:
+    query = f"SELECT ?x WHERE {{ SERVICE <{CLOSED}> {{ ?x ?p ?o }} }}"
+    status, text = call(server, params={"query": query})
+    assert status == 502, text
+    assert "SERVICE endpoint" in text
 
 
 def test_the_load_trick_with_a_token_is_refused_and_writes_nothing(
