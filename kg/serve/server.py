@@ -88,9 +88,7 @@ def make_server(settings: Settings, executor: Executor) -> Any:
 
 
 @contextlib.contextmanager
-def running(
-    settings: Settings, executor: Executor | None = None
-) -> Iterator[tuple[str, Any]]:
+def running(settings: Settings, executor: Executor | None = None) -> Iterator[tuple[str, Any]]:
     """Serve in a background thread (tests, benchmarks): yield (base URL, executor), by
     default a worker pool over the store; the executor is closed at the end."""
     pool = executor if executor is not None else make_pool(settings)
@@ -115,9 +113,10 @@ def _stop(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
-def serve(settings: Settings) -> None:
-    """Serve ``settings.store`` until Ctrl-C (or SIGTERM), then stop the workers."""
-    pool = make_pool(settings)
+def serve(settings: Settings, executor: Executor | None = None, what: str = "") -> None:
+    """Serve ``settings.store`` (or ``executor``, described as ``what``) until Ctrl-C or
+    SIGTERM, then stop the workers."""
+    pool = executor if executor is not None else make_pool(settings)
     try:
         server = make_server(settings, pool)
     except OSError as error:
@@ -129,7 +128,8 @@ def serve(settings: Settings) -> None:
     url = f"http://{host}:{server.effective_port}/"
     mode = "read-write (update token set)" if settings.update_token else "read-only"
     print(
-        f"newskg: serving {settings.store} ({mode}) at {url}  SPARQL: {url}sparql  — Ctrl-C stops",
+        f"newskg: serving {what or f'{settings.store} ({mode})'} at {url}  SPARQL: {url}sparql"
+        "  — Ctrl-C stops",
         flush=True,
     )
     previous = signal.signal(signal.SIGTERM, _stop)

@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import signal
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -225,38 +224,10 @@ def running_remote(settings: Settings) -> Iterator[tuple[str, RemoteExecutor]]:
 
 def serve_remote(settings: Settings) -> None:
     """``kg serve`` for a server store, until Ctrl-C or SIGTERM."""
-    from kg.serve.server import make_server
+    from kg.serve.server import serve
 
     executor = make_executor(settings)
     warning = check_server(executor)
     if warning:
         print(f"newskg: warning: {warning}", flush=True)
-    try:
-        server = make_server(settings, executor)
-    except OSError as error:
-        executor.close()
-        raise SystemExit(
-            f"kg serve: cannot listen on {settings.host}:{settings.port}: {error}"
-        ) from None
-    host = f"[{settings.host}]" if ":" in settings.host else settings.host
-    url = f"http://{host}:{server.effective_port}/"
-    print(
-        f"newskg: serving {describe(executor.client.endpoints)} (read-only) at {url}  "
-        f"SPARQL: {url}sparql  — Ctrl-C stops",
-        flush=True,
-    )
-
-    def stop(signum: int, frame: Any) -> None:
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, stop)
-    try:
-        server.run()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-        server.task_dispatcher.shutdown(timeout=5)
-        server.close()
-        executor.close()
-        print("newskg: stopped", flush=True)
+    serve(settings, executor, f"{describe(executor.client.endpoints)} (read-only)")

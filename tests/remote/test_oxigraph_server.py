@@ -20,6 +20,7 @@ from kg.serve.upstream import running_remote
 from tests.conftest import SEEDS
 from tests.remote.conftest import (
     BASE,
+    BIN,
     Server,
     assert_isomorphic_by_graph,
     kg,
@@ -335,3 +336,34 @@ def test_create_app_serves_a_server_store_read_only(oxigraph_seeds: Server) -> N
     )
     assert response.status_code in (401, 403)
     app.extensions["newskg"].executor.close()
+
+
+def test_the_kg_serve_command_fronts_the_server_and_stops_on_sigterm(
+    oxigraph_seeds: Server,
+) -> None:
+    """`kg serve --store sparql+http://…` as a user runs it: it says where it serves,
+    answers the fighter-count question from the server, and stops cleanly."""
+    import signal
+    import subprocess
+
+    command = [str(BIN / "kg"), "serve", "--store", oxigraph_seeds.spec, "--port", "0"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        while line and "serving" not in line:
+            line = process.stdout.readline()
+        assert "(read-only)" in line and oxigraph_seeds.url.split("//")[1] in line, line
+        url = line.split(" at ", 1)[1].split()[0].rstrip("/")
+        question = (QUERIES_DIR / "fighter-counts.rq").read_text()
+        status, body, _ = http(
+            f"{url}/sparql?{urllib.parse.urlencode({'query': question})}",
+            headers={"Accept": "application/sparql-results+json"},
+        )
+        assert status == 200, body
+        counts = {row["count"]["value"] for row in json.loads(body)["results"]["bindings"]}
+        assert {"300", "4000"} <= counts
+    finally:
+        process.send_signal(signal.SIGTERM)
+        output, _ = process.communicate(timeout=30)
+    assert process.returncode == 0 and "newskg: stopped" in output
