@@ -41,8 +41,9 @@ virtuoso-deps:  ## Debian Virtuoso for the server-store tests (skipped when it c
 	      || echo "virtuoso could not be installed: the Virtuoso tests will be skipped"; \
 	  else echo "virtuoso missing and no root/apt-get: the Virtuoso tests will be skipped"; fi; }
 
-lint: install  ## ruff over the code, tests and benches
+lint: install  ## ruff: lint the code, tests and benches; check the formatting
 	$(BIN)/ruff check kg tests bench ontology
+	$(BIN)/ruff format --check kg tests
 
 test: install browser-deps virtuoso-deps lint  ## install, then run the whole test suite
 	$(BIN)/pytest

@@ -53,22 +53,42 @@ def test_build_names_each_bad_input_with_its_reason_and_builds_the_rest(mixed_bu
     assert "rows.jsonl:2" in result.stderr and "JSON" in result.stderr
     assert "rows.jsonl:3" in result.stderr and "empty" in result.stderr.lower()
     assert "Built 2 article(s)" in result.stderr
-    listed = kg("query", "SELECT ?id WHERE { ?a <https://schema.org/identifier> ?id } ORDER BY ?id",
-                "--store", str(store), "-f", "csv").stdout
+    listed = kg(
+        "query",
+        "SELECT ?id WHERE { ?a <https://schema.org/identifier> ?id } ORDER BY ?id",
+        "--store",
+        str(store),
+        "-f",
+        "csv",
+    ).stdout
     assert listed.split() == ["id", "good", "r1"]
 
 
 def test_strict_build_fails_on_unreadable_input(mixed_inputs: Path, tmp_path: Path) -> None:
-    result = kg("build", str(mixed_inputs / "binary.txt"), "--store", str(tmp_path / "s"),
-                "--strict", check=False)
+    result = kg(
+        "build",
+        str(mixed_inputs / "binary.txt"),
+        "--store",
+        str(tmp_path / "s"),
+        "--strict",
+        check=False,
+    )
     assert result.returncode == 1
     assert "binary.txt" in result.stderr
 
 
 def test_query_lists_and_runs_the_questions(seeds_store: Path) -> None:
     listed = kg("query", "--list").stdout
-    for name in ["fighter-counts", "palmyra-captured", "disagreements", "timeline",
-                 "who-cites-whom", "troop-origins", "places-map", "entity"]:
+    for name in [
+        "fighter-counts",
+        "palmyra-captured",
+        "disagreements",
+        "timeline",
+        "who-cites-whom",
+        "troop-origins",
+        "places-map",
+        "entity",
+    ]:
         assert name in listed
     table = kg("query", "fighter-counts", "--store", str(seeds_store)).stdout
     assert "qualifier" in table.splitlines()[0]
@@ -86,18 +106,30 @@ def test_a_bad_query_gets_the_parser_message(seeds_store: Path) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["nquads", "trig", "turtle", "ntriples", "jsonld"])
-def test_export_writes_a_file_other_tools_parse(seeds_store: Path, tmp_path: Path, fmt: str) -> None:
+def test_export_writes_a_file_other_tools_parse(
+    seeds_store: Path, tmp_path: Path, fmt: str
+) -> None:
     import rdflib
 
     out = tmp_path / f"graph.{fmt}"
     kg("export", "--store", str(seeds_store), "--format", fmt, "-o", str(out))
-    rdflib_format = {"nquads": "nquads", "trig": "trig", "turtle": "turtle", "ntriples": "nt",
-                     "jsonld": "json-ld"}[fmt]
+    rdflib_format = {
+        "nquads": "nquads",
+        "trig": "trig",
+        "turtle": "turtle",
+        "ntriples": "nt",
+        "jsonld": "json-ld",
+    }[fmt]
     graph = rdflib.Dataset() if fmt in {"nquads", "trig", "jsonld"} else rdflib.Graph()
     graph.parse(out, format=rdflib_format)
-    headlines = {str(o) for o in graph.objects(None, rdflib.URIRef("https://schema.org/headline"))} \
-        if isinstance(graph, rdflib.Graph) and not isinstance(graph, rdflib.Dataset) else \
-        {str(q[2]) for q in graph.quads((None, rdflib.URIRef("https://schema.org/headline"), None, None))}
+    headlines = (
+        {str(o) for o in graph.objects(None, rdflib.URIRef("https://schema.org/headline"))}
+        if isinstance(graph, rdflib.Graph) and not isinstance(graph, rdflib.Dataset)
+        else {
+            str(q[2])
+            for q in graph.quads((None, rdflib.URIRef("https://schema.org/headline"), None, None))
+        }
+    )
     assert len(headlines) == 5
 
 

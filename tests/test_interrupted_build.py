@@ -46,8 +46,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def reference(corpus: Path, seeds_store: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
     store = tmp_path_factory.mktemp("reference") / "store"
-    subprocess.run([KG, "build", str(corpus), "--store", str(store), "-q"], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [KG, "build", str(corpus), "--store", str(store), "-q"], check=True, capture_output=True
+    )
     return graphs_of(store) | graphs_of(seeds_store)
 
 
@@ -60,8 +61,12 @@ def test_killed_build_leaves_every_article_whole(
     shutil.copytree(seeds_store, store)
     before = graphs_of(store)
     env = {**os.environ, "NEWSKG_BATCH_SIZE": "4", "NEWSKG_PROCESSES": "1"}
-    build = subprocess.Popen([KG, "build", str(corpus), "--store", str(store), "-q"], env=env,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    build = subprocess.Popen(
+        [KG, "build", str(corpus), "--store", str(store), "-q"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     initial, deadline = wal_bytes(store), time.monotonic() + 120
     while wal_bytes(store) == initial and build.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)  # until the first batch is being written

@@ -20,8 +20,11 @@ def ontology() -> Graph:
 
 def declared(graph: Graph) -> set[str]:
     kinds = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.NamedIndividual}
-    return {str(s)[len(NS):] for s, _, o in graph.triples((None, RDF.type, None))
-            if o in kinds and isinstance(s, URIRef) and str(s).startswith(NS)}
+    return {
+        str(s)[len(NS) :]
+        for s, _, o in graph.triples((None, RDF.type, None))
+        if o in kinds and isinstance(s, URIRef) and str(s).startswith(NS)
+    }
 
 
 def test_terms_and_ontology_agree(ontology: Graph) -> None:
@@ -45,8 +48,12 @@ def test_enum_values_are_nkg_terms(enum: type) -> None:
 
 
 def test_individuals_are_typed_by_their_class(ontology: Graph) -> None:
-    for enum, cls in [(Qualifier, NKG.Qualifier), (Counted, NKG.CountedThing),
-                      (Outcome, NKG.Outcome), (Unit, NKG.Unit)]:
+    for enum, cls in [
+        (Qualifier, NKG.Qualifier),
+        (Counted, NKG.CountedThing),
+        (Outcome, NKG.Outcome),
+        (Unit, NKG.Unit),
+    ]:
         for member in enum:
             assert (URIRef(NS + member.value), RDF.type, cls) in ontology
 
@@ -90,8 +97,9 @@ ex:s1 a nif:String ; nif:beginIndex 45 ; nif:endIndex 52 ;
 def validate(data: str) -> tuple[bool, str]:
     pyshacl = pytest.importorskip("pyshacl")
     shapes = Graph().parse(ONTOLOGY_DIR / "shapes.ttl")
-    conforms, _graph, report = pyshacl.validate(Graph().parse(data=data, format="turtle"),
-                                                shacl_graph=shapes, advanced=True)
+    conforms, _graph, report = pyshacl.validate(
+        Graph().parse(data=data, format="turtle"), shacl_graph=shapes, advanced=True
+    )
     return conforms, report
 
 
@@ -108,7 +116,7 @@ def test_conforming_graph_validates() -> None:
         ("nkg:count 300 ;", ""),  # no count
         ('"POINT(38.27 34.56)"^^geo:wktLiteral', '"38.27 34.56"'),  # not a WKT point
         ("nkg:reportedIn ex:a ; nkg:evidence ex:s1 ;", ""),  # event without article/evidence
-        ('nif:beginIndex 0 ;', 'nif:beginIndex "zero" ;'),
+        ("nif:beginIndex 0 ;", 'nif:beginIndex "zero" ;'),
     ],
 )
 def test_broken_graphs_fail(old: str, new: str) -> None:

@@ -21,12 +21,16 @@ def question(store: Store, name: str) -> list[dict[str, str]]:
     return [dict(zip(names, row, strict=True)) for row in rows]
 
 
-def of_article(rows: list[dict[str, str]], key: str, column: str = "article") -> list[dict[str, str]]:
+def of_article(
+    rows: list[dict[str, str]], key: str, column: str = "article"
+) -> list[dict[str, str]]:
     return [row for row in rows if row[column].endswith(ARTICLE[key])]
 
 
 def has(rows: list[dict[str, str]], **expected: str) -> bool:
-    return any(all(want.lower() in row[col].lower() for col, want in expected.items()) for row in rows)
+    return any(
+        all(want.lower() in row[col].lower() for col, want in expected.items()) for row in rows
+    )
 
 
 def test_every_question_ships_as_a_titled_query() -> None:
@@ -48,19 +52,33 @@ def test_fighter_counts_name_the_articles_that_give_one(seeds_graph: Store) -> N
 def test_fighter_counts_carry_number_qualifier_and_claimant(seeds_graph: Store) -> None:
     rows = question(seeds_graph, "fighter-counts")
     # "According to the Russian defence ministry, ... the killing of more than 300 ISIS fighters."
-    assert has(of_article(rows, "south-front"), count="300", qualifier="MoreThan", outcome="Killed",
-               source="Ministry of Defence", words="more than 300 ISIS fighters")
+    assert has(
+        of_article(rows, "south-front"),
+        count="300",
+        qualifier="MoreThan",
+        outcome="Killed",
+        source="Ministry of Defence",
+        words="more than 300 ISIS fighters",
+    )
     # "Reports suggest that the operation was conducted by 4000 ISIS fighters."
     assert has(of_article(rows, "south-front"), count="4000", qualifier="Exact", source="unnamed")
     # "On Sunday, RT International reported ... around 4,000 (US-supported) fighters."
     assert has(of_article(rows, "lendman"), count="4000", qualifier="Approximately", source="RT")
     # "According to Syrian MoD, the total number of fighters exceeded 4,000"
-    assert has(of_article(rows, "ersoy"), count="4000", qualifier="MoreThan", source="Syrian Ministry")
+    assert has(
+        of_article(rows, "ersoy"), count="4000", qualifier="MoreThan", source="Syrian Ministry"
+    )
     # "Over 4,000 Islamic State ... terrorists ..., the Russian Center for Reconciliation in Syria says."
     assert has(of_article(rows, "rt"), count="4000", qualifier="MoreThan", source="Reconciliation")
     # "... killing up to 300 jihadists, the Russian Defense Ministry said."
-    assert has(of_article(rows, "rt"), count="300", qualifier="AtMost", outcome="Killed",
-               source="Ministry of Defence", words="up to 300 jihadists")
+    assert has(
+        of_article(rows, "rt"),
+        count="300",
+        qualifier="AtMost",
+        outcome="Killed",
+        source="Ministry of Defence",
+        words="up to 300 jihadists",
+    )
 
 
 def test_palmyra_capture_claims_and_dates(seeds_graph: Store) -> None:
@@ -80,7 +98,8 @@ def test_disagreements_show_over_and_up_to_300_fighters_killed(seeds_graph: Stor
     rows = question(seeds_graph, "disagreements")
     # 000 (South Front): "more than 300"; 004 (RT): "up to 300"; both quote the Russian MoD.
     assert any(
-        row["thing"] == "Fighters" and row["outcome"] == "Killed"
+        row["thing"] == "Fighters"
+        and row["outcome"] == "Killed"
         and {row["qualifier1"], row["qualifier2"]} == {"MoreThan", "AtMost"}
         and row["count1"] == row["count2"] == "300"
         for row in rows
@@ -95,7 +114,9 @@ def test_timeline_is_ordered_and_dates_the_repelled_attack(seeds_graph: Store) -
     assert has(of_article(rows, "rt"), date="2016-12-10", type="Attack")
     assert has(of_article(rows, "lendman"), date="2016-12-10", type="Attack")
     # "On December 8 ISIS terrorists launched multiple offensives against Syrian government forces"
-    assert has(of_article(rows, "offensive"), date="2016-12-08", type="Attack", actor="Islamic State")
+    assert has(
+        of_article(rows, "offensive"), date="2016-12-08", type="Attack", actor="Islamic State"
+    )
 
 
 def test_who_cites_whom(seeds_graph: Store) -> None:
@@ -104,8 +125,17 @@ def test_who_cites_whom(seeds_graph: Store) -> None:
         ("south-front", ["Russian Ministry of Defence", "Stephen Lendman"]),
         ("lendman", ["TASS", "RT", "Amaq", "Al-Masdar"]),
         ("ersoy", ["Syrian Ministry of Defence", "Barazi"]),
-        ("rt", ["Reconciliation", "Russian Ministry of Defence", "Associated Press", "Amaq",
-                "Palmyra Coordination", "Lavrov"]),
+        (
+            "rt",
+            [
+                "Reconciliation",
+                "Russian Ministry of Defence",
+                "Associated Press",
+                "Amaq",
+                "Palmyra Coordination",
+                "Lavrov",
+            ],
+        ),
     ]:
         for source in cited:
             assert has(of_article(rows, key), cited=source), (key, source)

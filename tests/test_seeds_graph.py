@@ -22,23 +22,33 @@ PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
 ARTICLES = {
     "000_f0a122183875b4c5": (
         "Islamic State Forces (ISIS-Daesh) Retake Historic City of Palmyra",
-        {"South Front", "Global Research News"}, "2016-12-12", ("South Front", "2016-12-12"),
+        {"South Front", "Global Research News"},
+        "2016-12-12",
+        ("South Front", "2016-12-12"),
     ),
     "001_7cfe70ed759a6895": (
         "US Facilitates Transfer of Terrorists from Mosul into Syria: Palmyra Again Reportedly Seized by ISIS",
-        {"Stephen Lendman"}, "2016-12-12", None,
+        {"Stephen Lendman"},
+        "2016-12-12",
+        None,
     ),
     "002_7093ba85be1c1dec": (
         "ISIS-Daesh “Accidentally” Launches Large-Scale Offensive in Palmyra Amid US-Russian Talks on Aleppo",
-        {"South Front"}, "2016-12-09", ("South Front", "2016-12-09"),
+        {"South Front"},
+        "2016-12-09",
+        ("South Front", "2016-12-09"),
     ),
     "003_f38031a81f860219": (
         "The ISIS Offensive against Palmyra: A US-NATO Sponsored Operation?",
-        {"Mehmet Ersoy"}, "2016-12-14", ("Inside Syria Media Center", "2024-04-26"),
+        {"Mehmet Ersoy"},
+        "2016-12-14",
+        ("Inside Syria Media Center", "2024-04-26"),
     ),
     "004_4b5fa2676380bed8": (
         "4,000 ISIS Fighters Regroup, Make New Attempt to Capture Palmyra",
-        {"RT"}, "2016-12-11", ("RT", "2016-12-11"),
+        {"RT"},
+        "2016-12-11",
+        ("RT", "2016-12-11"),
     ),
 }
 
@@ -50,16 +60,25 @@ def rows(store: Store, query: str) -> list[list[str]]:
 @pytest.mark.parametrize("article_id", sorted(ARTICLES))
 def test_headline_authors_date_and_original_outlet(seeds_graph: Store, article_id: str) -> None:
     headline, authors, published, original = ARTICLES[article_id]
-    found = rows(seeds_graph, f"""SELECT ?h ?d WHERE {{
-        ?a schema:identifier "{article_id}" ; schema:headline ?h ; schema:datePublished ?d }}""")
+    found = rows(
+        seeds_graph,
+        f"""SELECT ?h ?d WHERE {{
+        ?a schema:identifier "{article_id}" ; schema:headline ?h ; schema:datePublished ?d }}""",
+    )
     assert found == [[headline, published]]
-    names = rows(seeds_graph, f"""SELECT DISTINCT ?name WHERE {{
-        ?a schema:identifier "{article_id}" ; schema:author ?x . ?x skos:prefLabel|skos:altLabel ?name }}""")
+    names = rows(
+        seeds_graph,
+        f"""SELECT DISTINCT ?name WHERE {{
+        ?a schema:identifier "{article_id}" ; schema:author ?x . ?x skos:prefLabel|skos:altLabel ?name }}""",
+    )
     for author in authors:
         assert [author] in names
-    based_on = rows(seeds_graph, f"""SELECT ?name ?d WHERE {{
+    based_on = rows(
+        seeds_graph,
+        f"""SELECT ?name ?d WHERE {{
         ?a schema:identifier "{article_id}" ; schema:isBasedOn ?o .
-        ?o schema:publisher ?x ; schema:datePublished ?d . ?x skos:prefLabel|skos:altLabel ?name }}""")
+        ?o schema:publisher ?x ; schema:datePublished ?d . ?x skos:prefLabel|skos:altLabel ?name }}""",
+    )
     if original is None:
         assert based_on == []
     else:
@@ -69,9 +88,12 @@ def test_headline_authors_date_and_original_outlet(seeds_graph: Store, article_i
 def entities_for(store: Store, surface_forms: list[str]) -> dict[str, set[str]]:
     values = " ".join(f'"{form}"' for form in surface_forms)
     found: dict[str, set[str]] = {}
-    for anchor, entity, article in rows(store, f"""SELECT ?t ?x ?a WHERE {{
+    for anchor, entity, article in rows(
+        store,
+        f"""SELECT ?t ?x ?a WHERE {{
             VALUES ?t {{ {values} }}
-            ?span nif:anchorOf ?t ; itsrdf:taIdentRef ?x ; nif:referenceContext ?a }}"""):
+            ?span nif:anchorOf ?t ; itsrdf:taIdentRef ?x ; nif:referenceContext ?a }}""",
+    ):
         found.setdefault(anchor, set()).add(entity)
         found.setdefault("@articles", set()).add(article)
     return found
@@ -95,10 +117,13 @@ def test_deir_ezzor_spellings_are_one_node_across_articles(seeds_graph: Store) -
 
 
 def test_palmyra_is_a_place_in_homs_governorate_with_a_point(seeds_graph: Store) -> None:
-    found = rows(seeds_graph, """SELECT DISTINCT ?wkt ?region WHERE {
+    found = rows(
+        seeds_graph,
+        """SELECT DISTINCT ?wkt ?region WHERE {
         ?span nif:anchorOf "Palmyra" ; itsrdf:taIdentRef ?p .
         ?p a nkg:Place ; geo:hasGeometry/geo:asWKT ?wkt ; schema:containedInPlace+ ?r .
-        ?r a nkg:Region ; skos:prefLabel ?region }""")
+        ?r a nkg:Region ; skos:prefLabel ?region }""",
+    )
     assert len(found) == 1, found
     wkt, region = found[0]
     assert "Homs" in region
@@ -107,9 +132,18 @@ def test_palmyra_is_a_place_in_homs_governorate_with_a_point(seeds_graph: Store)
 
 
 BOILERPLATE = [
-    "Disclaimer", "sole responsibility of the author", "Copyright", "Comment on Global Research",
-    "Become a Member", "Articles by", "About the author", "can be reached at", "media inquiries",
-    "fair use", "The original source of this article", "publications@globalresearch.ca",
+    "Disclaimer",
+    "sole responsibility of the author",
+    "Copyright",
+    "Comment on Global Research",
+    "Become a Member",
+    "Articles by",
+    "About the author",
+    "can be reached at",
+    "media inquiries",
+    "fair use",
+    "The original source of this article",
+    "publications@globalresearch.ca",
 ]
 
 
@@ -123,9 +157,12 @@ def test_no_boilerplate_sentence_in_any_article_text(seeds_graph: Store) -> None
 
 
 def test_every_span_cuts_out_exactly_its_anchor(seeds_graph: Store) -> None:
-    spans = rows(seeds_graph, """SELECT ?b ?e ?t ?s WHERE {
+    spans = rows(
+        seeds_graph,
+        """SELECT ?b ?e ?t ?s WHERE {
         ?x nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?t ; nif:referenceContext ?a .
-        ?a nif:isString ?s }""")
+        ?a nif:isString ?s }""",
+    )
     assert len(spans) > 100
     for begin, end, anchor, text in spans:
         assert text[int(begin) : int(end)] == anchor
@@ -141,6 +178,7 @@ def test_building_again_changes_nothing(seeds_store, settings, tmp_path) -> None
     again = tmp_path / "store"
     build([SEEDS], replace(settings, store=again))
     build([SEEDS], replace(settings, store=again))
+
     def article_quads(path) -> set[str]:
         quads = iter_quads(open_store(path, read_only=True))
         return {str(q) for q in quads if "/article/" in str(q.graph_name)}

@@ -19,7 +19,9 @@ from kg.ingest import TableColumns, read_sources
 from kg.records import Analysis, Article, Span
 from tests.conftest import FAKES_CSV, SEEDS
 
-FAKES_COLUMNS = TableColumns(id="unit_id", title="article_title", text="article_content", date="date")
+FAKES_COLUMNS = TableColumns(
+    id="unit_id", title="article_title", text="article_content", date="date"
+)
 
 
 @cache
@@ -50,7 +52,9 @@ def assert_spans_exact(nlp: Language, article: Article) -> None:
         assert item.evidence, f"{type(item).__name__} without evidence in {article.id}"
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(index=st.integers(min_value=0))
 def test_spans_of_real_articles_are_exact(nlp: Language, index: int) -> None:
     articles = corpus()
@@ -60,9 +64,13 @@ def test_spans_of_real_articles_are_exact(nlp: Language, index: int) -> None:
 ODD = st.sampled_from(["😀", "𝔘", "é", "ﬁ", "\u200b", "—", "“", "”", "’", "  "])
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data())
-def test_spans_survive_mixed_paragraphs_and_astral_characters(nlp: Language, data: st.DataObject) -> None:
+def test_spans_survive_mixed_paragraphs_and_astral_characters(
+    nlp: Language, data: st.DataObject
+) -> None:
     articles = corpus()
     paragraphs = [p for a in articles[:60] for p in a.text.split("\n\n") if p.strip()]
     chosen = data.draw(st.lists(st.sampled_from(paragraphs), min_size=1, max_size=6))

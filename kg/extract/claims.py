@@ -96,8 +96,11 @@ def count_claims(
         if quantity is None:
             continue
         claim = _claim(doc, span, quantity, units, mentions, events)
-        if claim is not None and claim.event is None and main is not None and (
-            claim.evidence[0].start < lead
+        if (
+            claim is not None
+            and claim.event is None
+            and main is not None
+            and (claim.evidence[0].start < lead)
         ):
             claim = replace(claim, event=main)  # "Thirty Killed": the headline's news
         if claim is not None:
@@ -211,8 +214,10 @@ def _counted(
     if quantity.unit is not None:
         return None
     number = doc[quantity.number_end - 1]
-    if number.dep_ in {"nummod", "quantmod"} and _counted_of(number.head) and (
-        number.head.i > number.i
+    if (
+        number.dep_ in {"nummod", "quantmod"}
+        and _counted_of(number.head)
+        and (number.head.i > number.i)
     ):
         return _counted_of(number.head), number.head, None  # type: ignore[return-value]
     toll = _number_of(doc, span.start, sentence.start)
@@ -268,7 +273,7 @@ def _noun_after(doc: Doc, start: int, limit: int, allow_of: bool) -> Token | Non
 def _number_of(
     doc: Doc, start: int, sentence_start: int
 ) -> tuple[Counted, Token | None, Outcome | None] | None:
-    """"the number of fighters exceeded 4,000", "the death toll rose to 15"."""
+    """ "the number of fighters exceeded 4,000", "the death toll rose to 15"."""
     for i in range(start - 1, max(sentence_start, start - 10) - 1, -1):
         token = doc[i]
         if token.like_num:
@@ -292,8 +297,10 @@ def _bare_outcome(doc: Doc, span: SpacySpan, sentence: SpacySpan) -> Token | Non
         before -= 1
     if before >= sentence.start:
         token = doc[before]
-        if token.pos_ in {"VERB", "NOUN"} and token.lemma_.lower() in OUTCOME_WORDS and (
-            OUTCOME_WORDS[token.lemma_.lower()] in {Outcome.KILLED, Outcome.WOUNDED}
+        if (
+            token.pos_ in {"VERB", "NOUN"}
+            and token.lemma_.lower() in OUTCOME_WORDS
+            and (OUTCOME_WORDS[token.lemma_.lower()] in {Outcome.KILLED, Outcome.WOUNDED})
         ):
             return token
     i = span.end
@@ -342,13 +349,17 @@ def _outcome(
 def _following_outcome(doc: Doc, start: int, sentence: SpacySpan) -> Token | None:
     """An outcome participle at ``start``, past auxiliaries and "others": "were injured"."""
     i = start
-    while i < sentence.end and i < start + 3 and (
-        doc[i].lower_ in AUXILIARIES or doc[i].lower_ in ("others", "other", "more")
+    while (
+        i < sentence.end
+        and i < start + 3
+        and (doc[i].lower_ in AUXILIARIES or doc[i].lower_ in ("others", "other", "more"))
     ):
         i += 1
-    if i < sentence.end and doc[i].tag_ in {"VBN", "JJ", "VBD"} and _outcome_word(doc[i]) in {
-        Outcome.KILLED, Outcome.WOUNDED
-    }:
+    if (
+        i < sentence.end
+        and doc[i].tag_ in {"VBN", "JJ", "VBD"}
+        and _outcome_word(doc[i]) in {Outcome.KILLED, Outcome.WOUNDED}
+    ):
         return doc[i]
     return None
 
@@ -359,8 +370,10 @@ def _outcome_by_parse(token: Token, sentence: SpacySpan, depth: int, near: int) 
     if depth > 3:
         return None
     for child in sorted(token.children, key=lambda c: (abs(c.i - near), c.i < near)):
-        if child.dep_ in {"acl", "relcl", "amod"} and _outcome_word(child) and (
-            child.tag_ in {"VBN", "JJ", "VBD"}
+        if (
+            child.dep_ in {"acl", "relcl", "amod"}
+            and _outcome_word(child)
+            and (child.tag_ in {"VBN", "JJ", "VBD"})
         ):
             return child
     head = token.head
@@ -387,9 +400,12 @@ def _outcome_by_parse(token: Token, sentence: SpacySpan, depth: int, near: int) 
             return head
     if dep == "appos" and head.pos_ == "NOUN" and _outcome_word(head):
         return head  # "wounds 25"
-    if dep == "nummod" and head.pos_ == "NOUN" and token.i > head.i and _outcome_word(head) in {
-        Outcome.KILLED, Outcome.WOUNDED
-    }:
+    if (
+        dep == "nummod"
+        and head.pos_ == "NOUN"
+        and token.i > head.i
+        and _outcome_word(head) in {Outcome.KILLED, Outcome.WOUNDED}
+    ):
         return head  # "kill 5 injure 50": the headline verb parsed as the noun it counts
     if dep in {"conj", "appos", "nummod", "quantmod", "compound"}:
         return _outcome_by_parse(head, sentence, depth + 1, near)
@@ -439,7 +455,7 @@ def _since_dates(since: Token, head: Token, heads: set[int]) -> bool:
 
 
 def _long_since(since: Token) -> bool:
-    """"since 2011", "since March", "since the start of the war", "since Russia intervened"."""
+    """ "since 2011", "since March", "since the start of the war", "since Russia intervened"."""
     scope = list(since.head.subtree) if since.dep_ == "mark" else list(since.subtree)
     for token in scope:
         word, lemma = token.lower_, token.lemma_.lower()
@@ -453,10 +469,12 @@ def _long_since(since: Token) -> bool:
 
 
 def _past_long_period(tokens: Sequence[Token]) -> bool:
-    """"in the past two years", "over the last year", "in the past months"."""
+    """ "in the past two years", "over the last year", "in the past months"."""
     for index, token in enumerate(tokens):
-        if token.lower_ in {"past", "last"} and index > 0 and (
-            tokens[index - 1].lower_ in {"the", "over", "in", "during", "throughout"}
+        if (
+            token.lower_ in {"past", "last"}
+            and index > 0
+            and (tokens[index - 1].lower_ in {"the", "over", "in", "during", "throughout"})
         ):
             ahead = tokens[index + 1 : index + 4]
             if any(t.lower_ in LONG_PERIOD_UNITS for t in ahead):
@@ -513,8 +531,9 @@ def _cumulative(number: Token, noun: Token | None, outcome: Token | None) -> boo
 
 # "an initial death toll of 47", "had earlier reported 12 dead": a figure since updated.
 TOLL_NOUNS = frozenset({"toll", "count", "figure", "tally", "estimate"})
-EARLIER_WORDS = frozenset({"initial", "earlier", "previous", "preliminary", "first", "old",
-                           "initially", "previously"})
+EARLIER_WORDS = frozenset(
+    {"initial", "earlier", "previous", "preliminary", "first", "old", "initially", "previously"}
+)
 
 
 def _superseded(number: Token) -> bool:
@@ -528,8 +547,13 @@ def _superseded(number: Token) -> bool:
     for node in [number, *number.ancestors]:
         if earlier_toll(node):
             return True
-        if node.pos_ == "VERB" and node.lemma_.lower() in TOLL_VERBS and (
-            _said_earlier(node) or any(c.dep_ == "nsubj" and earlier_toll(c) for c in node.children)
+        if (
+            node.pos_ == "VERB"
+            and node.lemma_.lower() in TOLL_VERBS
+            and (
+                _said_earlier(node)
+                or any(c.dep_ == "nsubj" and earlier_toll(c) for c in node.children)
+            )
         ):
             return True
     doc = number.doc
@@ -556,9 +580,7 @@ def _additional(doc: Doc, quantity: Quantity) -> bool:
 
 
 def _said_earlier(token: Token) -> bool:
-    return any(
-        c.lower_ in EARLIER_WORDS and c.dep_ in {"amod", "advmod"} for c in token.children
-    )
+    return any(c.lower_ in EARLIER_WORDS and c.dep_ in {"amod", "advmod"} for c in token.children)
 
 
 # --- whose, which event, evidence ---------------------------------------------------------------

@@ -28,12 +28,51 @@ KINDS_BY_LABEL: dict[str, tuple[EntityKind, ...]] = {
 }
 # Words that are page furniture or generic nouns, never a named entity on their own.
 BOILERPLATE = {
-    "comment", "facebook", "twitter", "youtube", "instagram", "telegram", "subscribe",
-    "share", "email", "print", "photo", "video", "copyright", "disclaimer", "reuters staff",
-    "related news", "read more", "tags", "gmt", "army", "state", "eastern", "western",
-    "northern", "southern", "west", "east", "north", "south", "episode", "writing", "barrel",
-    "takfiri", "civilians", "mosques", "observatory", "coalition", "ministry", "government",
-    "regime", "media", "news", "agency", "police", "forces",
+    "comment",
+    "facebook",
+    "twitter",
+    "youtube",
+    "instagram",
+    "telegram",
+    "subscribe",
+    "share",
+    "email",
+    "print",
+    "photo",
+    "video",
+    "copyright",
+    "disclaimer",
+    "reuters staff",
+    "related news",
+    "read more",
+    "tags",
+    "gmt",
+    "army",
+    "state",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "west",
+    "east",
+    "north",
+    "south",
+    "episode",
+    "writing",
+    "barrel",
+    "takfiri",
+    "civilians",
+    "mosques",
+    "observatory",
+    "coalition",
+    "ministry",
+    "government",
+    "regime",
+    "media",
+    "news",
+    "agency",
+    "police",
+    "forces",
 }
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -148,7 +187,7 @@ def is_place(mention: Mention) -> bool:
 
 
 def is_based(text: str, mention: Mention) -> bool:
-    """"Britain" in "Britain-based monitor" is not where anything happened."""
+    """ "Britain" in "Britain-based monitor" is not where anything happened."""
     end = mention.span.end
     return text[end : end + 6].lower() == "-based"
 

@@ -40,8 +40,9 @@ def _drop_lines(text: str, patterns: Iterable[re.Pattern[str]], max_words: int =
         stripped = line.strip()
         return len(stripped.split()) <= max_words and any(p.search(stripped) for p in patterns)
 
-    paragraphs = ("\n".join(line for line in p.split("\n") if not unwanted(line))
-                  for p in _paragraphs(text))
+    paragraphs = (
+        "\n".join(line for line in p.split("\n") if not unwanted(line)) for p in _paragraphs(text)
+    )
     return _join(paragraphs)
 
 
@@ -107,7 +108,7 @@ _ORIGINAL_SOURCE = _compile(
 
 
 def drop_original_source(text: str) -> str:
-    """"The original source of this article is …", "This article was originally published …"."""
+    """ "The original source of this article is …", "This article was originally published …"."""
     return _drop_sentences(_drop_lines(text, _ORIGINAL_SOURCE[:1], max_words=30), _ORIGINAL_SOURCE)
 
 
@@ -226,8 +227,10 @@ def drop_image_credits(text: str) -> str:
 
 def drop_url_lines(text: str) -> str:
     """Lines that hold only a web or mail address."""
-    return _join("\n".join(line for line in p.split("\n") if not is_url_only(line))
-                 for p in _paragraphs(text))
+    return _join(
+        "\n".join(line for line in p.split("\n") if not is_url_only(line))
+        for p in _paragraphs(text)
+    )
 
 
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"

@@ -49,9 +49,7 @@ def compose_text(headline: str, paragraphs: list[str]) -> str:
 def _letters(text: str, limit: int) -> tuple[str, list[int]]:
     """Lower-cased letters and digits of ``text[:limit]`` and where each one is."""
     positions = [i for i, char in enumerate(text[:limit]) if char.isalnum()]
-    folded = "".join(
-        text[i].lower() if len(text[i].lower()) == 1 else text[i] for i in positions
-    )
+    folded = "".join(text[i].lower() if len(text[i].lower()) == 1 else text[i] for i in positions)
     return folded, positions
 
 
@@ -83,7 +81,7 @@ def strip_leading_date(text: str) -> tuple[date | None, str]:
     found = leading_date(text)
     if found is None:
         return None, text
-    return found[0], text[found[1]:].lstrip(_JOINERS)
+    return found[0], text[found[1] :].lstrip(_JOINERS)
 
 
 _DATELINE_WORD = re.compile(r"^[A-Z][\w.&'-]*$")
@@ -103,8 +101,9 @@ def strip_agency_dateline(text: str) -> tuple[SourceRef | None, str]:
             return None, text
         offset = text.index(word, offset) + len(word)
         found = leading_date(text[offset:].lstrip())
-        if found is not None and not re.match(r"\s*(?:published|posted|updated|date)\b",
-                                               text[offset:], re.IGNORECASE):
+        if found is not None and not re.match(
+            r"\s*(?:published|posted|updated|date)\b", text[offset:], re.IGNORECASE
+        ):
             rest_start = len(text) - len(text[offset:].lstrip()) + found[1]
             source = SourceRef(word, found[0]) if _AGENCY.match(word) else None
             return source, text[rest_start:].lstrip(_JOINERS)

@@ -34,8 +34,30 @@ _TAGS = re.compile(
     re.IGNORECASE,
 )
 _NAME_PARTICLES = frozenset(
-    {"al", "el", "de", "del", "der", "di", "da", "van", "von", "bin", "ibn", "ben",
-     "la", "le", "du", "dos", "das", "y", "of", "the", "for", "and"}
+    {
+        "al",
+        "el",
+        "de",
+        "del",
+        "der",
+        "di",
+        "da",
+        "van",
+        "von",
+        "bin",
+        "ibn",
+        "ben",
+        "la",
+        "le",
+        "du",
+        "dos",
+        "das",
+        "y",
+        "of",
+        "the",
+        "for",
+        "and",
+    }
 )
 _NAME_SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b)\s*", re.IGNORECASE)
 _LINK_TEXT = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -68,8 +90,9 @@ def _looks_like_names(text: str) -> bool:
     words = [word for word in words if word]
     if not words or len(words) > 14:
         return False
-    return all(word[0].isupper() or word[0].isdigit() or word.lower() in _NAME_PARTICLES
-               for word in words)
+    return all(
+        word[0].isupper() or word[0].isdigit() or word.lower() in _NAME_PARTICLES for word in words
+    )
 
 
 def _split_name_and_date(line: str) -> tuple[str, date] | None:
@@ -77,7 +100,7 @@ def _split_name_and_date(line: str) -> tuple[str, date] | None:
     for match in _WORD.finditer(line):
         if match.start() == 0:
             continue
-        found = parse_date(line[match.start():])
+        found = parse_date(line[match.start() :])
         if found is not None:
             name = line[: match.start()].strip().rstrip(",").strip()
             if name and _looks_like_names(name) and len(name.split()) <= 8:

@@ -18,13 +18,39 @@ from kg.ingest.dates import parse_date
 from kg.records import Article, IngestProblem
 
 _SKIPPED = frozenset(
-    {"script", "style", "noscript", "nav", "footer", "aside", "form", "template", "svg",
-     "iframe", "button", "select", "figcaption"}
+    {
+        "script",
+        "style",
+        "noscript",
+        "nav",
+        "footer",
+        "aside",
+        "form",
+        "template",
+        "svg",
+        "iframe",
+        "button",
+        "select",
+        "figcaption",
+    }
 )
 _BLOCKS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt"})
 _VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-     "track", "wbr"}
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
 )
 _DATE_META = (
     "article:published_time", "og:article:published_time", "og:published_time",
@@ -67,7 +93,7 @@ class _PageParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name.lower(): value or "" for name, value in attrs}
         if tag == "meta":
-            key = (values.get("property") or values.get("name") or values.get("itemprop") or "")
+            key = values.get("property") or values.get("name") or values.get("itemprop") or ""
             if key and "content" in values:
                 self.meta.setdefault(key.lower(), values["content"])
             return

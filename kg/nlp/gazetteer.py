@@ -145,14 +145,15 @@ def load_gazetteer(path: Path = GAZETTEER_PATH, base_iri: str = DEFAULT_BASE_IRI
     base = base_iri if base_iri.endswith(("/", "#")) else base_iri + "/"
     prefix = base + "entity/"
     try:
-        triples = list(pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE,
-                                        base_iri=base))
+        triples = list(
+            pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE, base_iri=base)
+        )
     except (OSError, SyntaxError) as error:
         raise ValueError(f"{path}: cannot read the gazetteer: {error}") from error
 
     def key_of(node: object) -> str | None:
         value = getattr(node, "value", "")
-        return value[len(prefix):] if value.startswith(prefix) else None
+        return value[len(prefix) :] if value.startswith(prefix) else None
 
     labels: dict[str, str] = {}
     alts: dict[str, list[str]] = {}
@@ -174,16 +175,16 @@ def load_gazetteer(path: Path = GAZETTEER_PATH, base_iri: str = DEFAULT_BASE_IRI
             labels[key] = o.value
         elif p == _ALT:
             alts.setdefault(key, []).append(o.value)
-        elif p == _RDF_TYPE and o.value.startswith(_NKG) and o.value[len(_NKG):] in valid_kinds:
-            kinds.setdefault(key, []).append(EntityKind(o.value[len(_NKG):]))
+        elif p == _RDF_TYPE and o.value.startswith(_NKG) and o.value[len(_NKG) :] in valid_kinds:
+            kinds.setdefault(key, []).append(EntityKind(o.value[len(_NKG) :]))
         elif p == _CONTAINED and (parent := key_of(o)):
             parents.setdefault(key, []).append(parent)
         elif p == _GEOMETRY:
             geometry[key] = o.value
         elif p == _SAME_AS and o.value.startswith(_WIKIDATA):
-            wikidata[key] = o.value[len(_WIKIDATA):]
-        elif p == _SIDE and o.value[len(_NKG):] in valid_sides:
-            sides[key] = Side(o.value[len(_NKG):])
+            wikidata[key] = o.value[len(_WIKIDATA) :]
+        elif p == _SIDE and o.value[len(_NKG) :] in valid_sides:
+            sides[key] = Side(o.value[len(_NKG) :])
 
     order = list(EntityKind)
 
@@ -204,28 +205,31 @@ def load_gazetteer(path: Path = GAZETTEER_PATH, base_iri: str = DEFAULT_BASE_IRI
     entries = []
     for key, label in labels.items():
         point = None
-        if (match := _POINT.search(wkt.get(key_of_iri(geometry.get(key), prefix) or "", ""))):
+        if match := _POINT.search(wkt.get(key_of_iri(geometry.get(key), prefix) or "", "")):
             point = (float(match.group(1)), float(match.group(2)))
-        entries.append(GazetteerEntry(
-            key=key,
-            label=label,
-            alt_labels=tuple(sorted(alts.get(key, ()))),
-            kinds=tuple(sorted(set(kinds.get(key, ())), key=order.index)),
-            parents=tuple(parents.get(key, ())),
-            governorate=first_of_kind(key, EntityKind.REGION),
-            country=first_of_kind(key, EntityKind.COUNTRY),
-            point=point,
-            wikidata=wikidata.get(key),
-            side=sides.get(key),
-        ))
+        entries.append(
+            GazetteerEntry(
+                key=key,
+                label=label,
+                alt_labels=tuple(sorted(alts.get(key, ()))),
+                kinds=tuple(sorted(set(kinds.get(key, ())), key=order.index)),
+                parents=tuple(parents.get(key, ())),
+                governorate=first_of_kind(key, EntityKind.REGION),
+                country=first_of_kind(key, EntityKind.COUNTRY),
+                point=point,
+                wikidata=wikidata.get(key),
+                side=sides.get(key),
+            )
+        )
     return Gazetteer(sorted(entries, key=lambda e: e.key), base)
 
 
 def key_of_iri(iri: str | None, prefix: str) -> str | None:
-    return iri[len(prefix):] if iri and iri.startswith(prefix) else None
+    return iri[len(prefix) :] if iri and iri.startswith(prefix) else None
 
 
 # ---------------------------------------------------------------- the entity ruler
+
 
 def is_acronym(label: str) -> bool:
     """Short all-caps names ("IS", "SAA", "U.S.") that must match case-sensitively."""
@@ -256,8 +260,9 @@ def _pattern_texts(path: Path, base_iri: str) -> tuple[tuple[str, str, bool], ..
 class GazetteerRuler:
     """Marks gazetteer names as entities, before ``ner``."""
 
-    def __init__(self, nlp: Language, base_iri: str = DEFAULT_BASE_IRI,
-                 path: Path = GAZETTEER_PATH) -> None:
+    def __init__(
+        self, nlp: Language, base_iri: str = DEFAULT_BASE_IRI, path: Path = GAZETTEER_PATH
+    ) -> None:
         self.gazetteer = load_gazetteer(path, base_iri)
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -281,8 +286,7 @@ class GazetteerRuler:
                 entry = self.gazetteer.get(key)
                 if entry is None:
                     continue
-                found.append(Span(doc, start, end, label=entry.ner_label, kb_id=key,
-                                  span_id=key))
+                found.append(Span(doc, start, end, label=entry.ner_label, kb_id=key, span_id=key))
         return filter_spans(found)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -145,21 +145,33 @@ def _number_end(doc: Doc, i: int) -> int:
         if doc[i + 1].lower_ == "dozen" or (i + 2 < n and doc[i + 2].lower_ == "of"):
             return i + 2
         return i
-    if word in {"tens", "hundreds"} and i + 2 < n and doc[i + 1].lower_ == "of" and (
-        doc[i + 2].lower_ in {"thousands", "millions"}
+    if (
+        word in {"tens", "hundreds"}
+        and i + 2 < n
+        and doc[i + 1].lower_ == "of"
+        and (doc[i + 2].lower_ in {"thousands", "millions"})
     ):
         return i + 3
     if word in VAGUE_AMOUNTS and word not in {"handful", "couple"}:
         if word == "scores" and not (i + 1 < n and doc[i + 1].lower_ == "of"):
             return i
         return i + 1
-    if word in VAGUE_MULTIPLIER_PREFIXES and i + 1 < n and doc[i + 1].lower_ in {
-        "hundred",
-        "thousand",
-    }:
+    if (
+        word in VAGUE_MULTIPLIER_PREFIXES
+        and i + 1 < n
+        and doc[i + 1].lower_
+        in {
+            "hundred",
+            "thousand",
+        }
+    ):
         return i + 2
-    if word == "few" and i > 0 and doc[i - 1].lower_ == "a" and i + 1 < n and (
-        doc[i + 1].lower_ in {"hundred", "thousand"}
+    if (
+        word == "few"
+        and i > 0
+        and doc[i - 1].lower_ == "a"
+        and i + 1 < n
+        and (doc[i + 1].lower_ in {"hundred", "thousand"})
     ):
         return i + 2
     if not _is_number_word(token) or word in MULTIPLIERS:
@@ -169,9 +181,15 @@ def _number_end(doc: Doc, i: int) -> int:
         end += 1  # thousands written with a space: "1 000", "200 000"
     while end < n:
         nxt = doc[end]
-        if (_is_number_word(nxt) and not DIGITS.match(nxt.text) and not DIGITS.match(
-            doc[end - 1].text
-        )) or nxt.lower_ in MULTIPLIERS or nxt.lower_ == "dozen":
+        if (
+            (
+                _is_number_word(nxt)
+                and not DIGITS.match(nxt.text)
+                and not DIGITS.match(doc[end - 1].text)
+            )
+            or nxt.lower_ in MULTIPLIERS
+            or nxt.lower_ == "dozen"
+        ):
             end += 1
         elif (
             nxt.text == "-"
@@ -304,8 +322,10 @@ def _excluded(doc: Doc, start: int, end: int) -> bool:
             return True
         if before.text in {"-", "/", "#", "$", "€", "£", "."} and not before.whitespace_:
             return True  # "S-300", "1/2", "$5"
-    if following is not None and following.text in {"-", "/", ":", "."} and not (
-        doc[end - 1].whitespace_
+    if (
+        following is not None
+        and following.text in {"-", "/", ":", "."}
+        and not (doc[end - 1].whitespace_)
     ):
         nxt = doc[end + 1] if end + 1 < len(doc) else None
         if nxt is not None and (nxt.like_num or nxt.lower_ in MEASURE_UNITS):
@@ -333,7 +353,10 @@ def _entity_says_not_a_count(doc: Doc, start: int) -> bool:
     if entity is None:
         return True
     others = [t for t in entity if not t.like_num and t.lower_ not in NUMBER_WORDS]
-    return any(
-        t.lower_ in MEASURE_UNITS or t.lower_ in MONTHS or t.lower_ in TIME_WORDS or t.is_punct
-        for t in others
-    ) or not others
+    return (
+        any(
+            t.lower_ in MEASURE_UNITS or t.lower_ in MONTHS or t.lower_ in TIME_WORDS or t.is_punct
+            for t in others
+        )
+        or not others
+    )

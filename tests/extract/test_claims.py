@@ -243,10 +243,14 @@ def test_seed_004(nlp: Language) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("At least 48 people dead over 100 injured after a truck bomb exploded near a checkpoint.",
-         [(48, OUT.KILLED), (100, OUT.WOUNDED)]),
-        ("At least 14 people were killed 25 were wounded in a suicide attack on a wedding.",
-         [(14, OUT.KILLED), (25, OUT.WOUNDED)]),
+        (
+            "At least 48 people dead over 100 injured after a truck bomb exploded near a checkpoint.",
+            [(48, OUT.KILLED), (100, OUT.WOUNDED)],
+        ),
+        (
+            "At least 14 people were killed 25 were wounded in a suicide attack on a wedding.",
+            [(14, OUT.KILLED), (25, OUT.WOUNDED)],
+        ),
         ("One Killed Others Injured in Terrorist Attacks in Damascus", [(1, OUT.KILLED)]),
         ("Terrorist Attack on Damascus kill 5 injure 50", [(5, OUT.KILLED), (50, OUT.WOUNDED)]),
         ("The ministry said the initial toll also included 55 injured.", [(55, OUT.WOUNDED)]),
@@ -290,8 +294,10 @@ def test_a_count_keeps_the_date_its_sentence_gives(nlp: Language) -> None:
         ("The Observatory reported the airstrikes with an initial death toll of 47.", [(47, True)]),
         ("The Britain-based watchdog had earlier reported 12 dead in the strikes.", [(12, True)]),
         ("An earlier death toll from the strike reported 15 people were killed.", [(15, True)]),
-        ("The attack killed 32 rebels, the Observatory said, updating an earlier toll of 15.",
-         [(32, False), (15, True)]),
+        (
+            "The attack killed 32 rebels, the Observatory said, updating an earlier toll of 15.",
+            [(32, False), (15, True)],
+        ),
         ("The first strike killed 12 people.", [(12, False)]),
     ],
 )
@@ -304,8 +310,10 @@ def test_superseded_tolls(nlp: Language, text: str, expected: list[tuple[int, bo
     [
         ("Another 27 people were killed in Syrian and Russian raids.", [(27, True)]),
         ("Five more civilians were killed in the town of Sabqa.", [(5, True)]),
-        ("Ten civilians were killed on the bus and 21 others died in the strikes.",
-         [(10, False), (21, True)]),
+        (
+            "Ten civilians were killed on the bus and 21 others died in the strikes.",
+            [(10, False), (21, True)],
+        ),
         ("More than 50 civilians were killed in Aleppo.", [(50, False)]),
         ("Twenty or more fighters were killed.", [(20, False)]),
     ],

@@ -43,10 +43,19 @@ def test_new_entity_folding(a: str, b: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "junk"),
-    [("2016", True), ("December 12", False), ("x", True), ("fighters", True),
-     ("Facebook", True), ("the Observatory", True), ("Hazem Sabbagh", False),
-     ("1,000", True), ("Syrian Center for Policy Research", False),
-     ("Missile Attack Northwest", True), ("Escalating Bombardment", True)],
+    [
+        ("2016", True),
+        ("December 12", False),
+        ("x", True),
+        ("fighters", True),
+        ("Facebook", True),
+        ("the Observatory", True),
+        ("Hazem Sabbagh", False),
+        ("1,000", True),
+        ("Syrian Center for Policy Research", False),
+        ("Missile Attack Northwest", True),
+        ("Escalating Bombardment", True),
+    ],
 )
 def test_is_junk(text: str, junk: bool) -> None:
     assert is_junk(text) is junk
@@ -54,8 +63,16 @@ def test_is_junk(text: str, junk: bool) -> None:
 
 def test_known_and_new_entities_on_hand_built_doc() -> None:
     text = "The Euphrates Observatory's director Hazem Sabbagh said Daesh left Raqqa in 2017."
-    doc = doc_with_ents(text, [("The Euphrates Observatory's", "ORG"), ("Hazem Sabbagh", "PERSON"),
-                               ("Daesh", "NORP"), ("Raqqa", "GPE"), ("2017", "DATE")])
+    doc = doc_with_ents(
+        text,
+        [
+            ("The Euphrates Observatory's", "ORG"),
+            ("Hazem Sabbagh", "PERSON"),
+            ("Daesh", "NORP"),
+            ("Raqqa", "GPE"),
+            ("2017", "DATE"),
+        ],
+    )
     found = list(mentions(doc))
     assert [(m.entity.key, m.entity.known, m.span.text) for m in found] == [
         ("euphrates-observatory", False, "Euphrates Observatory"),
@@ -67,7 +84,7 @@ def test_known_and_new_entities_on_hand_built_doc() -> None:
     assert found[0].entity.kinds == (EntityKind.ACTOR, EntityKind.ORGANIZATION)
     assert EntityKind.PLACE in found[3].entity.kinds
     for m in found:
-        assert m.span.text == text[m.span.start:m.span.end]
+        assert m.span.text == text[m.span.start : m.span.end]
         assert m.span.kind == "mention"
 
 
@@ -93,7 +110,7 @@ def test_seed_mentions_with_real_model(nlp: Language) -> None:
         text = path.read_text(encoding="utf-8")
         found = list(mentions(nlp(text)))
         for m in found:
-            assert m.span.text == text[m.span.start:m.span.end], path
+            assert m.span.text == text[m.span.start : m.span.end], path
         palmyra = [m for m in found if m.span.text == "Palmyra"]
         assert palmyra and all(m.entity.key == "palmyra" and m.entity.known for m in palmyra)
         assert all(EntityKind.PLACE in m.entity.kinds for m in palmyra)

@@ -19,7 +19,9 @@ K = EventKind
 REPO = Path(__file__).resolve().parents[2]
 
 
-def read(nlp: Language, text: str, published: date | None = None, headline: str = "") -> list[Event]:
+def read(
+    nlp: Language, text: str, published: date | None = None, headline: str = ""
+) -> list[Event]:
     article = Article(id="t", text=text, headline=headline, date_published=published)
     doc = nlp(text)
     return list(events(doc, article, tuple(entity_mentions(doc))))
@@ -118,12 +120,23 @@ def test_one_main_event_from_the_headline(nlp: Language) -> None:
     ("text", "origins", "destination"),
     [
         # the parser hangs "from …" on the destination; the origin is still read
-        ("“IS has dispatched a considerable force to Palmyra from the area of Raqqa.”",
-         {"Raqqa"}, "Palmyra"),
-        ("Intelligence spotted a transfer of up to 5,000 IS-militants to the areas of Raqqa "
-         "and Deyr ez Zor from Mosul, Iraq.", {"Mosul"}, "Raqqa"),
-        ("The terrorists have received considerable reinforcement, including heavy military "
-         "hardware from the regions of Raqqa and Deir ez-Zor.", {"Raqqa", "Deir ez-Zor"}, None),
+        (
+            "“IS has dispatched a considerable force to Palmyra from the area of Raqqa.”",
+            {"Raqqa"},
+            "Palmyra",
+        ),
+        (
+            "Intelligence spotted a transfer of up to 5,000 IS-militants to the areas of Raqqa "
+            "and Deyr ez Zor from Mosul, Iraq.",
+            {"Mosul"},
+            "Raqqa",
+        ),
+        (
+            "The terrorists have received considerable reinforcement, including heavy military "
+            "hardware from the regions of Raqqa and Deir ez-Zor.",
+            {"Raqqa", "Deir ez-Zor"},
+            None,
+        ),
     ],
 )
 def test_troop_movement_origins_in_the_phrase(
@@ -238,11 +251,19 @@ def test_past_counts_are_told_from_the_news() -> None:
 @pytest.mark.parametrize(
     ("text", "actor_words"),
     [
-        ("Forces loyal to the regime executed 48 people in the village of Ratyan.", "loyal to the regime"),
-        ("Syrian tanks shelled the central city of Hama on Monday, killing four civilians.", "Syrian tanks"),
+        (
+            "Forces loyal to the regime executed 48 people in the village of Ratyan.",
+            "loyal to the regime",
+        ),
+        (
+            "Syrian tanks shelled the central city of Hama on Monday, killing four civilians.",
+            "Syrian tanks",
+        ),
     ],
 )
-def test_generic_actor_keeps_the_words_that_say_whose_it_is(nlp, text: str, actor_words: str) -> None:
+def test_generic_actor_keeps_the_words_that_say_whose_it_is(
+    nlp, text: str, actor_words: str
+) -> None:
     """The event reader keeps the words; in an article about Syria they are the Syrian army."""
     from kg.extract import analyse
     from kg.extract.entities import mentions as entity_mentions

@@ -53,7 +53,7 @@ def test_leading_date(text: str, expected: date, rest: str) -> None:
     found = leading_date(text)
     assert found is not None
     assert found[0] == expected
-    assert text[found[1]:].strip() == rest
+    assert text[found[1] :].strip() == rest
 
 
 @pytest.mark.parametrize(

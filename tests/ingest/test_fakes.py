@@ -57,7 +57,7 @@ def test_texts_start_with_the_title_once_and_no_leading_date(items) -> None:
     )
     for article in (item for item in items if isinstance(item, Article)):
         assert article.headline and article.text.startswith(article.headline)
-        body = article.text[len(article.headline):].lstrip("\n")
+        body = article.text[len(article.headline) :].lstrip("\n")
         assert not weekday_or_month.match(body), (article.origin, body[:60])
         if body:
             assert not body.lower().startswith(article.headline.lower()), article.origin

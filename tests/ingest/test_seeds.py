@@ -149,9 +149,11 @@ def test_seed_text_is_headline_then_clean_paragraphs(seeds: dict[str, Article], 
 
 def test_seed_000_keeps_the_italic_lead_and_the_quoted_date(seeds: dict[str, Article]) -> None:
     text = seeds["000_f0a122183875b4c5"].text
-    assert text.split("\n\n")[1].startswith("This report by South Front reviews the attacks of ISIS")
+    assert text.split("\n\n")[1].startswith(
+        "This report by South Front reviews the attacks of ISIS"
+    )
     # "(Global Research, December 12, 2016)" inside a sentence is text, not a header line.
-    assert "Dier Ezzor.\" (Global Research, December 12, 2016)" in text
+    assert 'Dier Ezzor." (Global Research, December 12, 2016)' in text
 
 
 def test_seed_001_keeps_every_paragraph_up_to_the_blurb(seeds: dict[str, Article]) -> None:

@@ -135,8 +135,9 @@ def test_agency_dateline_becomes_based_on(tmp_path: Path) -> None:
 def test_cp1252_file_is_read_with_a_warning(tmp_path: Path) -> None:
     page = tmp_path / "old.txt"
     page.write_bytes(
-        "Café bombing kills five\n\nThe blast hit a café in Homs – officials said “five died”.\n"
-        .encode("cp1252")
+        "Café bombing kills five\n\nThe blast hit a café in Homs – officials said “five died”.\n".encode(
+            "cp1252"
+        )
     )
     (article,), problems = _read(page)
     assert problems == []
@@ -207,7 +208,9 @@ def test_html_without_article_uses_title_and_time(tmp_path: Path) -> None:
     (article,), _ = _read(page)
     assert article.headline == "Clashes in Deraa"
     assert article.date_published == date(2015, 2, 23)
-    assert article.text == "Clashes in Deraa\n\n23 Feb\n\nClashes broke out in Deraa, activists said."
+    assert (
+        article.text == "Clashes in Deraa\n\n23 Feb\n\nClashes broke out in Deraa, activists said."
+    )
 
 
 def test_folder_is_read_recursively_in_order(tmp_path: Path) -> None:
@@ -236,7 +239,9 @@ def test_unreadable_files_are_problems_and_the_rest_goes_on(tmp_path: Path) -> N
     odd = tmp_path / "data.xml"
     odd.write_text("<a/>")
     only_boilerplate = tmp_path / "junk.txt"
-    only_boilerplate.write_text("Disclaimer: The contents are of sole responsibility of the author.")
+    only_boilerplate.write_text(
+        "Disclaimer: The contents are of sole responsibility of the author."
+    )
     sources = [empty, binary, missing, odd, only_boilerplate, good]
     articles, problems = _read(*sources)
     assert [a.id for a in articles] == ["good"]
@@ -283,7 +288,9 @@ def test_a_repeated_id_with_another_text_is_kept_under_a_new_id(tmp_path: Path) 
 
 def test_a_repeated_id_with_the_same_text_is_the_same_article(tmp_path: Path) -> None:
     table = tmp_path / "t.csv"
-    table.write_text("id,text\n7,Shelling hit the town.\n8,Another report.\n7,Shelling hit the town.\n")
+    table.write_text(
+        "id,text\n7,Shelling hit the town.\n8,Another report.\n7,Shelling hit the town.\n"
+    )
     articles, problems = _read(table)
     assert problems == []
     assert [a.id for a in articles] == ["7", "8", "7"]

@@ -50,8 +50,13 @@ def frames(nlp: Language, text: str) -> list[tuple[str, str | None, list[str]]]:
         ),
         (
             "Local sources speaking to Anadolu Agency confirmed the withdrawal.",
-            [("Local sources speaking to Anadolu Agency confirmed", "Local sources",
-              ["Anadolu Agency"])],
+            [
+                (
+                    "Local sources speaking to Anadolu Agency confirmed",
+                    "Local sources",
+                    ["Anadolu Agency"],
+                )
+            ],
         ),
     ],
 )

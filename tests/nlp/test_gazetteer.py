@@ -14,11 +14,20 @@ from kg.records import EntityKind
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 GOVERNORATES = {
-    "aleppo-governorate", "damascus-governorate", "rif-dimashq-governorate",
-    "daraa-governorate", "deir-ez-zor-governorate", "hama-governorate",
-    "al-hasakah-governorate", "homs-governorate", "idlib-governorate",
-    "latakia-governorate", "quneitra-governorate", "raqqa-governorate",
-    "as-suwayda-governorate", "tartus-governorate",
+    "aleppo-governorate",
+    "damascus-governorate",
+    "rif-dimashq-governorate",
+    "daraa-governorate",
+    "deir-ez-zor-governorate",
+    "hama-governorate",
+    "al-hasakah-governorate",
+    "homs-governorate",
+    "idlib-governorate",
+    "latakia-governorate",
+    "quneitra-governorate",
+    "raqqa-governorate",
+    "as-suwayda-governorate",
+    "tartus-governorate",
 }
 
 
@@ -37,10 +46,14 @@ def ents(nlp: Language, text: str) -> list[tuple[str, str, str]]:
 
 # ---------------------------------------------------------------- the file
 
+
 def test_gazetteer_parses_against_any_base() -> None:
     base = "http://example.org/kg/"
-    quads = list(pyoxigraph.parse(path=str(GAZETTEER_PATH), format=pyoxigraph.RdfFormat.TURTLE,
-                                  base_iri=base))
+    quads = list(
+        pyoxigraph.parse(
+            path=str(GAZETTEER_PATH), format=pyoxigraph.RdfFormat.TURTLE, base_iri=base
+        )
+    )
     subjects = {q.subject.value for q in quads}
     assert f"{base}entity/islamic-state" in subjects
     assert all(s.startswith(base + "entity/") for s in subjects)
@@ -177,30 +190,45 @@ def test_acronyms() -> None:
 
 # ---------------------------------------------------------------- the ruler (blank model)
 
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("ISIS seized Palmyra.", [("ISIS", "ORG", "islamic-state"),
-                                  ("Palmyra", "GPE", "palmyra")]),
-        ("Over 4,000 Islamic State (IS, formerly ISIS/ISIL) terrorists attacked.",
-         [("Islamic State", "ORG", "islamic-state"), ("IS", "ORG", "islamic-state"),
-          ("ISIS", "ORG", "islamic-state"), ("ISIL", "ORG", "islamic-state")]),
-        ("large numbers from Raqqa and Dier Ezzor.",
-         [("Raqqa", "GPE", "raqqa"), ("Dier Ezzor", "GPE", "deir-ez-zor")]),
-        ("from the areas of Raqqa and Deyr ez Zor", [("Raqqa", "GPE", "raqqa"),
-                                                     ("Deyr ez Zor", "GPE", "deir-ez-zor")]),
+        ("ISIS seized Palmyra.", [("ISIS", "ORG", "islamic-state"), ("Palmyra", "GPE", "palmyra")]),
+        (
+            "Over 4,000 Islamic State (IS, formerly ISIS/ISIL) terrorists attacked.",
+            [
+                ("Islamic State", "ORG", "islamic-state"),
+                ("IS", "ORG", "islamic-state"),
+                ("ISIS", "ORG", "islamic-state"),
+                ("ISIL", "ORG", "islamic-state"),
+            ],
+        ),
+        (
+            "large numbers from Raqqa and Dier Ezzor.",
+            [("Raqqa", "GPE", "raqqa"), ("Dier Ezzor", "GPE", "deir-ez-zor")],
+        ),
+        (
+            "from the areas of Raqqa and Deyr ez Zor",
+            [("Raqqa", "GPE", "raqqa"), ("Deyr ez Zor", "GPE", "deir-ez-zor")],
+        ),
         ("heavy hardware from Deir ez-Zor.", [("Deir ez-Zor", "GPE", "deir-ez-zor")]),
         ("some of Palmyra's districts", [("Palmyra", "GPE", "palmyra")]),
         ("ISIS-Daesh terrorists", [("ISIS-Daesh", "ORG", "islamic-state")]),
         ("It is clear that this is not over.", []),
         ("Is there a coordination?", []),
-        ("in the eastern part of Homs province", [("Homs province", "GPE",
-                                                   "homs-governorate")]),
-        ("According to AP, citing the Palmyra Coordination network",
-         [("AP", "ORG", "associated-press"),
-          ("Palmyra Coordination network", "ORG", "palmyra-coordination")]),
-        ("the Russian Defense Ministry said", [("Russian Defense Ministry", "ORG",
-                                                "russian-ministry-of-defence")]),
+        ("in the eastern part of Homs province", [("Homs province", "GPE", "homs-governorate")]),
+        (
+            "According to AP, citing the Palmyra Coordination network",
+            [
+                ("AP", "ORG", "associated-press"),
+                ("Palmyra Coordination network", "ORG", "palmyra-coordination"),
+            ],
+        ),
+        (
+            "the Russian Defense Ministry said",
+            [("Russian Defense Ministry", "ORG", "russian-ministry-of-defence")],
+        ),
         ("Sergey Lavrov warned", [("Sergey Lavrov", "PERSON", "sergey-lavrov")]),
         ("the Citadel of Palmyra", [("Citadel of Palmyra", "FAC", "palmyra-citadel")]),
         ("they ap plied sana tion", []),
@@ -214,6 +242,7 @@ def test_ruler_on_blank(blank: Language, text: str, expected: list) -> None:
 
 
 # ---------------------------------------------------------------- the real pipeline
+
 
 def seed_docs(nlp: Language) -> list:
     paths = sorted(SEEDS.glob("*.txt"))
@@ -233,8 +262,12 @@ def test_ruler_runs_before_ner(nlp: Language) -> None:
 
 
 def test_islamic_state_aliases_are_one_key_in_seeds(seeds: list) -> None:
-    found = {e.text: e.ent_id_ for doc in seeds for e in doc.ents
-             if e.text in {"ISIS", "IS", "ISIL", "Islamic State", "ISIS-Daesh"}}
+    found = {
+        e.text: e.ent_id_
+        for doc in seeds
+        for e in doc.ents
+        if e.text in {"ISIS", "IS", "ISIL", "Islamic State", "ISIS-Daesh"}
+    }
     assert set(found) == {"ISIS", "IS", "ISIL", "Islamic State", "ISIS-Daesh"}
     assert set(found.values()) == {"islamic-state"}
 
@@ -257,10 +290,14 @@ def test_palmyra_is_a_place_in_seeds(seeds: list) -> None:
 
 
 def test_raqqa_and_dier_ezzor_are_two_places(nlp: Language) -> None:
-    doc = nlp("Thousands of fighters are involved in fighting, along with large numbers "
-              "from Raqqa and Dier Ezzor.")
+    doc = nlp(
+        "Thousands of fighters are involved in fighting, along with large numbers "
+        "from Raqqa and Dier Ezzor."
+    )
     assert [(e.text, e.ent_id_) for e in doc.ents if e.label_ == "GPE"] == [
-        ("Raqqa", "raqqa"), ("Dier Ezzor", "deir-ez-zor")]
+        ("Raqqa", "raqqa"),
+        ("Dier Ezzor", "deir-ez-zor"),
+    ]
 
 
 def test_is_as_a_verb_is_not_isis(seeds: list) -> None:
