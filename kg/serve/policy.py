@@ -12,7 +12,9 @@ Three steps, all in the server process before any worker is used:
    SERVICE <…> {…} BIND('' AS ?z) }`` is read as Oxigraph reads it: the ``'`` is in the IRI.
 2. The bracket depth of the canonical text is bounded (:data:`MAX_DEPTH`), so a query
    nested 3,000 deep is a 400 and never reaches Oxigraph's recursive parser; so are
-   chains of UNION and operators (:data:`MAX_CHAIN`), which Oxigraph also recurses along.
+   chains of UNION and operators (:data:`MAX_CHAIN`), which Oxigraph also recurses along,
+   and collections ``( … )`` of more than :data:`MAX_COLLECTION` terms (Oxigraph's worker
+   dies near 5,000).
 3. When the letters of SERVICE or LOAD occur outside string literals (Oxigraph reads no
    escape outside IRIs and strings, so a keyword it obeys is always spelled out there),
    the canonical text is parsed with rdflib's SPARQL 1.1 grammar (its pyparsing
@@ -53,6 +55,11 @@ MAX_CHAIN = 2_000
 #: Longest text parsed for the SERVICE/LOAD check: rdflib's pure-Python parse holds the
 #: GIL for ~10-40 ms per KB, so a long one would slow every other request.
 MAX_PARSED_CHARS = 8_192
+#: Most terms in one parenthesised group without commas (an RDF collection): Oxigraph
+#: recurses along a collection and its worker dies near 5,000 items (a segfault, measured).
+MAX_COLLECTION = 1_000
+#: What a string or an IRI leaves in the code: a term that is no keyword and no name.
+TERM = " \x00 "
 
 ALLOWLIST_HINT = (
     "Federated queries and LOAD may only call endpoints listed with kg serve "
@@ -163,7 +170,7 @@ def lex(text: str) -> Lexed:
                 code.append(" ")
             out.append(literal)
             for_parser.append(literal)
-            code.append(" ")
+            code.append(TERM)
             previous_end = match.end()
             continue
         if kind == "iri":
@@ -173,7 +180,7 @@ def lex(text: str) -> Lexed:
             if "'" in value or "#" in value:
                 parsed = parsed.replace("'", "\\u0027").replace("#", "\\u0023")
             out.append(parsed)
-            code.append(" ")
+            code.append(TERM)
             if "(" in value or "[" in value:
                 # if Oxigraph read this "<" as "less than", its brackets would be code
                 opens = value.count("(") + value.count("[")
@@ -202,6 +209,33 @@ def lex(text: str) -> Lexed:
         for_parser.append(token)
         code.append(token)
     return Lexed("".join(out), "".join(for_parser), "".join(code), deepest)
+
+
+def largest_collection(code: str) -> int:
+    """The most terms in one ( … ) group of the code that has no comma: ``(1 2 3)`` has 3;
+    an argument list ``f(a, b)`` or ``IN (…, …)`` does not count."""
+    groups: list[list[int]] = []  # per open group: [terms, has a comma]
+    largest, in_term = 0, False
+    for char in code:
+        if char == "(":
+            groups.append([0, 0])
+            in_term = False
+        elif char == ")":
+            if groups:
+                terms, comma = groups.pop()
+                largest = largest if comma else max(largest, terms)
+            in_term = False
+        elif char == ",":
+            if groups:
+                groups[-1][1] = 1
+            in_term = False
+        elif char.isspace():
+            in_term = False
+        elif not in_term:
+            in_term = True
+            if groups:
+                groups[-1][0] += 1
+    return largest
 
 
 def keyword_words(code: str) -> Counter[str]:
@@ -320,6 +354,12 @@ def vet(text: str, allowlist: Sequence[str], *, update: bool = False) -> str:
         raise Refused(
             f"The text chains {chain} operators (UNION, ||, &&, !, / and |); at most "
             f"{MAX_CHAIN} are accepted."
+        )
+    items = largest_collection(code)
+    if items > MAX_COLLECTION:
+        raise Refused(
+            f"The text has a collection ( … ) of {items} terms; at most {MAX_COLLECTION} are "
+            "accepted."
         )
     if not _KEYWORD.search(code):
         return lexed.text  # no SERVICE or LOAD can be spelled here

@@ -484,3 +484,30 @@ def test_fuzz_no_load_reaches_the_listener(
     )
     assert response.status_code < 500, response.data
     assert recorder.hits == [], (text, response.data)
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("SELECT * WHERE { ?s ?p (1 2 3) }", 3),
+        ("SELECT * WHERE { ?s ?p (<a> 'b' \"c d\" 4) }", 4),
+        ("SELECT * WHERE { ?s ?p ?o FILTER(?o IN (1, 2, 3, 4, 5)) }", 2),
+        ("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", 3),
+    ],
+)
+def test_collections_are_counted_by_their_terms(text: str, terms: int) -> None:
+    """Strings and IRIs are terms too; a comma makes an argument list, not a collection."""
+    from kg.serve.policy import largest_collection, lex
+
+    assert largest_collection(lex(text).code) == terms
+
+
+def test_a_collection_too_long_for_oxigraphs_parser_is_refused() -> None:
+    """20,000 items crash Oxigraph's parser (a segfault in the worker): refused first."""
+    from kg.serve.policy import MAX_COLLECTION, Refused, vet
+
+    items = " ".join(f"<urn:{i}>" for i in range(20_000))
+    with pytest.raises(Refused, match="collection"):
+        vet(f"SELECT * WHERE {{ ?s ?p ( {items} ) }}", ())
+    listed = ", ".join(str(i) for i in range(5 * MAX_COLLECTION))
+    assert vet(f"SELECT * WHERE {{ ?s ?p ?o FILTER(?o IN ({listed})) }}", ())

@@ -146,6 +146,17 @@ def _workers() -> set[int]:
     return {child.pid for child in psutil.Process().children(recursive=True)}
 
 
+def test_a_huge_collection_is_a_400_and_costs_no_worker(server: str) -> None:
+    """Oxigraph's parser dies on a 20,000-item collection; the server refuses it first."""
+    items = " ".join(str(i) for i in range(20_000))
+    status, text = call(server, body=form(query=f"SELECT * WHERE {{ ?s ?p ( {items} ) }}"),
+                        content_type=FORM)  # fmt: skip
+    assert status == 400, text
+    assert "collection" in text
+    status, text = call(server, params={"query": "ASK { ?s ?p ?o }"})
+    assert status == 200 and json.loads(text)["boolean"] is True
+
+
 @pytest.mark.parametrize(
     ("how", "message"),
     [
