@@ -164,15 +164,14 @@ def find(text: str, words: str, context: str | None, cursor: int) -> tuple[int, 
     return m.start(), m.end()
 
 
-def main() -> int:
-    arts = load()
-    src = (HERE / "annotations.txt").read_text(encoding="utf-8").splitlines()
+def expand(name: str, lines: list[str], arts: dict[str, tuple[str, str]]) -> tuple[list[dict], int]:
+    """The JSONL records of annotation ``lines`` (from file ``name``), and the error count."""
     out: list[dict] = []
     uid = None
     cur = {"title": 0, "body": 0}
     n = 0
     errors = 0
-    for lineno, raw in enumerate(src, 1):
+    for lineno, raw in enumerate(lines, 1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
@@ -190,21 +189,19 @@ def main() -> int:
         words, _, context = f[1].partition("@")
         title, content = arts[uid]
         text = title if where == "title" else content
+        flags = f[8].split(",") if f[8] else []
         try:
             s, e = find(text, words, context or None, cur[where])
-            if "v=" in f[8]:
-                value, vague, qual = None, None, "Exact"
-                if not any(x.startswith("q=") for x in f[8].split(",")):
-                    qual = parse_number_qual(words)
+            if any(x.startswith("v=") for x in flags):
+                value, vague, qual = None, None, parse_number_qual(words)
             else:
                 value, vague, qual = parse_number(words)
         except ValueError as exc:
-            print(f"annotations.txt:{lineno}: {uid}: {exc}", file=sys.stderr)
+            print(f"{name}:{lineno}: {uid}: {exc}", file=sys.stderr)
             errors += 1
             continue
         cur[where] = e
         n += 1
-        flags = f[8].split(",") if f[8] else []
         for fl in flags:
             if fl.startswith("v="):
                 value = int(fl[2:])
@@ -229,9 +226,20 @@ def main() -> int:
         if "d" in flags:
             rec["doubtful"] = True
         out.append(rec)
-    with (HERE / "reference.jsonl").open("w", encoding="utf-8") as fh:
-        for rec in out:
+    return out, errors
+
+
+def write(records: list[dict], path: Path) -> None:
+    """One JSON record per line."""
+    with path.open("w", encoding="utf-8") as fh:
+        for rec in records:
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def main() -> int:
+    lines = (HERE / "annotations.txt").read_text(encoding="utf-8").splitlines()
+    out, errors = expand("annotations.txt", lines, load())
+    write(out, HERE / "reference.jsonl")
     print(f"{len(out)} lines, {errors} errors")
     return 1 if errors else 0
 
