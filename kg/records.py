@@ -111,6 +111,13 @@ class Side(StrEnum):
     ISRAEL = "SideIsrael"
 
 
+#: The kinds that make an entity a place.
+PLACE_KINDS = frozenset(
+    {EntityKind.PLACE, EntityKind.SETTLEMENT, EntityKind.REGION, EntityKind.COUNTRY,
+     EntityKind.SITE}
+)  # fmt: skip
+
+
 class Precision(StrEnum):
     """How much of a resolved date the text actually gives."""
 

@@ -24,14 +24,14 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract.dates import before_the_news
-from kg.extract.speakers import PLACE_KINDS, compatible, is_unnamed, speaker_ref
+from kg.extract.speakers import compatible, is_unnamed, speaker_ref
 from kg.nlp import text_of
 from kg.nlp.attribution import Frame, frames_of, paragraphs, sentence_units
 from kg.nlp.sources import (
     description_head,
     unnamed_kind,
 )
-from kg.records import Attribution, CountClaim, EntityKind, EntityRef, Mention, Span
+from kg.records import PLACE_KINDS, Attribution, CountClaim, EntityKind, EntityRef, Mention, Span
 
 HEADLINE_TAIL_VERBS = frozenset({"says", "said", "say", "reports", "claims", "confirms"})
 TAIL_MARKS = frozenset({":", ",", "-", "–", "—", "|"})

@@ -50,10 +50,10 @@ from kg.nlp.lexicon import (
 from kg.nlp.quantities import MONTHS, QUANTITIES, Quantity, find_quantities, parse_quantity
 from kg.nlp.sentences import lead_end
 from kg.records import (
+    PLACE_KINDS,
     Article,
     CountClaim,
     Counted,
-    EntityKind,
     EntityRef,
     Event,
     Mention,
@@ -62,10 +62,6 @@ from kg.records import (
     TimeStamp,
 )
 
-PLACE_KINDS = frozenset(
-    {EntityKind.PLACE, EntityKind.SETTLEMENT, EntityKind.REGION, EntityKind.COUNTRY,
-     EntityKind.SITE}
-)  # fmt: skip
 NP_GLUE = frozenset({"-", "(", ")", "[", "]", "/", "'s", "’s", "of", "the", "more", "other"})
 AUXILIARIES = frozenset(
     {"were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly",

@@ -17,7 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from kg.nlp import text_of
 from kg.nlp.gazetteer import Gazetteer, fold, load_gazetteer
 from kg.rdf.iris import slug
-from kg.records import EntityKind, EntityRef, Mention, Span
+from kg.records import PLACE_KINDS, EntityKind, EntityRef, Mention, Span
 
 KINDS_BY_LABEL: dict[str, tuple[EntityKind, ...]] = {
     "PERSON": (EntityKind.ACTOR, EntityKind.PERSON),
@@ -171,10 +171,6 @@ def mentions_in(found: Iterable[Mention], start: int, end: int) -> list[Mention]
 
 # --- what a mention names ------------------------------------------------------------
 
-PLACE_KINDS = frozenset(
-    {EntityKind.PLACE, EntityKind.SETTLEMENT, EntityKind.REGION, EntityKind.COUNTRY,
-     EntityKind.SITE}
-)  # fmt: skip
 PLACE_NER = frozenset({"GPE", "LOC", "FAC"})
 
 

@@ -45,12 +45,8 @@ from kg.nlp.sources import (
     unnamed_kind,
 )
 from kg.rdf.iris import slug
-from kg.records import EntityKind, EntityRef, Mention
+from kg.records import PLACE_KINDS, EntityKind, EntityRef, Mention
 
-PLACE_KINDS = frozenset(
-    {EntityKind.PLACE, EntityKind.SETTLEMENT, EntityKind.REGION, EntityKind.COUNTRY,
-     EntityKind.SITE}
-)  # fmt: skip
 FOLD_DROP_LEADING = frozenset(
     {"the", "a", "an", "its", "his", "her", "their", "this", "that", "these", "those",
      "several", "some", "other", "so-called", "aforementioned", "one", "many"}
