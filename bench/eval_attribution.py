@@ -3,7 +3,7 @@
 Usage::
 
     .venv/bin/python bench/eval_attribution.py [--reference FILE] [--sample FILE]
-        [--csv PATH] [--store DIR] [--errors KIND] [--per-article]
+        [--csv PATH] [--store DIR] [--errors KIND] [--per-article] [--half even|odd]
 
 It builds the sampled FA-KES dev articles (``bench/attribution/sample.txt``) with
 ``kg build`` into a temporary store (or reads ``--store``, already built), reads every
@@ -543,11 +543,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--store", type=Path, help="a store already built from the sample")
     parser.add_argument("--errors", choices=["missed", "claimant", "qualifier", "thing", "relay"])
     parser.add_argument("--per-article", action="store_true")
+    parser.add_argument(
+        "--half",
+        choices=["even", "odd"],
+        help="only the even (0, 2, …) or odd articles of the sample: look at one, check the other",
+    )
     args = parser.parse_args(argv)
     for path in (args.reference, args.sample):
         if not path.exists():
             parser.error(f"{path} does not exist")
     sample = [line.strip() for line in args.sample.read_text().splitlines() if line.strip()]
+    if args.half is not None:
+        sample = sample[{"even": 0, "odd": 1}[args.half] :: 2]
     refs, articles = read_reference(args.reference, set(sample))
     if args.store is not None:
         store = Store.read_only(str(args.store))

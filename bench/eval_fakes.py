@@ -1,7 +1,7 @@
 """Score each FA-KES article's MAIN event against the human labels, beside keyword baselines.
 
 Usage: ``.venv/bin/python bench/eval_fakes.py [--limit N] [--errors KIND] [--csv PATH]
-[--store DIR]``
+[--store DIR] [--half even|odd]``
 
 It builds the table with ``kg build`` into a temporary store (or reads ``--store``, a
 store built from the same file) and reads every prediction from the graph by SPARQL, as
@@ -562,6 +562,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="a store already built from --csv (default: build one)",
     )
     parser.add_argument(
+        "--half",
+        choices=["even", "odd"],
+        default=None,
+        help="score only the even (0, 2, …) or odd rows: tune on one half, check on the other",
+    )
+    parser.add_argument(
         "--all-counts",
         action="store_true",
         help="score every Killed count of people, not only the incident's",
@@ -572,6 +578,8 @@ def main(argv: Sequence[str] | None = None) -> int:
               file=sys.stderr)  # fmt: skip
         return 2
     cases = run(args.csv, args.limit, args.all_counts, args.store)
+    if args.half is not None:
+        cases = cases[{"even": 0, "odd": 1}[args.half] :: 2]
     if args.errors:
         for line in errors(cases, args.errors):
             print(line)
