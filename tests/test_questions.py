@@ -60,8 +60,9 @@ def test_fighter_counts_carry_number_qualifier_and_claimant(seeds_graph: Store) 
         source="Ministry of Defence",
         words="more than 300 ISIS fighters",
     )
-    # "Reports suggest that the operation was conducted by 4000 ISIS fighters."
-    assert has(of_article(rows, "south-front"), count="4000", qualifier="Exact", source="unnamed")
+    # "Reports suggest that the operation was conducted by 4000 ISIS fighters.": an unnamed
+    # source, named by its own word.
+    assert has(of_article(rows, "south-front"), count="4000", qualifier="Exact", source="reports")
     # "On Sunday, RT International reported ... around 4,000 (US-supported) fighters."
     assert has(of_article(rows, "lendman"), count="4000", qualifier="Approximately", source="RT")
     # "According to Syrian MoD, the total number of fighters exceeded 4,000"
@@ -169,3 +170,25 @@ def test_everything_about_an_entity_by_any_name(seeds_graph: Store) -> None:
     assert len(facets["mentioned in"]) == 5
     assert "Actor" in facets["type"]
     assert any("300" in claim for claim in facets["claim"])
+
+
+def test_fighter_counts_name_an_unnamed_source_by_its_words() -> None:
+    """ "A military source said 200 militants were killed": the source's own words, not the
+    author or "the article itself"."""
+    store = Store()
+    store.update(
+        """PREFIX nkg: <https://w3id.org/newskg/ontology#>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        PREFIX schema: <https://schema.org/>
+        PREFIX id: <https://w3id.org/newskg/id/>
+        INSERT DATA { GRAPH id:article\\/a {
+          id:article\\/a schema:identifier "a" .
+          id:article\\/a\\/source\\/military a nkg:UnnamedSource ; nkg:sourceKind "military" ;
+            rdfs:label "a military source" .
+          id:claim\\/a\\/0 a nkg:CountClaim ; nkg:countedThing nkg:Fighters ; nkg:count 200 ;
+            nkg:qualifier nkg:Exact ; nkg:outcome nkg:Killed ; nkg:reportedIn id:article\\/a ;
+            prov:wasAttributedTo id:article\\/a\\/source\\/military } }"""
+    )
+    rows = question(store, "fighter-counts")
+    assert [(row["count"], row["source"]) for row in rows] == [("200", "a military source")]

@@ -150,6 +150,29 @@ def test_entity_page_html(client: FlaskClient) -> None:
     assert "Named in 1 span" in html
 
 
+def test_an_event_dated_by_its_month_shows_the_month(queries_dir: Path) -> None:
+    """ "ISIS first took Palmyra in May 2015": SEM's bounds, shown as the month, not blank."""
+    store = ox.Store()
+    store.load(path=str(SAMPLE), format=ox.RdfFormat.TRIG)
+    store.update(
+        """PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+        PREFIX nkg: <https://w3id.org/newskg/ontology#>
+        PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+        INSERT DATA { GRAPH <https://w3id.org/newskg/id/article/000_sample> {
+          <https://w3id.org/newskg/id/event/000_sample/1> a sem:Event , nkg:Capture ;
+            sem:hasActor <https://w3id.org/newskg/id/entity/islamic-state> ;
+            sem:hasEarliestBeginTimeStamp "2015-05-01"^^xsd:date ;
+            sem:hasLatestEndTimeStamp "2015-05-31"^^xsd:date ;
+            nkg:datePrecision "month" ;
+            nkg:reportedIn <https://w3id.org/newskg/id/article/000_sample> } }"""
+    )
+    app = create_app(Settings.from_env(environ={}), LocalExecutor(store, writable=False))
+    app.config.update(NEWSKG_QUERIES_DIR=str(queries_dir), TESTING=True)
+    html = app.test_client().get("/id/entity/islamic-state").get_data(as_text=True)
+    assert "2015-05" in html and "2015-05-01" not in html
+    assert "2016-12-11" in html
+
+
 def test_place_page_has_its_point_and_a_local_map(client: FlaskClient) -> None:
     html = client.get("/id/entity/palmyra").get_data(as_text=True)
     assert "POINT(38.2684 34.5604)" in html
