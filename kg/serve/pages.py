@@ -362,8 +362,9 @@ class ResourceView:
                   # A day is sem:hasTimeStamp; a month or a year is SEM's bounds (2016-03, 2015).
                   OPTIONAL {{ ?e sem:hasTimeStamp ?day }}
                   OPTIONAL {{ ?e sem:hasEarliestBeginTimeStamp ?begin ; nkg:datePrecision ?prec }}
-                  BIND(COALESCE(?day, IF(?prec = "year", STRDT(SUBSTR(STR(?begin), 1, 4), xsd:gYear),
-                                         STRDT(SUBSTR(STR(?begin), 1, 7), xsd:gYearMonth))) AS ?date)
+                  BIND(IF(?prec = "year", STRDT(SUBSTR(STR(?begin), 1, 4), xsd:gYear),
+                          STRDT(SUBSTR(STR(?begin), 1, 7), xsd:gYearMonth)) AS ?bounded)
+                  BIND(COALESCE(?day, ?bounded) AS ?date)
                   OPTIONAL {{ ?e sem:hasPlace ?place }}
                   OPTIONAL {{ ?e prov:wasAttributedTo ?claimant }}
                   OPTIONAL {{ ?e nkg:evidence/nif:anchorOf ?quote }}
