@@ -515,3 +515,60 @@ def test_a_weapon_used_does_not_make_the_headline_precise() -> None:
     mentions = [mention(doc, 0, 1, E.ACTOR), mention(doc, 4, 5, E.ACTOR)]
     found = read(doc, mentions, headline="ISIS launches offensive")
     assert [e.kind for e in found if e.main] == [K.ATTACK]
+
+
+def test_a_copy_of_the_headline_does_not_make_it_precise() -> None:
+    """rule "repeated-headline": "Terrorist attacks hit Aleppo" + "12 May Terrorist attacks
+    hit Aleppo SANA." + "Terrorists fired rocket shells at Aleppo.": the shelling."""
+    headline = "Terrorist attacks hit Aleppo"
+    doc = parse("""
+        Terrorist terrorist ADJ JJ amod 1
+        attacks attack NOUN NNS nsubj 2
+        hit hit VERB VBD ROOT 2
+        Aleppo Aleppo PROPN NNP dobj 2
+        ---
+        12 12 NUM CD nummod 6
+        May May PROPN NNP npadvmod 9
+        Terrorist terrorist ADJ JJ amod 8
+        attacks attack NOUN NNS nsubj 9
+        hit hit VERB VBD ROOT 9
+        Aleppo Aleppo PROPN NNP dobj 9
+        SANA SANA PROPN NNP npadvmod 9
+        . . PUNCT . punct 9
+        Terrorists terrorist NOUN NNS nsubj 14
+        fired fire VERB VBD ROOT 14
+        rocket rocket NOUN NN compound 16
+        shells shell NOUN NNS dobj 14
+        at at ADP IN prep 14
+        Aleppo Aleppo PROPN NNP pobj 17
+        . . PUNCT . punct 14
+    """)
+    places = [mention(doc, i, i + 1, E.SETTLEMENT) for i in (3, 10, 18)]
+    found = read(doc, places, headline=headline)
+    assert [e.kind for e in found if e.main] == [K.SHELLING]
+
+
+def test_a_news_sentence_that_quotes_the_headline_still_counts() -> None:
+    """ "Attacks hit Aleppo" + "Attacks hit Aleppo as jets bombed the old city on Monday
+    morning": more than a copy, the body's first sentence makes the headline precise."""
+    doc = parse("""
+        Attacks attack NOUN NNS nsubj 1
+        hit hit VERB VBD ROOT 1
+        Aleppo Aleppo PROPN NNP dobj 1
+        ---
+        Attacks attack NOUN NNS nsubj 5
+        hit hit VERB VBD ROOT 5
+        Aleppo Aleppo PROPN NNP dobj 5
+        as as SCONJ IN mark 9
+        jets jet NOUN NNS nsubj 9
+        bombed bomb VERB VBD advcl 5
+        the the DET DT det 12
+        old old ADJ JJ amod 12
+        city city NOUN NN dobj 9
+        on on ADP IN prep 9
+        Monday Monday PROPN NNP pobj 13
+        morning morning NOUN NN npadvmod 9
+    """)
+    found = read(doc, [mention(doc, i, i + 1, E.SETTLEMENT) for i in (2, 6)],
+                 headline="Attacks hit Aleppo")  # fmt: skip
+    assert [e.kind for e in found if e.main] == [K.AIRSTRIKE]

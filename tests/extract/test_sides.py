@@ -6,6 +6,7 @@ import pytest
 
 from kg.extract.sides import (
     ARTICLE_LOCATION,
+    CHEMICAL_FROM_THE_AIR,
     UNNAMED_AIR_STRIKE,
     resolve_actor,
     side_of,
@@ -143,6 +144,43 @@ def test_no_side_is_inferred_for_other_unnamed_events() -> None:
     """A chemical attack whose actor the text does not name stays without a side."""
     (attack,) = _sides([event(EventKind.CHEMICAL_ATTACK)], "Syria: gas attack kills 58")
     assert attack.side is None and attack.inferred == ()
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Gas attack kills 72. At least 72 were killed in an airstrike that released toxic gas.",
+        "Chlorine attack in Aleppo. Gas believed to be chlorine was dropped alongside barrel "
+        "bombs on a neighbourhood.",
+        "Syria: warplanes targeted Khan Sheikhoun with sarin, a doctor said.",
+    ],
+)
+def test_a_chemical_attack_from_the_air_gets_an_inferred_side(lead: str) -> None:
+    """Only the Syrian state flew over Syria and held chemical weapons: flagged."""
+    (attack,) = _sides([event(EventKind.CHEMICAL_ATTACK)], lead)
+    assert attack.side is Side.GOVERNMENT and attack.inferred == (CHEMICAL_FROM_THE_AIR,)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # the weapon and the aircraft in different sentences: not one account of delivery
+        "Gas attack kills 58 in Idlib. Warplanes later struck the town's hospital.",
+        # the coalition spoken of: no inference
+        "Syria: chlorine dropped on Raqqa, activists say; the US-led coalition denies a role.",
+        # aircraft, but no chemical weapon in their sentence
+        "Syria: a car bomb killed 12; helicopters dropped leaflets.",
+    ],
+)
+def test_no_chemical_inference_without_delivery_from_the_air(lead: str) -> None:
+    (attack,) = _sides([event(EventKind.CHEMICAL_ATTACK)], lead)
+    assert attack.side is None and attack.inferred == ()
+
+
+def test_a_named_chemical_attacker_is_read_not_inferred() -> None:
+    lead = "Syria: IS fired shells filled with chlorine gas, dropped from the hills"
+    (attack,) = _sides([event(EventKind.CHEMICAL_ATTACK, known("islamic-state"))], lead)
+    assert attack.side is Side.ISLAMIC_STATE and attack.inferred == ()
 
 
 def test_a_read_side_is_not_flagged_as_inferred() -> None:

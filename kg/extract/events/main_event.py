@@ -10,10 +10,12 @@ the lead's "attack" of the same incident fold into the main event, one node.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from kg.extract.dates import before_the_news
 from kg.extract.events.arguments import Found
@@ -53,6 +55,26 @@ def _lead_killing(trigger: Token) -> bool:
 @rule("background-not-news", '"in March 2013 the town was attacked": background, not the news')
 def _background(item: Found, published: date | None) -> bool:
     return before_the_news(item.when, published)
+
+
+# What is left of a sentence that copies the headline, in words, for it still to be news.
+NEWS_LEFT_WORDS = 6
+
+
+def _plain(text: str) -> str:
+    """Lowercase words only: "Syria's Aleppo:" → "syria s aleppo"."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+@rule("repeated-headline", '"Terrorist attacks on Aleppo" + "14 August 2016 Terrorist attacks on '
+      'Aleppo SANA": a copy of the headline, not the first news sentence')  # fmt: skip
+def _repeats_headline(sentence: SpacySpan, headline: str) -> bool:
+    """A body sentence that is the headline again (with a date or an outlet's name)."""
+    title = _plain(headline)
+    words = _plain(sentence.text)
+    if len(title.split()) < 3 or title not in words:
+        return False
+    return len(words.replace(title, " ", 1).split()) < NEWS_LEFT_WORDS
 
 
 def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int, int] | None:
@@ -96,7 +118,8 @@ def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int,
     # killing itself ("forces killed 1,300 people using chemical weapons").
     if found[best].kind is K.ATTACK or found[best].trigger.idx >= end:
         killing = found[best].trigger if is_killing(found[best].trigger) else None
-        scope = body[: LEAD_SENTENCES if killing is not None else 1]
+        news = [s for s in body if not _repeats_headline(s, article.headline)]
+        scope = news[: LEAD_SENTENCES if killing is not None else 1]
 
         def precise_enough(f: Found) -> bool:
             """A precise kind of attack in the headline or scope, not a weapon used."""

@@ -20,6 +20,7 @@ from kg.extract.events.kinds import (
 )
 from kg.extract.events.rules import rule
 from kg.extract.events.words import (
+    AMMUNITION_NOUNS,
     ATTEMPT_WORDS,
     BOMBING_MODIFIERS,
     CONTROL_VERBS,
@@ -225,6 +226,27 @@ def _laden_explosive(token: Token) -> bool:
     )
 
 
+@rule("explosive-ammunition", '"rocket shells and explosive rounds": ammunition fired, not a '
+      "bomb", words={"explosive"}, within=TRIGGER_WORDS)  # fmt: skip
+def _explosive_ammunition(token: Token) -> bool:
+    """ "explosive" describing what was fired ("explosive rounds", "explosive shells")."""
+    return (
+        lower_lemma(token) == "explosive"
+        and token.dep_ in ("amod", "compound")
+        and lower_lemma(head(token)) in AMMUNITION_NOUNS
+    )
+
+
+@rule("gunmen-not-acting", '"the army killed 50 gunmen": the gunmen are victims, no shooting',
+      words={"gunman"}, within=TRIGGER_WORDS)  # fmt: skip
+def _gunmen_not_acting(token: Token) -> bool:
+    """ "gunmen" report a shooting only as who acts: "gunmen stormed", "shot by gunmen"."""
+    if lower_lemma(token) != "gunman":
+        return False
+    acting = token.dep_ == "nsubj" or (token.dep_ == "pobj" and head(token).lower_ == "by")
+    return not acting
+
+
 @rule("sarin-modifier", '"sarin nerve agent": the agent named, the head is the word',
       words={"sarin", "chlorine"}, within=TRIGGER_WORDS)  # fmt: skip
 def _sarin_modifier(token: Token) -> bool:
@@ -264,8 +286,9 @@ def _compound_of_trigger(token: Token) -> bool:
     return token.dep_ == "compound" and _head_trigger_kind(token) is not None
 
 
-NOUN_VETOES = (_gas_compound, _gas_economy, _laden_explosive, _sarin_modifier, _bare_strike,
-               _fall_without_of, _transfer_of_nothing, _compound_of_trigger)  # fmt: skip
+NOUN_VETOES = (_gas_compound, _gas_economy, _laden_explosive, _explosive_ammunition,
+               _gunmen_not_acting, _sarin_modifier, _bare_strike, _fall_without_of,
+               _transfer_of_nothing, _compound_of_trigger)  # fmt: skip
 
 
 def trigger_kind(token: Token) -> EventKind | None:

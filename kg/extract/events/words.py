@@ -77,6 +77,11 @@ NOT_TERRITORY = frozenset(
      "missile", "rocket", "explosive", "material", "supply", "aid", "food", "fuel", "goods",
      "computer", "file", "evidence", "attention", "moment", "chance"}
 )  # fmt: skip
+# "explosive rounds", "explosive shells": ammunition fired, not a bomb that exploded.
+AMMUNITION_NOUNS = frozenset(
+    {"round", "shell", "projectile", "bullet", "ammunition", "munition", "ordnance", "rocket",
+     "missile", "mortar", "grenade"}
+)  # fmt: skip
 # "… comes a week after X happened": the clause is another event.
 SEQUENCE_MARKERS = frozenset({"after", "before", "since", "until", "till"})
 
