@@ -572,3 +572,85 @@ def test_a_news_sentence_that_quotes_the_headline_still_counts() -> None:
     found = read(doc, [mention(doc, i, i + 1, E.SETTLEMENT) for i in (2, 6)],
                  headline="Attacks hit Aleppo")  # fmt: skip
     assert [e.kind for e in found if e.main] == [K.AIRSTRIKE]
+
+
+def test_an_outlet_tag_is_not_the_first_news_sentence() -> None:
+    """rule "tag-not-news": "Terrorist attacks hit Aleppo" + "SANA" + "Terrorists fired
+    rocket shells at Aleppo.": the first news sentence makes the headline precise."""
+    doc = parse("""
+        Terrorist terrorist ADJ JJ amod 1
+        attacks attack NOUN NNS nsubj 2
+        hit hit VERB VBD ROOT 2
+        Aleppo Aleppo PROPN NNP dobj 2
+        ---
+        SANA SANA PROPN NNP ROOT 5
+        Terrorists terrorist NOUN NNS nsubj 7
+        fired fire VERB VBD ROOT 7
+        rocket rocket NOUN NN compound 9
+        shells shell NOUN NNS dobj 7
+        at at ADP IN prep 7
+        Aleppo Aleppo PROPN NNP pobj 10
+        . . PUNCT . punct 7
+    """)
+    places = [mention(doc, i, i + 1, E.SETTLEMENT) for i in (3, 11)]
+    found = read(doc, places, headline="Terrorist attacks hit Aleppo")
+    assert [e.kind for e in found if e.main] == [K.SHELLING]
+
+
+def test_a_short_sentence_with_a_verb_is_news() -> None:
+    """ "Attacks hit Aleppo" + "Jets bombed Douma." + "Rebels fired shells.": the first
+    sentence, short but a report, makes the headline precise."""
+    doc = parse("""
+        Attacks attack NOUN NNS nsubj 1
+        hit hit VERB VBD ROOT 1
+        Aleppo Aleppo PROPN NNP dobj 1
+        ---
+        Jets jet NOUN NNS nsubj 5
+        bombed bomb VERB VBD ROOT 5
+        Douma Douma PROPN NNP dobj 5
+        . . PUNCT . punct 5
+        Rebels rebel NOUN NNS nsubj 9
+        fired fire VERB VBD ROOT 9
+        shells shell NOUN NNS dobj 9
+        . . PUNCT . punct 9
+    """)
+    places = [mention(doc, i, i + 1, E.SETTLEMENT) for i in (2, 6)]
+    found = read(doc, places, headline="Attacks hit Aleppo")
+    assert [e.kind for e in found if e.main] == [K.AIRSTRIKE]
+
+
+def test_killed_in_clashes_with_a_side() -> None:
+    """rule "killed-in-clashes-with": "35 jihadists were killed in clashes with the YPG":
+    the YPG's gunfire killed them."""
+    doc = parse("""
+        35 35 NUM CD nummod 1
+        jihadists jihadist NOUN NNS nsubjpass 3
+        were be AUX VBD auxpass 3
+        killed kill VERB VBN ROOT 3
+        in in ADP IN prep 3
+        clashes clash NOUN NNS pobj 4
+        with with ADP IN prep 5
+        the the DET DT det 8
+        YPG YPG PROPN NNP pobj 6
+    """)
+    (event,) = read(doc, [mention(doc, 8, 9, E.ACTOR, E.ARMED_GROUP)])
+    assert event.kind is K.SHOOTING
+    assert event.actor is not None and event.actor.label == "YPG"
+
+
+def test_killed_in_clashes_between_two_sides_names_no_killer() -> None:
+    """ "20 were killed in clashes between the YPG and IS": no one side killed them."""
+    doc = parse("""
+        20 20 NUM CD nsubjpass 2
+        were be AUX VBD auxpass 2
+        killed kill VERB VBN ROOT 2
+        in in ADP IN prep 2
+        clashes clash NOUN NNS pobj 3
+        between between ADP IN prep 4
+        the the DET DT det 7
+        YPG YPG PROPN NNP pobj 5
+        and and CCONJ CC cc 7
+        IS IS PROPN NNP conj 7
+    """)
+    mentions = [mention(doc, 7, 8, E.ACTOR, E.ARMED_GROUP), mention(doc, 9, 10, E.ACTOR)]
+    assert read(doc, mentions) == []

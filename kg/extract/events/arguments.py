@@ -32,6 +32,7 @@ from kg.extract.events.rules import rule
 from kg.extract.events.scene import Scene, governing_verb, post_modifier_end
 from kg.extract.events.triggers import (
     is_killing,
+    killed_in_clashes,
     kind_of_attacker,
     lower_lemma,
     prep_objects,
@@ -161,6 +162,9 @@ class Reader(Scene):
         candidates.extend(self._blamed_on(trigger))
         if trigger.pos_ == "VERB":
             subject = subject_of(trigger)
+            partner = killed_in_clashes(trigger) if subject is None else None
+            if partner is not None:  # "killed in clashes with Daish": Daish, or nobody named
+                return self._actor_phrase(partner)
             if subject is not None:
                 candidates.append(subject)
             elif trigger.tag_ == "VBG":

@@ -77,6 +77,23 @@ def _repeats_headline(sentence: SpacySpan, headline: str) -> bool:
     return len(words.replace(title, " ", 1).split()) < NEWS_LEFT_WORDS
 
 
+# A body "sentence" this short without a verb is a tag or a dateline, not news.
+TAG_WORDS = 8
+
+
+@rule("tag-not-news", '"SANA" or "BEIRUT (AFP)" alone before the lead: an outlet\'s tag or a '
+      "dateline, not the first news sentence")  # fmt: skip
+def _is_tag(sentence: SpacySpan) -> bool:
+    """A few words with no verb: "SANA", "BEIRUT, Lebanon (AP) -", "Thu Feb 5 2015"."""
+    words = [t for t in sentence if not (t.is_punct or t.is_space)]
+    return len(words) < TAG_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def _news(body: Sequence[SpacySpan], headline: str) -> list[SpacySpan]:
+    """The body sentences that report: no copy of the headline, no tag or dateline."""
+    return [s for s in body if not (_repeats_headline(s, headline) or _is_tag(s))]
+
+
 def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int, int] | None:
     """Which event the headline, else the lead, reports; and the event that pick was
     made precise from (itself, or "Army Kills 10" for "… in a missile attack")."""
@@ -118,8 +135,7 @@ def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int,
     # killing itself ("forces killed 1,300 people using chemical weapons").
     if found[best].kind is K.ATTACK or found[best].trigger.idx >= end:
         killing = found[best].trigger if is_killing(found[best].trigger) else None
-        news = [s for s in body if not _repeats_headline(s, article.headline)]
-        scope = news[: LEAD_SENTENCES if killing is not None else 1]
+        scope = _news(body, article.headline)[: LEAD_SENTENCES if killing is not None else 1]
 
         def precise_enough(f: Found) -> bool:
             """A precise kind of attack in the headline or scope, not a weapon used."""

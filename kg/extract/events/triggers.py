@@ -23,6 +23,7 @@ from kg.extract.events.words import (
     AMMUNITION_NOUNS,
     ATTEMPT_WORDS,
     BOMBING_MODIFIERS,
+    CLASH_NOUNS,
     CONTROL_VERBS,
     DROPPED_BOMB_MODIFIERS,
     FIRE_NOUNS,
@@ -151,7 +152,7 @@ def _verb_kind(token: Token) -> EventKind | None:
     """The kind a verb triggers: its spec's, or one a verb rule gives ("took over")."""
     kind = VERB_TRIGGERS.get(lower_lemma(token))
     if _killing_by_killer(token):
-        kind = K.ATTACK
+        kind = K.SHOOTING if killed_in_clashes(token) is not None else K.ATTACK
     if _takes_over(token):
         kind = K.CAPTURE
     if _takes_control(token):
@@ -337,14 +338,34 @@ def _weapon_modified(subject: Token) -> bool:
     )
 
 
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(verb)) or verb.tag_ == "VBN"
+
+
+@rule("killed-in-clashes-with", '"35 IS jihadists killed in clashes with Kurds": the Kurds killed '
+      "them, by gunfire in ground fighting", off=None)  # fmt: skip
+def killed_in_clashes(verb: Token) -> Token | None:
+    """The other side of the fighting in which the passive verb's subject was killed."""
+    if lower_lemma(verb) not in KILLING_VERBS or not _passive(verb):
+        return None
+    if any(c.dep_ == "agent" for c in kids(verb)):
+        return None
+    for fight in prep_objects(verb, ("in", "during", "amid")):
+        if lower_lemma(fight) in CLASH_NOUNS or fight.lower_ in CLASH_NOUNS:
+            partners = prep_objects(fight, ("with",))
+            if partners:
+                return partners[0]
+    return None
+
+
 def killer_subject(verb: Token) -> Token | None:
     """Who did the killing, when it is not a weapon or an event: the subject of an
     active verb ("the army killed 20"), the agent of a passive one ("20 killed by
     the army"; not "killed by air strikes", which are the event)."""
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(verb)) or verb.tag_ == "VBN"
-    if passive:
+    if _passive(verb):
         agent = next((c for c in kids(verb) if c.dep_ == "agent"), None)
         subject = next((c for c in kids(agent) if c.dep_ == "pobj"), None) if agent else None
+        subject = subject or killed_in_clashes(verb)
     else:
         subject = next((c for c in kids(verb) if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ == "PRON":

@@ -82,6 +82,11 @@ AMMUNITION_NOUNS = frozenset(
     {"round", "shell", "projectile", "bullet", "ammunition", "munition", "ordnance", "rocket",
      "missile", "mortar", "grenade"}
 )  # fmt: skip
+# "killed in clashes with the Kurds": ground fighting, the other side's gunfire.
+CLASH_NOUNS = frozenset(
+    {"clash", "clashes", "fighting", "battle", "battles", "confrontation", "confrontations",
+     "skirmish", "skirmishes", "firefight", "gunbattle", "gunfight"}
+)  # fmt: skip
 # "… comes a week after X happened": the clause is another event.
 SEQUENCE_MARKERS = frozenset({"after", "before", "since", "until", "till"})
 
