@@ -107,6 +107,12 @@ GENERIC_ACTORS: tuple[ActorRule, ...] = (
               in_syria=False),
 )  # fmt: skip
 
+# The opposition's coalitions, which are no talk of the US-led one: "the Syrian Coalition"
+# (the National Coalition of Syrian Revolution and Opposition Forces), "a rebel coalition".
+OPPOSITION_COALITION = re.compile(
+    r"\b(?:syrian|national|opposition|rebel|islamist) (?:\w+ )?coalitions?\b"
+)
+
 # Ordered: the first rule whose words occur in the actor's folded name gives its side.
 SIDE_WORDS: tuple[SideRule, ...] = (
     SideRule("nusra-words", _words(r"nusra|tahrir al sham|fateh al sham|fatah al sham|al qaeda"),
@@ -115,6 +121,8 @@ SIDE_WORDS: tuple[SideRule, ...] = (
              Side.ISLAMIC_STATE),
     SideRule("kurdish-words", _words(r"\bkurd|\b(?:ypg|sdf|ypj)\b"), Side.KURDISH_LED),
     SideRule("turkish-backed-words", _words(r"turkish backed|turkey backed"), Side.TURKEY),
+    # "the Syrian Coalition", "a new rebel coalition": the opposition's, not the US-led one
+    SideRule("opposition-coalition", OPPOSITION_COALITION, Side.OPPOSITION),
     SideRule("coalition-words", _words(r"\bcoalitions?\b|\bus led\b|\bamerican\b"),
              Side.COALITION),
     SideRule("opposition-words", _words(
@@ -221,7 +229,7 @@ def with_sides(
     gazetteer = load_gazetteer()
     in_syria = about_syria(mentions, gazetteer)
     air_force = _air_force_in(mentions, lead_end)
-    coalition_talk = bool(COALITION_TALK.search(fold(lead)))
+    coalition_talk = bool(COALITION_TALK.search(OPPOSITION_COALITION.sub(" ", fold(lead))))
     chemical_air = not coalition_talk and chemical_from_the_air(lead)
     for event in events:
         actor = event.actor and resolve_actor(event.actor, in_syria, gazetteer)

@@ -80,6 +80,8 @@ def test_the_army_is_syrias_only_in_an_article_about_syria(words: str) -> None:
         ("Nusra terrorists", Side.NUSRA_HTS),
         ("Turkish-backed rebels", Side.TURKEY),
         ("Coalitions", Side.COALITION),
+        ("a new rebel coalition", Side.OPPOSITION),
+        ("the Syrian Opposition coalition", Side.OPPOSITION),
         ("pro-regime militia", Side.GOVERNMENT),
         ("terrorists", None),
         ("gunmen", None),
@@ -131,6 +133,13 @@ def test_an_unnamed_air_strike_where_the_lead_speaks_of_the_coalition() -> None:
     lead = "Syria: air strikes by the US-led coalition killed 12 near Raqqa"
     (strike,) = _sides([event(EventKind.AIRSTRIKE, new("warplanes"))], lead)
     assert strike.side is Side.COALITION and strike.inferred == (UNNAMED_AIR_STRIKE,)
+
+
+def test_the_syrian_coalition_is_no_talk_of_the_us_led_one() -> None:
+    """ "The Syrian Coalition condemned the air strike": the opposition's coalition."""
+    lead = "Syria: the Syrian Coalition condemned the air strike on Azaz"
+    (strike,) = _sides([event(EventKind.AIRSTRIKE)], lead)
+    assert strike.side is Side.GOVERNMENT and strike.inferred == (UNNAMED_AIR_STRIKE,)
 
 
 def test_warplanes_are_the_air_force_the_lead_names() -> None:
