@@ -654,3 +654,84 @@ def test_killed_in_clashes_between_two_sides_names_no_killer() -> None:
     """)
     mentions = [mention(doc, 7, 8, E.ACTOR, E.ARMED_GROUP), mention(doc, 9, 10, E.ACTOR)]
     assert read(doc, mentions) == []
+
+
+def test_a_title_case_killing_in_a_headline() -> None:
+    """rule "headline-killing": "Syrian Army Kills 40 Nusra Members in Ambush": the army's
+    killing, though the parser took "Kills" for a name."""
+    headline = "Syrian Army Kills 40 Nusra Members in Ambush"
+    doc = parse("""
+        Syrian syrian ADJ JJ amod 1
+        Army Army PROPN NNP compound 2
+        Kills Kills PROPN NNP ROOT 2
+        40 40 NUM CD nummod 5
+        Nusra Nusra PROPN NNP compound 5
+        Members Members PROPN NNPS appos 2
+        in in ADP IN prep 5
+        Ambush Ambush PROPN NNP pobj 6
+    """)
+    mentions = [mention(doc, 0, 2, E.ACTOR, E.ARMED_GROUP), mention(doc, 4, 5, E.ACTOR)]
+    found = read(doc, mentions, headline=headline)
+    assert [(e.kind, e.actor and e.actor.label) for e in found if e.main] == [
+        (K.ATTACK, "Syrian Army")
+    ]
+
+
+def test_another_actors_strike_does_not_make_a_killing_precise() -> None:
+    """rule "another-killer": "Coalition kills 20 militants" + "Russian jets bombed Raqqa.":
+    the Russian strike is another event, the coalition's killing stays the news."""
+    doc = parse("""
+        Coalition Coalition PROPN NNP nsubj 1
+        kills kill VERB VBZ ROOT 1
+        20 20 NUM CD nummod 3
+        militants militant NOUN NNS dobj 1
+        ---
+        Russian russian ADJ JJ amod 6
+        jets jet NOUN NNS nsubj 7
+        bombed bomb VERB VBD ROOT 7
+        Raqqa Raqqa PROPN NNP dobj 7
+        . . PUNCT . punct 7
+    """)
+    mentions = [mention(doc, 0, 1, E.ACTOR, E.ARMED_GROUP), mention(doc, 8, 9, E.SETTLEMENT)]
+    found = read(doc, mentions, headline="Coalition kills 20 militants")
+    assert [(e.kind, e.actor and e.actor.label) for e in found if e.main] == [
+        (K.ATTACK, "Coalition")
+    ]
+
+
+def test_the_headline_killer_fired_the_means() -> None:
+    """rule "killer-acted": "Army Kills 10 Terrorists in Missile Attack Northwest" + "RPG
+    missiles hit the post.": the army fired the missiles, not "RPG"."""
+    doc = parse("""
+        Army Army PROPN NNP nsubj 1
+        Kills kill VERB VBZ ROOT 1
+        10 10 NUM CD nummod 3
+        Terrorists Terrorists PROPN NNPS dobj 1
+        in in ADP IN prep 3
+        Missile Missile PROPN NNP compound 6
+        Attack Attack PROPN NNP compound 7
+        Northwest Northwest PROPN NNP pobj 4
+        ---
+        RPG RPG PROPN NNP compound 10
+        missiles missile NOUN NNS nsubj 11
+        hit hit VERB VBD ROOT 11
+        the the DET DT det 13
+        post post NOUN NN dobj 11
+        . . PUNCT . punct 11
+    """)
+    mentions = [mention(doc, 0, 1, E.ACTOR, E.ARMED_GROUP), mention(doc, 9, 10, E.ACTOR)]
+    headline = "Army Kills 10 Terrorists in Missile Attack Northwest"
+    found = read(doc, mentions, headline=headline)
+    assert [(e.kind, e.actor and e.actor.label) for e in found if e.main] == [(K.SHELLING, "Army")]
+
+
+def test_kurds_who_kill_are_an_actor() -> None:
+    """ "Kurds kill 83 ISIS terrorists": the Kurds, an armed actor the words name."""
+    doc = parse("""
+        Kurds kurd NOUN NNS nsubj 1
+        kill kill VERB VBP ROOT 1
+        83 83 NUM CD nummod 3
+        terrorists terrorist NOUN NNS dobj 1
+    """)
+    (event,) = read(doc)
+    assert event.kind is K.ATTACK and event.actor is not None and event.actor.label == "Kurds"

@@ -94,6 +94,13 @@ def _news(body: Sequence[SpacySpan], headline: str) -> list[SpacySpan]:
     return [s for s in body if not (_repeats_headline(s, headline) or _is_tag(s))]
 
 
+@rule("another-killer", '"US-led Coalition Kills 20" + "Syrian airstrikes kill 100": '
+      "another actor's strike is another event, not the killing's means")  # fmt: skip
+def _another_killer(killing: Found, other: Found) -> bool:
+    """The killing names its killer and ``other`` names an actor who is not that killer."""
+    return killing.actor is not None and not actor_compatible(killing.actor, other.actor)
+
+
 def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int, int] | None:
     """Which event the headline, else the lead, reports; and the event that pick was
     made precise from (itself, or "Army Kills 10" for "… in a missile attack")."""
@@ -145,6 +152,8 @@ def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int,
                 killing is not None and killing in ancestors(f.trigger)
             ):
                 return False
+            if killing is not None and _another_killer(found[best], f):
+                return False
             return f.trigger.idx < end or any(s.start <= f.trigger.i < s.end for s in scope)
 
         precise = [i for i, f in enumerate(found) if precise_enough(f)]
@@ -193,6 +202,27 @@ def _fold(main: Found, other: Found) -> None:
     main.triggers |= other.triggers
 
 
+@rule("killer-acted", '"Syrian Army Kills 10 Terrorists in Missile Attack": the army fired '
+      "the missiles, whoever else the body's mentions of missiles name", off=None)  # fmt: skip
+def _headline_killer(found: Sequence[Found], main: Found, end: int) -> EntityRef | None:
+    """The killer a headline killing names, when the main event is that killing's means:
+    in the killing's phrase, with no other verb between, and no other actor of its own."""
+    for killing in found:
+        if killing is main or killing.actor is None or not is_killing(killing.trigger):
+            continue
+        if killing.trigger.idx >= end or main.trigger.idx >= end:
+            continue
+        path = ancestors(main.trigger)
+        if killing.trigger not in path:
+            continue
+        between = path[: path.index(killing.trigger)]
+        if any(t.pos_ in ("VERB", "AUX") for t in between):
+            continue
+        if actor_compatible(main.actor, killing.actor):
+            return killing.actor
+    return None
+
+
 def choose_main(
     doc: Doc, article: Article, found: Sequence[Found], merged: list[Found], lead: int
 ) -> Found | None:
@@ -203,6 +233,9 @@ def choose_main(
         return None
     main_trigger, headline_trigger = (found[i].trigger.i for i in picked)
     main = next(item for item in merged if main_trigger in item.triggers)
+    killer = _headline_killer(found, found[picked[0]], headline_end(doc, article))
+    if killer is not None:
+        main.actor = killer
     vaguer = next(item for item in merged if headline_trigger in item.triggers)
     if vaguer is not main:
         _fold(main, vaguer)

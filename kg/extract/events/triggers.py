@@ -303,6 +303,8 @@ def trigger_kind(token: Token) -> EventKind | None:
     verb_kind = _headline_verb(token)
     if verb_kind is not None:
         return verb_kind
+    if _title_killing(token):
+        return K.ATTACK
     if lemma in FIRE_NOUNS or lower == "fire":
         return _fire_kind(token)
     if _airstrike_spelling(token):
@@ -376,8 +378,24 @@ def killer_subject(verb: Token) -> Token | None:
 
 
 def is_killing(trigger: Token) -> bool:
-    """An attack read off a killing verb ("the army killed 20")."""
-    return trigger.pos_ == "VERB" and lower_lemma(trigger) in KILLING_VERBS
+    """An attack read off a killing verb ("the army killed 20"), or a headline's
+    title-case one ("Syrian Army Kills 10 Terrorists")."""
+    return (trigger.pos_ == "VERB" and lower_lemma(trigger) in KILLING_VERBS) or _title_killing(
+        trigger
+    )
+
+
+@rule("headline-killing", '"Syrian Army Kills 40 Nusra Members in Ambush": a title-case '
+      "killing verb the parser took for a name")  # fmt: skip
+def _title_killing(token: Token) -> bool:
+    """ "Kills", "Eliminates" title-cased mid-headline, parsed as a name or a noun."""
+    return (
+        token.pos_ in ("PROPN", "NOUN")
+        and token.is_title
+        and token.i > 0
+        and token.lower_.endswith("s")
+        and token.lower_[:-1] in KILLING_VERBS
+    )
 
 
 @rule("attacker-weapon-kind", '"Russian jets destroyed", "planes targeted water wells": '

@@ -117,7 +117,7 @@ ACTOR_NOUNS = frozenset(
      "jihadist", "insurgent", "militia", "opposition", "soldier", "coalition", "gunman",
      "fighter", "warplane", "jet", "aircraft", "helicopter", "loyalist", "extremist",
      "airforce", "military", "tank", "warship", "drone", "plane", "gunboat", "paramilitary",
-     "mercenary"}
+     "mercenary", "kurd"}
 )  # fmt: skip
 # Adjectives after a noun that say whose forces they are.
 POST_MODIFIERS = frozenset({"loyal", "allied", "affiliated", "linked", "backed", "aligned"})
