@@ -735,3 +735,17 @@ def test_kurds_who_kill_are_an_actor() -> None:
     """)
     (event,) = read(doc)
     assert event.kind is K.ATTACK and event.actor is not None and event.actor.label == "Kurds"
+
+
+def test_the_killers_own_word_says_the_kind() -> None:
+    """rule "killer-weapon-kind": "US warplanes killed 12 civilians": an air strike by the
+    US, though the actor's name says no weapon."""
+    doc = parse("""
+        US US PROPN NNP compound 1
+        warplanes warplane NOUN NNS nsubj 2
+        killed kill VERB VBD ROOT 2
+        12 12 NUM CD nummod 4
+        civilians civilian NOUN NNS dobj 2
+    """)
+    (event,) = read(doc, [mention(doc, 0, 1, E.ACTOR)])
+    assert event.kind is K.AIRSTRIKE and event.actor is not None and event.actor.label == "US"

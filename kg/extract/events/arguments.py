@@ -34,6 +34,7 @@ from kg.extract.events.triggers import (
     is_killing,
     killed_in_clashes,
     kind_of_attacker,
+    kind_of_killer,
     lower_lemma,
     prep_objects,
     triggers,
@@ -436,7 +437,7 @@ class Reader(Scene):
             if _nobody_killed(trigger, actor):
                 continue
             if kind is K.ATTACK and actor is not None:
-                kind = kind_of_attacker(actor) or kind
+                kind = kind_of_attacker(actor) or kind_of_killer(trigger) or kind
             evidence = self.evidence_of(trigger)
             phrase = next((s for s in evidence if s.kind == "phrase"), None) or (
                 evidence[0] if evidence else None

@@ -406,6 +406,16 @@ def kind_of_attacker(actor: EntityRef) -> EventKind | None:
     return next((kind for pattern, kind in ATTACKER_KINDS if pattern.search(label)), None)
 
 
+@rule("killer-weapon-kind", '"US Coalition Warplanes Kill Tens": the warplanes say an air strike, '
+      "though the actor named is the coalition", off=None)  # fmt: skip
+def kind_of_killer(verb: Token) -> EventKind | None:
+    """The kind the killer's own head word says ("warplanes", "artillery", "tanks")."""
+    killer = killer_subject(verb) if verb.pos_ == "VERB" else None
+    if killer is None:
+        return None
+    return next((kind for pattern, kind in ATTACKER_KINDS if pattern.search(killer.lower_)), None)
+
+
 def _head_trigger_kind(token: Token) -> EventKind | None:
     """The kind the token's head noun triggers ("mortar shell": the shell)."""
     parent = head(token)
