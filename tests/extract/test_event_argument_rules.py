@@ -749,3 +749,25 @@ def test_the_killers_own_word_says_the_kind() -> None:
     """)
     (event,) = read(doc, [mention(doc, 0, 1, E.ACTOR)])
     assert event.kind is K.AIRSTRIKE and event.actor is not None and event.actor.label == "US"
+
+
+def test_a_strike_by_the_killers_camp_makes_the_killing_precise() -> None:
+    """ "Syrian troops kill 20 militants" + "Syrian warplanes bombed Raqqa.": one camp, the
+    strike is how the killing was done."""
+    doc = parse("""
+        Syrian syrian ADJ JJ amod 1
+        troops troop NOUN NNS nsubj 2
+        kill kill VERB VBP ROOT 2
+        20 20 NUM CD nummod 4
+        militants militant NOUN NNS dobj 2
+        ---
+        Syrian syrian ADJ JJ amod 7
+        warplanes warplane NOUN NNS nsubj 8
+        bombed bomb VERB VBD ROOT 8
+        Raqqa Raqqa PROPN NNP dobj 8
+        . . PUNCT . punct 8
+    """)
+    found = read(
+        doc, [mention(doc, 9, 10, E.SETTLEMENT)], headline="Syrian troops kill 20 militants"
+    )
+    assert [e.kind for e in found if e.main] == [K.AIRSTRIKE]

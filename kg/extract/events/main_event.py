@@ -31,6 +31,8 @@ from kg.extract.events.rules import rule
 from kg.extract.events.scene import is_country
 from kg.extract.events.triggers import is_killing, lower_lemma
 from kg.extract.events.words import INSTRUMENT_VERBS, UNNAMED_ACTOR_WORDS
+from kg.extract.sides import resolve_actor, side_of
+from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.sentences import LEAD_SENTENCES, ancestors, body_sentences, headline_end, sentence_of
 from kg.records import Article, EntityRef, EventKind
 
@@ -97,8 +99,13 @@ def _news(body: Sequence[SpacySpan], headline: str) -> list[SpacySpan]:
 @rule("another-killer", '"US-led Coalition Kills 20" + "Syrian airstrikes kill 100": '
       "another actor's strike is another event, not the killing's means")  # fmt: skip
 def _another_killer(killing: Found, other: Found) -> bool:
-    """The killing names its killer and ``other`` names an actor who is not that killer."""
-    return killing.actor is not None and not actor_compatible(killing.actor, other.actor)
+    """The killing names its killer and ``other`` names an actor who is not that killer
+    nor of its camp ("Syrian Army Kills 50" + "Syrian warplanes bombed": one camp)."""
+    if killing.actor is None or actor_compatible(killing.actor, other.actor):
+        return False
+    camp = side_of(resolve_actor(killing.actor, False, load_gazetteer()))
+    assert other.actor is not None  # compatible otherwise
+    return camp is None or camp is not side_of(resolve_actor(other.actor, False, load_gazetteer()))
 
 
 def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int, int] | None:
