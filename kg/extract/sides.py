@@ -136,6 +136,12 @@ SIDE_WORDS: tuple[SideRule, ...] = (
 
 AIRCRAFT_ONLY = re.compile(rf"^(?:unidentified |unknown |military |foreign |enemy )?{AIRCRAFT}$")
 COALITION_TALK = re.compile(r"\bcoalition\b|\bus led\b|\bu s led\b|\bamerican\b|\bpentagon\b")
+# Where the lead names the Syrian (opposition) Coalition, a bare "the Coalition" is it: only
+# words that name the US-led coalition are talk of it.
+US_COALITION_TALK = re.compile(
+    r"\bus led\b|\bu s led\b|\bamerican\b|\bpentagon\b|\b(?:international|global|western) "
+    r"(?:\w+ )?coalition\b|\banti (?:isis|is|isil|daesh|islamic state) coalition\b"
+)
 AIR_FORCES = ("syrian-air-force", "russian-aerospace-forces", "us-led-coalition",
               "israel-defense-forces", "turkish-armed-forces")  # fmt: skip
 
@@ -208,6 +214,14 @@ def _air_force_in(mentions: Sequence[Mention], lead_end: int) -> EntityRef | Non
     return next(iter(forces.values())) if len(forces) == 1 else None
 
 
+def _coalition_talk(lead: str) -> bool:
+    """Does the (folded) lead speak of the US-led coalition?  Not when "the Coalition" is
+    the Syrian opposition's ("The Syrian Coalition condemned … the Coalition said")."""
+    if OPPOSITION_COALITION.search(lead):
+        return bool(US_COALITION_TALK.search(lead))
+    return bool(COALITION_TALK.search(lead))
+
+
 def chemical_from_the_air(lead: str) -> bool:
     """Does one sentence of the headline or lead deliver a chemical weapon from the air?
     ("At least 72 were killed in an airstrike that released toxic gas")"""
@@ -229,7 +243,7 @@ def with_sides(
     gazetteer = load_gazetteer()
     in_syria = about_syria(mentions, gazetteer)
     air_force = _air_force_in(mentions, lead_end)
-    coalition_talk = bool(COALITION_TALK.search(OPPOSITION_COALITION.sub(" ", fold(lead))))
+    coalition_talk = _coalition_talk(fold(lead))
     chemical_air = not coalition_talk and chemical_from_the_air(lead)
     for event in events:
         actor = event.actor and resolve_actor(event.actor, in_syria, gazetteer)

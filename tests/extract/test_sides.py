@@ -142,6 +142,20 @@ def test_the_syrian_coalition_is_no_talk_of_the_us_led_one() -> None:
     assert strike.side is Side.GOVERNMENT and strike.inferred == (UNNAMED_AIR_STRIKE,)
 
 
+def test_the_coalition_after_the_syrian_coalition_is_the_syrian_one() -> None:
+    """ "The Syrian Coalition condemned the air strike … the Coalition said": the same."""
+    lead = "Syria: the Syrian Coalition condemned the air strike on Azaz. The Coalition said 5 died"
+    (strike,) = _sides([event(EventKind.AIRSTRIKE)], lead)
+    assert strike.side is Side.GOVERNMENT and strike.inferred == (UNNAMED_AIR_STRIKE,)
+
+
+def test_the_us_led_coalition_beside_the_syrian_one() -> None:
+    """ "The Syrian Coalition blamed the US-led coalition's air strike": the US-led one."""
+    lead = "Syria: the Syrian Coalition blamed the air strike on Raqqa on the US-led coalition"
+    (strike,) = _sides([event(EventKind.AIRSTRIKE)], lead)
+    assert strike.side is Side.COALITION and strike.inferred == (UNNAMED_AIR_STRIKE,)
+
+
 def test_warplanes_are_the_air_force_the_lead_names() -> None:
     lead = "Syria: Russian Aerospace Forces strike ISIS; warplanes hit 30 targets"
     force = known("russian-aerospace-forces")
