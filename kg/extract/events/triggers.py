@@ -410,7 +410,7 @@ def kind_of_attacker(actor: EntityRef) -> EventKind | None:
       "though the actor named is the coalition", off=None)  # fmt: skip
 def kind_of_killer(verb: Token) -> EventKind | None:
     """The kind the killer's own head word says ("warplanes", "artillery", "tanks")."""
-    killer = killer_subject(verb) if verb.pos_ == "VERB" else None
+    killer = killer_subject(verb) if is_killing(verb) and verb.pos_ == "VERB" else None
     if killer is None:
         return None
     return next((kind for pattern, kind in ATTACKER_KINDS if pattern.search(killer.lower_)), None)
