@@ -1,7 +1,8 @@
 """Trigger rules, each on a hand-built parse (words, lemmas, tags, heads, deps): a
 failure here is a broken rule, not a model that parses differently.  Every rule of
-``kg.extract.events.rules.RULES`` has a test here or in ``test_event_argument_rules.py``
-that fails with the rule switched off (``bench/rule_ablation.py`` checks it)."""
+``kg.extract.events.rules.RULES`` has a test here, in ``test_event_argument_rules.py`` or
+in ``test_event_headline_rules.py`` that fails with the rule switched off
+(``bench/rule_ablation.py`` checks it)."""
 
 from __future__ import annotations
 
@@ -19,9 +20,14 @@ HERE = Path(__file__).resolve().parent
 
 def test_every_rule_has_a_test() -> None:
     """Each rule is named in a test of this folder (its own test says which)."""
-    tests = (HERE / "test_event_rules.py").read_text() + (
-        HERE / "test_event_argument_rules.py"
-    ).read_text()
+    tests = "".join(
+        (HERE / name).read_text()
+        for name in (
+            "test_event_rules.py",
+            "test_event_argument_rules.py",
+            "test_event_headline_rules.py",
+        )
+    )
     untested = [name for name in RULES if f'"{name}"' not in tests.replace(
         "test_every_rule_has_a_test", "")]  # fmt: skip
     assert not untested
