@@ -14,6 +14,11 @@ Runs once events, mentions and the article's place are known (``kg.extract.analy
   *inferred* side, flagged ``side:unnamed-air-strike``: the coalition's when the headline
   or lead speaks of the coalition, else the Syrian government's (only states flew over
   Syria; the rebels, the Islamic State and the Kurdish forces had no aircraft).
+* A chemical attack whose actor the text does not name, delivered from the air by the
+  headline's or lead's account (one sentence names the chemical weapon and an air strike,
+  aircraft or bombs dropped), gets the Syrian government's side, flagged
+  ``side:chemical-attack-from-the-air``: of the parties with aircraft over Syria, only the
+  Syrian state held chemical weapons (not when the lead speaks of the coalition).
 * The main event placed nowhere, only in a country, abroad ("BEIRUT" datelines) or in a
   place the gazetteer cannot place in a governorate takes the place the article reports
   from (``schema:contentLocation``), flagged ``place:article-location``.
@@ -102,6 +107,12 @@ GENERIC_ACTORS: tuple[ActorRule, ...] = (
               in_syria=False),
 )  # fmt: skip
 
+# The opposition's coalitions, which are no talk of the US-led one: "the Syrian Coalition"
+# (the National Coalition of Syrian Revolution and Opposition Forces), "a rebel coalition".
+OPPOSITION_COALITION = re.compile(
+    r"\b(?:syrian|national|opposition|rebel|islamist) (?:\w+ )?coalitions?\b"
+)
+
 # Ordered: the first rule whose words occur in the actor's folded name gives its side.
 SIDE_WORDS: tuple[SideRule, ...] = (
     SideRule("nusra-words", _words(r"nusra|tahrir al sham|fateh al sham|fatah al sham|al qaeda"),
@@ -110,6 +121,8 @@ SIDE_WORDS: tuple[SideRule, ...] = (
              Side.ISLAMIC_STATE),
     SideRule("kurdish-words", _words(r"\bkurd|\b(?:ypg|sdf|ypj)\b"), Side.KURDISH_LED),
     SideRule("turkish-backed-words", _words(r"turkish backed|turkey backed"), Side.TURKEY),
+    # "the Syrian Coalition", "a new rebel coalition": the opposition's, not the US-led one
+    SideRule("opposition-coalition", OPPOSITION_COALITION, Side.OPPOSITION),
     SideRule("coalition-words", _words(r"\bcoalitions?\b|\bus led\b|\bamerican\b"),
              Side.COALITION),
     SideRule("opposition-words", _words(
@@ -123,10 +136,28 @@ SIDE_WORDS: tuple[SideRule, ...] = (
 
 AIRCRAFT_ONLY = re.compile(rf"^(?:unidentified |unknown |military |foreign |enemy )?{AIRCRAFT}$")
 COALITION_TALK = re.compile(r"\bcoalition\b|\bus led\b|\bu s led\b|\bamerican\b|\bpentagon\b")
+# Where the lead names the Syrian (opposition) Coalition, a bare "the Coalition" is it: only
+# words that name the US-led coalition are talk of it.
+US_COALITION_TALK = re.compile(
+    r"\bus led\b|\bu s led\b|\bamerican\b|\bpentagon\b|\b(?:international|global|western) "
+    r"(?:\w+ )?coalition\b|\banti (?:isis|is|isil|daesh|islamic state) coalition\b"
+)
 AIR_FORCES = ("syrian-air-force", "russian-aerospace-forces", "us-led-coalition",
               "israel-defense-forces", "turkish-armed-forces")  # fmt: skip
 
+# "a gas attack by warplanes", "chlorine dropped alongside barrel bombs": a chemical
+# weapon delivered from the air, read in one sentence of the headline or lead.
+CHEMICAL_WORDS = re.compile(
+    r"\bchemicals?\b|\b(?:poison|poisonous|toxic|nerve) gas|\bgas attacks?\b|\bsarin\b|"
+    r"\bchlorine\b|\bnerve agents?\b|\btoxic\b"
+)
+AIR_DELIVERY = re.compile(
+    rf"\bair ?strikes?\b|\bair ?raids?\b|\bbarrel bombs?\b|\bdropped\b|\b{AIRCRAFT}\b"
+)
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
+
 UNNAMED_AIR_STRIKE = "side:unnamed-air-strike"
+CHEMICAL_FROM_THE_AIR = "side:chemical-attack-from-the-air"
 ARTICLE_LOCATION = "place:article-location"
 
 
@@ -183,6 +214,24 @@ def _air_force_in(mentions: Sequence[Mention], lead_end: int) -> EntityRef | Non
     return next(iter(forces.values())) if len(forces) == 1 else None
 
 
+def _coalition_talk(lead: str) -> bool:
+    """Does the (folded) lead speak of the US-led coalition?  Not when "the Coalition" is
+    the Syrian opposition's ("The Syrian Coalition condemned … the Coalition said")."""
+    if OPPOSITION_COALITION.search(lead):
+        return bool(US_COALITION_TALK.search(lead))
+    return bool(COALITION_TALK.search(lead))
+
+
+def chemical_from_the_air(lead: str) -> bool:
+    """Does one sentence of the headline or lead deliver a chemical weapon from the air?
+    ("At least 72 were killed in an airstrike that released toxic gas")"""
+    for sentence in SENTENCE_BREAK.split(lead):
+        words = fold(sentence)
+        if CHEMICAL_WORDS.search(words) and AIR_DELIVERY.search(words):
+            return True
+    return False
+
+
 def with_sides(
     events: Sequence[Event],
     mentions: Sequence[Mention],
@@ -194,7 +243,8 @@ def with_sides(
     gazetteer = load_gazetteer()
     in_syria = about_syria(mentions, gazetteer)
     air_force = _air_force_in(mentions, lead_end)
-    coalition_talk = bool(COALITION_TALK.search(fold(lead)))
+    coalition_talk = _coalition_talk(fold(lead))
+    chemical_air = not coalition_talk and chemical_from_the_air(lead)
     for event in events:
         actor = event.actor and resolve_actor(event.actor, in_syria, gazetteer)
         inferred: list[str] = list(event.inferred)
@@ -206,6 +256,12 @@ def with_sides(
         if side is None and unnamed_air:
             side = Side.COALITION if coalition_talk else Side.GOVERNMENT
             inferred.append(UNNAMED_AIR_STRIKE)
+        unnamed_chemical = event.kind is EventKind.CHEMICAL_ATTACK and (
+            actor is None or _is_aircraft(actor)
+        )
+        if side is None and unnamed_chemical and chemical_air:
+            side = Side.GOVERNMENT  # only the Syrian state flew and had chemical weapons
+            inferred.append(CHEMICAL_FROM_THE_AIR)
         place = event.place
         if (
             event.main

@@ -1,7 +1,8 @@
 """Trigger rules, each on a hand-built parse (words, lemmas, tags, heads, deps): a
 failure here is a broken rule, not a model that parses differently.  Every rule of
-``kg.extract.events.rules.RULES`` has a test here or in ``test_event_argument_rules.py``
-that fails with the rule switched off (``bench/rule_ablation.py`` checks it)."""
+``kg.extract.events.rules.RULES`` has a test here, in ``test_event_argument_rules.py`` or
+in ``test_event_headline_rules.py`` that fails with the rule switched off
+(``bench/rule_ablation.py`` checks it)."""
 
 from __future__ import annotations
 
@@ -19,9 +20,14 @@ HERE = Path(__file__).resolve().parent
 
 def test_every_rule_has_a_test() -> None:
     """Each rule is named in a test of this folder (its own test says which)."""
-    tests = (HERE / "test_event_rules.py").read_text() + (
-        HERE / "test_event_argument_rules.py"
-    ).read_text()
+    tests = "".join(
+        (HERE / name).read_text()
+        for name in (
+            "test_event_rules.py",
+            "test_event_argument_rules.py",
+            "test_event_headline_rules.py",
+        )
+    )
     untested = [name for name in RULES if f'"{name}"' not in tests.replace(
         "test_every_rule_has_a_test", "")]  # fmt: skip
     assert not untested
@@ -276,6 +282,70 @@ def test_a_car_packed_with_explosives_is_no_blast() -> None:
         explosives explosive NOUN NNS pobj 3
     """)
     assert kinds_of(doc) == []
+
+
+def test_explosive_rounds_are_shells_not_a_bomb() -> None:
+    """rule "explosive-ammunition": "terrorists fired rocket shells and explosive rounds"."""
+    doc = parse("""
+        terrorists terrorist NOUN NNS nsubj 1
+        fired fire VERB VBD ROOT 1
+        rocket rocket NOUN NN compound 3
+        shells shell NOUN NNS dobj 1
+        and and CCONJ CC cc 3
+        explosive explosive ADJ JJ amod 6
+        rounds round NOUN NNS conj 3
+    """)
+    assert kinds_of(doc) == [("shells", K.SHELLING)]
+
+
+def test_an_explosive_device_is_still_a_bomb() -> None:
+    """ "an explosive device went off": not ammunition, a bombing."""
+    doc = parse("""
+        an an DET DT det 2
+        explosive explosive ADJ JJ amod 2
+        device device NOUN NN nsubj 3
+        went go VERB VBD ROOT 3
+        off off ADP RP prt 3
+    """)
+    assert kinds_of(doc) == [("explosive", K.BOMBING)]
+
+
+def test_gunmen_killed_are_no_shooting() -> None:
+    """rule "gunmen-not-acting": "the army killed 50 gunmen": the gunmen did not shoot."""
+    doc = parse("""
+        the the DET DT det 1
+        army army NOUN NN nsubj 2
+        killed kill VERB VBD ROOT 2
+        50 50 NUM CD nummod 4
+        gunmen gunman NOUN NNS dobj 2
+    """)
+    assert [kind for _, kind in kinds_of(doc)] == [K.ATTACK]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # "gunmen stormed the checkpoint"
+        """
+        gunmen gunman NOUN NNS nsubj 1
+        stormed storm VERB VBD ROOT 1
+        the the DET DT det 3
+        checkpoint checkpoint NOUN NN dobj 1
+        """,
+        # "a guard was shot by gunmen"
+        """
+        a a DET DT det 1
+        guard guard NOUN NN nsubjpass 3
+        was be AUX VBD auxpass 3
+        wounded wound VERB VBN ROOT 3
+        by by ADP IN agent 3
+        gunmen gunman NOUN NNS pobj 4
+        """,
+    ],
+)
+def test_gunmen_who_act_are_a_shooting(table: str) -> None:
+    """ "gunmen stormed", "wounded by gunmen": the gunmen acted."""
+    assert ("gunmen", K.SHOOTING) in kinds_of(parse(table))
 
 
 def test_a_named_agent_is_no_event_by_itself() -> None:

@@ -6,6 +6,7 @@ import pytest
 
 from kg.extract.sides import (
     ARTICLE_LOCATION,
+    CHEMICAL_FROM_THE_AIR,
     UNNAMED_AIR_STRIKE,
     resolve_actor,
     side_of,
@@ -79,6 +80,8 @@ def test_the_army_is_syrias_only_in_an_article_about_syria(words: str) -> None:
         ("Nusra terrorists", Side.NUSRA_HTS),
         ("Turkish-backed rebels", Side.TURKEY),
         ("Coalitions", Side.COALITION),
+        ("a new rebel coalition", Side.OPPOSITION),
+        ("the Syrian Opposition coalition", Side.OPPOSITION),
         ("pro-regime militia", Side.GOVERNMENT),
         ("terrorists", None),
         ("gunmen", None),
@@ -132,6 +135,27 @@ def test_an_unnamed_air_strike_where_the_lead_speaks_of_the_coalition() -> None:
     assert strike.side is Side.COALITION and strike.inferred == (UNNAMED_AIR_STRIKE,)
 
 
+def test_the_syrian_coalition_is_no_talk_of_the_us_led_one() -> None:
+    """ "The Syrian Coalition condemned the air strike": the opposition's coalition."""
+    lead = "Syria: the Syrian Coalition condemned the air strike on Azaz"
+    (strike,) = _sides([event(EventKind.AIRSTRIKE)], lead)
+    assert strike.side is Side.GOVERNMENT and strike.inferred == (UNNAMED_AIR_STRIKE,)
+
+
+def test_the_coalition_after_the_syrian_coalition_is_the_syrian_one() -> None:
+    """ "The Syrian Coalition condemned the air strike … the Coalition said": the same."""
+    lead = "Syria: the Syrian Coalition condemned the air strike on Azaz. The Coalition said 5 died"
+    (strike,) = _sides([event(EventKind.AIRSTRIKE)], lead)
+    assert strike.side is Side.GOVERNMENT and strike.inferred == (UNNAMED_AIR_STRIKE,)
+
+
+def test_the_us_led_coalition_beside_the_syrian_one() -> None:
+    """ "The Syrian Coalition blamed the US-led coalition's air strike": the US-led one."""
+    lead = "Syria: the Syrian Coalition blamed the air strike on Raqqa on the US-led coalition"
+    (strike,) = _sides([event(EventKind.AIRSTRIKE)], lead)
+    assert strike.side is Side.COALITION and strike.inferred == (UNNAMED_AIR_STRIKE,)
+
+
 def test_warplanes_are_the_air_force_the_lead_names() -> None:
     lead = "Syria: Russian Aerospace Forces strike ISIS; warplanes hit 30 targets"
     force = known("russian-aerospace-forces")
@@ -143,6 +167,43 @@ def test_no_side_is_inferred_for_other_unnamed_events() -> None:
     """A chemical attack whose actor the text does not name stays without a side."""
     (attack,) = _sides([event(EventKind.CHEMICAL_ATTACK)], "Syria: gas attack kills 58")
     assert attack.side is None and attack.inferred == ()
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Gas attack kills 72. At least 72 were killed in an airstrike that released toxic gas.",
+        "Chlorine attack in Aleppo. Gas believed to be chlorine was dropped alongside barrel "
+        "bombs on a neighbourhood.",
+        "Syria: warplanes targeted Khan Sheikhoun with sarin, a doctor said.",
+    ],
+)
+def test_a_chemical_attack_from_the_air_gets_an_inferred_side(lead: str) -> None:
+    """Only the Syrian state flew over Syria and held chemical weapons: flagged."""
+    (attack,) = _sides([event(EventKind.CHEMICAL_ATTACK)], lead)
+    assert attack.side is Side.GOVERNMENT and attack.inferred == (CHEMICAL_FROM_THE_AIR,)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # the weapon and the aircraft in different sentences: not one account of delivery
+        "Gas attack kills 58 in Idlib. Warplanes later struck the town's hospital.",
+        # the coalition spoken of: no inference
+        "Syria: chlorine dropped on Raqqa, activists say; the US-led coalition denies a role.",
+        # aircraft, but no chemical weapon in their sentence
+        "Syria: a car bomb killed 12; helicopters dropped leaflets.",
+    ],
+)
+def test_no_chemical_inference_without_delivery_from_the_air(lead: str) -> None:
+    (attack,) = _sides([event(EventKind.CHEMICAL_ATTACK)], lead)
+    assert attack.side is None and attack.inferred == ()
+
+
+def test_a_named_chemical_attacker_is_read_not_inferred() -> None:
+    lead = "Syria: IS fired shells filled with chlorine gas, dropped from the hills"
+    (attack,) = _sides([event(EventKind.CHEMICAL_ATTACK, known("islamic-state"))], lead)
+    assert attack.side is Side.ISLAMIC_STATE and attack.inferred == ()
 
 
 def test_a_read_side_is_not_flagged_as_inferred() -> None:

@@ -32,7 +32,9 @@ from kg.extract.events.rules import rule
 from kg.extract.events.scene import Scene, governing_verb, post_modifier_end
 from kg.extract.events.triggers import (
     is_killing,
+    killed_in_clashes,
     kind_of_attacker,
+    kind_of_killer,
     lower_lemma,
     prep_objects,
     triggers,
@@ -161,6 +163,9 @@ class Reader(Scene):
         candidates.extend(self._blamed_on(trigger))
         if trigger.pos_ == "VERB":
             subject = subject_of(trigger)
+            partner = killed_in_clashes(trigger) if subject is None else None
+            if partner is not None:  # "killed in clashes with Daish": Daish, or nobody named
+                return self._actor_phrase(partner)
             if subject is not None:
                 candidates.append(subject)
             elif trigger.tag_ == "VBG":
@@ -432,7 +437,7 @@ class Reader(Scene):
             if _nobody_killed(trigger, actor):
                 continue
             if kind is K.ATTACK and actor is not None:
-                kind = kind_of_attacker(actor) or kind
+                kind = kind_of_attacker(actor) or kind_of_killer(trigger) or kind
             evidence = self.evidence_of(trigger)
             phrase = next((s for s in evidence if s.kind == "phrase"), None) or (
                 evidence[0] if evidence else None

@@ -10,10 +10,12 @@ the lead's "attack" of the same incident fold into the main event, one node.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from kg.extract.dates import before_the_news
 from kg.extract.events.arguments import Found
@@ -29,6 +31,8 @@ from kg.extract.events.rules import rule
 from kg.extract.events.scene import is_country
 from kg.extract.events.triggers import is_killing, lower_lemma
 from kg.extract.events.words import INSTRUMENT_VERBS, UNNAMED_ACTOR_WORDS
+from kg.extract.sides import resolve_actor, side_of
+from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.sentences import LEAD_SENTENCES, ancestors, body_sentences, headline_end, sentence_of
 from kg.records import Article, EntityRef, EventKind
 
@@ -53,6 +57,55 @@ def _lead_killing(trigger: Token) -> bool:
 @rule("background-not-news", '"in March 2013 the town was attacked": background, not the news')
 def _background(item: Found, published: date | None) -> bool:
     return before_the_news(item.when, published)
+
+
+# What is left of a sentence that copies the headline, in words, for it still to be news.
+NEWS_LEFT_WORDS = 6
+
+
+def _plain(text: str) -> str:
+    """Lowercase words only: "Syria's Aleppo:" → "syria s aleppo"."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+@rule("repeated-headline", '"Terrorist attacks on Aleppo" + "14 August 2016 Terrorist attacks on '
+      'Aleppo SANA": a copy of the headline, not the first news sentence')  # fmt: skip
+def _repeats_headline(sentence: SpacySpan, headline: str) -> bool:
+    """A body sentence that is the headline again (with a date or an outlet's name)."""
+    title = _plain(headline)
+    words = _plain(sentence.text)
+    if len(title.split()) < 3 or title not in words:
+        return False
+    return len(words.replace(title, " ", 1).split()) < NEWS_LEFT_WORDS
+
+
+# A body "sentence" this short without a verb is a tag or a dateline, not news.
+TAG_WORDS = 8
+
+
+@rule("tag-not-news", '"SANA" or "BEIRUT (AFP)" alone before the lead: an outlet\'s tag or a '
+      "dateline, not the first news sentence")  # fmt: skip
+def _is_tag(sentence: SpacySpan) -> bool:
+    """A few words with no verb: "SANA", "BEIRUT, Lebanon (AP) -", "Thu Feb 5 2015"."""
+    words = [t for t in sentence if not (t.is_punct or t.is_space)]
+    return len(words) < TAG_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def _news(body: Sequence[SpacySpan], headline: str) -> list[SpacySpan]:
+    """The body sentences that report: no copy of the headline, no tag or dateline."""
+    return [s for s in body if not (_repeats_headline(s, headline) or _is_tag(s))]
+
+
+@rule("another-killer", '"US-led Coalition Kills 20" + "Syrian airstrikes kill 100": '
+      "another actor's strike is another event, not the killing's means")  # fmt: skip
+def _another_killer(killing: Found, other: Found) -> bool:
+    """The killing names its killer and ``other`` names an actor who is not that killer
+    nor of its camp ("Syrian Army Kills 50" + "Syrian warplanes bombed": one camp)."""
+    if killing.actor is None or actor_compatible(killing.actor, other.actor):
+        return False
+    camp = side_of(resolve_actor(killing.actor, False, load_gazetteer()))
+    assert other.actor is not None  # compatible otherwise
+    return camp is None or camp is not side_of(resolve_actor(other.actor, False, load_gazetteer()))
 
 
 def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int, int] | None:
@@ -96,7 +149,7 @@ def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int,
     # killing itself ("forces killed 1,300 people using chemical weapons").
     if found[best].kind is K.ATTACK or found[best].trigger.idx >= end:
         killing = found[best].trigger if is_killing(found[best].trigger) else None
-        scope = body[: LEAD_SENTENCES if killing is not None else 1]
+        scope = _news(body, article.headline)[: LEAD_SENTENCES if killing is not None else 1]
 
         def precise_enough(f: Found) -> bool:
             """A precise kind of attack in the headline or scope, not a weapon used."""
@@ -105,6 +158,8 @@ def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int,
             if _instrument(f.trigger) and not (
                 killing is not None and killing in ancestors(f.trigger)
             ):
+                return False
+            if killing is not None and _another_killer(found[best], f):
                 return False
             return f.trigger.idx < end or any(s.start <= f.trigger.i < s.end for s in scope)
 
@@ -154,6 +209,27 @@ def _fold(main: Found, other: Found) -> None:
     main.triggers |= other.triggers
 
 
+@rule("killer-acted", '"Syrian Army Kills 10 Terrorists in Missile Attack": the army fired '
+      "the missiles, whoever else the body's mentions of missiles name", off=None)  # fmt: skip
+def _headline_killer(found: Sequence[Found], main: Found, end: int) -> EntityRef | None:
+    """The killer a headline killing names, when the main event is that killing's means:
+    in the killing's phrase, with no other verb between, and no other actor of its own."""
+    for killing in found:
+        if killing is main or killing.actor is None or not is_killing(killing.trigger):
+            continue
+        if killing.trigger.idx >= end or main.trigger.idx >= end:
+            continue
+        path = ancestors(main.trigger)
+        if killing.trigger not in path:
+            continue
+        between = path[: path.index(killing.trigger)]
+        if any(t.pos_ in ("VERB", "AUX") for t in between):
+            continue
+        if actor_compatible(main.actor, killing.actor):
+            return killing.actor
+    return None
+
+
 def choose_main(
     doc: Doc, article: Article, found: Sequence[Found], merged: list[Found], lead: int
 ) -> Found | None:
@@ -164,6 +240,9 @@ def choose_main(
         return None
     main_trigger, headline_trigger = (found[i].trigger.i for i in picked)
     main = next(item for item in merged if main_trigger in item.triggers)
+    killer = _headline_killer(found, found[picked[0]], headline_end(doc, article))
+    if killer is not None:
+        main.actor = killer
     vaguer = next(item for item in merged if headline_trigger in item.triggers)
     if vaguer is not main:
         _fold(main, vaguer)

@@ -20,8 +20,10 @@ from kg.extract.events.kinds import (
 )
 from kg.extract.events.rules import rule
 from kg.extract.events.words import (
+    AMMUNITION_NOUNS,
     ATTEMPT_WORDS,
     BOMBING_MODIFIERS,
+    CLASH_NOUNS,
     CONTROL_VERBS,
     DROPPED_BOMB_MODIFIERS,
     FIRE_NOUNS,
@@ -150,7 +152,7 @@ def _verb_kind(token: Token) -> EventKind | None:
     """The kind a verb triggers: its spec's, or one a verb rule gives ("took over")."""
     kind = VERB_TRIGGERS.get(lower_lemma(token))
     if _killing_by_killer(token):
-        kind = K.ATTACK
+        kind = K.SHOOTING if killed_in_clashes(token) is not None else K.ATTACK
     if _takes_over(token):
         kind = K.CAPTURE
     if _takes_control(token):
@@ -225,6 +227,27 @@ def _laden_explosive(token: Token) -> bool:
     )
 
 
+@rule("explosive-ammunition", '"rocket shells and explosive rounds": ammunition fired, not a '
+      "bomb", words={"explosive"}, within=TRIGGER_WORDS)  # fmt: skip
+def _explosive_ammunition(token: Token) -> bool:
+    """ "explosive" describing what was fired ("explosive rounds", "explosive shells")."""
+    return (
+        lower_lemma(token) == "explosive"
+        and token.dep_ in ("amod", "compound")
+        and lower_lemma(head(token)) in AMMUNITION_NOUNS
+    )
+
+
+@rule("gunmen-not-acting", '"the army killed 50 gunmen": the gunmen are victims, no shooting',
+      words={"gunman"}, within=TRIGGER_WORDS)  # fmt: skip
+def _gunmen_not_acting(token: Token) -> bool:
+    """ "gunmen" report a shooting only as who acts: "gunmen stormed", "shot by gunmen"."""
+    if lower_lemma(token) != "gunman":
+        return False
+    acting = token.dep_ == "nsubj" or (token.dep_ == "pobj" and head(token).lower_ == "by")
+    return not acting
+
+
 @rule("sarin-modifier", '"sarin nerve agent": the agent named, the head is the word',
       words={"sarin", "chlorine"}, within=TRIGGER_WORDS)  # fmt: skip
 def _sarin_modifier(token: Token) -> bool:
@@ -264,8 +287,9 @@ def _compound_of_trigger(token: Token) -> bool:
     return token.dep_ == "compound" and _head_trigger_kind(token) is not None
 
 
-NOUN_VETOES = (_gas_compound, _gas_economy, _laden_explosive, _sarin_modifier, _bare_strike,
-               _fall_without_of, _transfer_of_nothing, _compound_of_trigger)  # fmt: skip
+NOUN_VETOES = (_gas_compound, _gas_economy, _laden_explosive, _explosive_ammunition,
+               _gunmen_not_acting, _sarin_modifier, _bare_strike, _fall_without_of,
+               _transfer_of_nothing, _compound_of_trigger)  # fmt: skip
 
 
 def trigger_kind(token: Token) -> EventKind | None:
@@ -279,6 +303,8 @@ def trigger_kind(token: Token) -> EventKind | None:
     verb_kind = _headline_verb(token)
     if verb_kind is not None:
         return verb_kind
+    if _title_killing(token):
+        return K.ATTACK
     if lemma in FIRE_NOUNS or lower == "fire":
         return _fire_kind(token)
     if _airstrike_spelling(token):
@@ -314,14 +340,34 @@ def _weapon_modified(subject: Token) -> bool:
     )
 
 
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(verb)) or verb.tag_ == "VBN"
+
+
+@rule("killed-in-clashes-with", '"35 IS jihadists killed in clashes with Kurds": the Kurds killed '
+      "them, by gunfire in ground fighting", off=None)  # fmt: skip
+def killed_in_clashes(verb: Token) -> Token | None:
+    """The other side of the fighting in which the passive verb's subject was killed."""
+    if lower_lemma(verb) not in KILLING_VERBS or not _passive(verb):
+        return None
+    if any(c.dep_ == "agent" for c in kids(verb)):
+        return None
+    for fight in prep_objects(verb, ("in", "during", "amid")):
+        if lower_lemma(fight) in CLASH_NOUNS or fight.lower_ in CLASH_NOUNS:
+            partners = prep_objects(fight, ("with",))
+            if partners:
+                return partners[0]
+    return None
+
+
 def killer_subject(verb: Token) -> Token | None:
     """Who did the killing, when it is not a weapon or an event: the subject of an
     active verb ("the army killed 20"), the agent of a passive one ("20 killed by
     the army"; not "killed by air strikes", which are the event)."""
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(verb)) or verb.tag_ == "VBN"
-    if passive:
+    if _passive(verb):
         agent = next((c for c in kids(verb) if c.dep_ == "agent"), None)
         subject = next((c for c in kids(agent) if c.dep_ == "pobj"), None) if agent else None
+        subject = subject or killed_in_clashes(verb)
     else:
         subject = next((c for c in kids(verb) if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ == "PRON":
@@ -332,8 +378,24 @@ def killer_subject(verb: Token) -> Token | None:
 
 
 def is_killing(trigger: Token) -> bool:
-    """An attack read off a killing verb ("the army killed 20")."""
-    return trigger.pos_ == "VERB" and lower_lemma(trigger) in KILLING_VERBS
+    """An attack read off a killing verb ("the army killed 20"), or a headline's
+    title-case one ("Syrian Army Kills 10 Terrorists")."""
+    return (trigger.pos_ == "VERB" and lower_lemma(trigger) in KILLING_VERBS) or _title_killing(
+        trigger
+    )
+
+
+@rule("headline-killing", '"Syrian Army Kills 40 Nusra Members in Ambush": a title-case '
+      "killing verb the parser took for a name")  # fmt: skip
+def _title_killing(token: Token) -> bool:
+    """ "Kills", "Eliminates" title-cased mid-headline, parsed as a name or a noun."""
+    return (
+        token.pos_ in ("PROPN", "NOUN")
+        and token.is_title
+        and token.i > 0
+        and token.lower_.endswith("s")
+        and token.lower_[:-1] in KILLING_VERBS
+    )
 
 
 @rule("attacker-weapon-kind", '"Russian jets destroyed", "planes targeted water wells": '
@@ -342,6 +404,16 @@ def kind_of_attacker(actor: EntityRef) -> EventKind | None:
     """The kind an attack by ``actor`` is: air strikes by aircraft, shelling by artillery."""
     label = actor.label.lower()
     return next((kind for pattern, kind in ATTACKER_KINDS if pattern.search(label)), None)
+
+
+@rule("killer-weapon-kind", '"US Coalition Warplanes Kill Tens": the warplanes say an air strike, '
+      "though the actor named is the coalition", off=None)  # fmt: skip
+def kind_of_killer(verb: Token) -> EventKind | None:
+    """The kind the killer's own head word says ("warplanes", "artillery", "tanks")."""
+    killer = killer_subject(verb) if is_killing(verb) and verb.pos_ == "VERB" else None
+    if killer is None:
+        return None
+    return next((kind for pattern, kind in ATTACKER_KINDS if pattern.search(killer.lower_)), None)
 
 
 def _head_trigger_kind(token: Token) -> EventKind | None:

@@ -77,6 +77,16 @@ NOT_TERRITORY = frozenset(
      "missile", "rocket", "explosive", "material", "supply", "aid", "food", "fuel", "goods",
      "computer", "file", "evidence", "attention", "moment", "chance"}
 )  # fmt: skip
+# "explosive rounds", "explosive shells": ammunition fired, not a bomb that exploded.
+AMMUNITION_NOUNS = frozenset(
+    {"round", "shell", "projectile", "bullet", "ammunition", "munition", "ordnance", "rocket",
+     "missile", "mortar", "grenade"}
+)  # fmt: skip
+# "killed in clashes with the Kurds": ground fighting, the other side's gunfire.
+CLASH_NOUNS = frozenset(
+    {"clash", "clashes", "fighting", "battle", "battles", "confrontation", "confrontations",
+     "skirmish", "skirmishes", "firefight", "gunbattle", "gunfight"}
+)  # fmt: skip
 # "… comes a week after X happened": the clause is another event.
 SEQUENCE_MARKERS = frozenset({"after", "before", "since", "until", "till"})
 
@@ -107,7 +117,7 @@ ACTOR_NOUNS = frozenset(
      "jihadist", "insurgent", "militia", "opposition", "soldier", "coalition", "gunman",
      "fighter", "warplane", "jet", "aircraft", "helicopter", "loyalist", "extremist",
      "airforce", "military", "tank", "warship", "drone", "plane", "gunboat", "paramilitary",
-     "mercenary"}
+     "mercenary", "kurd"}
 )  # fmt: skip
 # Adjectives after a noun that say whose forces they are.
 POST_MODIFIERS = frozenset({"loyal", "allied", "affiliated", "linked", "backed", "aligned"})

@@ -1,0 +1,267 @@
+"""Headline and killing rules, each on a hand-built parse with hand-made mentions: which
+body sentence is the first news, whose killing a headline reports, who killed in clashes.
+Each test names the rule it covers; switched off, the rule fails its test."""
+
+from __future__ import annotations
+
+from kg.records import EntityKind, EventKind
+from tests.extract.handbuilt import mention, parse, read
+
+K = EventKind
+E = EntityKind
+
+
+def test_a_copy_of_the_headline_does_not_make_it_precise() -> None:
+    """rule "repeated-headline": "Terrorist attacks hit Aleppo" + "12 May Terrorist attacks
+    hit Aleppo SANA." + "Terrorists fired rocket shells at Aleppo.": the shelling."""
+    headline = "Terrorist attacks hit Aleppo"
+    doc = parse("""
+        Terrorist terrorist ADJ JJ amod 1
+        attacks attack NOUN NNS nsubj 2
+        hit hit VERB VBD ROOT 2
+        Aleppo Aleppo PROPN NNP dobj 2
+        ---
+        12 12 NUM CD nummod 6
+        May May PROPN NNP npadvmod 9
+        Terrorist terrorist ADJ JJ amod 8
+        attacks attack NOUN NNS nsubj 9
+        hit hit VERB VBD ROOT 9
+        Aleppo Aleppo PROPN NNP dobj 9
+        SANA SANA PROPN NNP npadvmod 9
+        . . PUNCT . punct 9
+        Terrorists terrorist NOUN NNS nsubj 14
+        fired fire VERB VBD ROOT 14
+        rocket rocket NOUN NN compound 16
+        shells shell NOUN NNS dobj 14
+        at at ADP IN prep 14
+        Aleppo Aleppo PROPN NNP pobj 17
+        . . PUNCT . punct 14
+    """)
+    places = [mention(doc, i, i + 1, E.SETTLEMENT) for i in (3, 10, 18)]
+    found = read(doc, places, headline=headline)
+    assert [e.kind for e in found if e.main] == [K.SHELLING]
+
+
+def test_a_news_sentence_that_quotes_the_headline_still_counts() -> None:
+    """ "Attacks hit Aleppo" + "Attacks hit Aleppo as jets bombed the old city on Monday
+    morning": more than a copy, the body's first sentence makes the headline precise."""
+    doc = parse("""
+        Attacks attack NOUN NNS nsubj 1
+        hit hit VERB VBD ROOT 1
+        Aleppo Aleppo PROPN NNP dobj 1
+        ---
+        Attacks attack NOUN NNS nsubj 5
+        hit hit VERB VBD ROOT 5
+        Aleppo Aleppo PROPN NNP dobj 5
+        as as SCONJ IN mark 9
+        jets jet NOUN NNS nsubj 9
+        bombed bomb VERB VBD advcl 5
+        the the DET DT det 12
+        old old ADJ JJ amod 12
+        city city NOUN NN dobj 9
+        on on ADP IN prep 9
+        Monday Monday PROPN NNP pobj 13
+        morning morning NOUN NN npadvmod 9
+    """)
+    found = read(doc, [mention(doc, i, i + 1, E.SETTLEMENT) for i in (2, 6)],
+                 headline="Attacks hit Aleppo")  # fmt: skip
+    assert [e.kind for e in found if e.main] == [K.AIRSTRIKE]
+
+
+def test_an_outlet_tag_is_not_the_first_news_sentence() -> None:
+    """rule "tag-not-news": "Terrorist attacks hit Aleppo" + "SANA" + "Terrorists fired
+    rocket shells at Aleppo.": the first news sentence makes the headline precise."""
+    doc = parse("""
+        Terrorist terrorist ADJ JJ amod 1
+        attacks attack NOUN NNS nsubj 2
+        hit hit VERB VBD ROOT 2
+        Aleppo Aleppo PROPN NNP dobj 2
+        ---
+        SANA SANA PROPN NNP ROOT 5
+        Terrorists terrorist NOUN NNS nsubj 7
+        fired fire VERB VBD ROOT 7
+        rocket rocket NOUN NN compound 9
+        shells shell NOUN NNS dobj 7
+        at at ADP IN prep 7
+        Aleppo Aleppo PROPN NNP pobj 10
+        . . PUNCT . punct 7
+    """)
+    places = [mention(doc, i, i + 1, E.SETTLEMENT) for i in (3, 11)]
+    found = read(doc, places, headline="Terrorist attacks hit Aleppo")
+    assert [e.kind for e in found if e.main] == [K.SHELLING]
+
+
+def test_a_short_sentence_with_a_verb_is_news() -> None:
+    """ "Attacks hit Aleppo" + "Jets bombed Douma." + "Rebels fired shells.": the first
+    sentence, short but a report, makes the headline precise."""
+    doc = parse("""
+        Attacks attack NOUN NNS nsubj 1
+        hit hit VERB VBD ROOT 1
+        Aleppo Aleppo PROPN NNP dobj 1
+        ---
+        Jets jet NOUN NNS nsubj 5
+        bombed bomb VERB VBD ROOT 5
+        Douma Douma PROPN NNP dobj 5
+        . . PUNCT . punct 5
+        Rebels rebel NOUN NNS nsubj 9
+        fired fire VERB VBD ROOT 9
+        shells shell NOUN NNS dobj 9
+        . . PUNCT . punct 9
+    """)
+    places = [mention(doc, i, i + 1, E.SETTLEMENT) for i in (2, 6)]
+    found = read(doc, places, headline="Attacks hit Aleppo")
+    assert [e.kind for e in found if e.main] == [K.AIRSTRIKE]
+
+
+def test_killed_in_clashes_with_a_side() -> None:
+    """rule "killed-in-clashes-with": "35 jihadists were killed in clashes with the YPG":
+    the YPG's gunfire killed them."""
+    doc = parse("""
+        35 35 NUM CD nummod 1
+        jihadists jihadist NOUN NNS nsubjpass 3
+        were be AUX VBD auxpass 3
+        killed kill VERB VBN ROOT 3
+        in in ADP IN prep 3
+        clashes clash NOUN NNS pobj 4
+        with with ADP IN prep 5
+        the the DET DT det 8
+        YPG YPG PROPN NNP pobj 6
+    """)
+    (event,) = read(doc, [mention(doc, 8, 9, E.ACTOR, E.ARMED_GROUP)])
+    assert event.kind is K.SHOOTING
+    assert event.actor is not None and event.actor.label == "YPG"
+
+
+def test_killed_in_clashes_between_two_sides_names_no_killer() -> None:
+    """ "20 were killed in clashes between the YPG and IS": no one side killed them."""
+    doc = parse("""
+        20 20 NUM CD nsubjpass 2
+        were be AUX VBD auxpass 2
+        killed kill VERB VBN ROOT 2
+        in in ADP IN prep 2
+        clashes clash NOUN NNS pobj 3
+        between between ADP IN prep 4
+        the the DET DT det 7
+        YPG YPG PROPN NNP pobj 5
+        and and CCONJ CC cc 7
+        IS IS PROPN NNP conj 7
+    """)
+    mentions = [mention(doc, 7, 8, E.ACTOR, E.ARMED_GROUP), mention(doc, 9, 10, E.ACTOR)]
+    assert read(doc, mentions) == []
+
+
+def test_a_title_case_killing_in_a_headline() -> None:
+    """rule "headline-killing": "Syrian Army Kills 40 Nusra Members in Ambush": the army's
+    killing, though the parser took "Kills" for a name."""
+    headline = "Syrian Army Kills 40 Nusra Members in Ambush"
+    doc = parse("""
+        Syrian syrian ADJ JJ amod 1
+        Army Army PROPN NNP compound 2
+        Kills Kills PROPN NNP ROOT 2
+        40 40 NUM CD nummod 5
+        Nusra Nusra PROPN NNP compound 5
+        Members Members PROPN NNPS appos 2
+        in in ADP IN prep 5
+        Ambush Ambush PROPN NNP pobj 6
+    """)
+    mentions = [mention(doc, 0, 2, E.ACTOR, E.ARMED_GROUP), mention(doc, 4, 5, E.ACTOR)]
+    found = read(doc, mentions, headline=headline)
+    assert [(e.kind, e.actor and e.actor.label) for e in found if e.main] == [
+        (K.ATTACK, "Syrian Army")
+    ]
+
+
+def test_another_actors_strike_does_not_make_a_killing_precise() -> None:
+    """rule "another-killer": "Coalition kills 20 militants" + "Russian jets bombed Raqqa.":
+    the Russian strike is another event, the coalition's killing stays the news."""
+    doc = parse("""
+        Coalition Coalition PROPN NNP nsubj 1
+        kills kill VERB VBZ ROOT 1
+        20 20 NUM CD nummod 3
+        militants militant NOUN NNS dobj 1
+        ---
+        Russian russian ADJ JJ amod 6
+        jets jet NOUN NNS nsubj 7
+        bombed bomb VERB VBD ROOT 7
+        Raqqa Raqqa PROPN NNP dobj 7
+        . . PUNCT . punct 7
+    """)
+    mentions = [mention(doc, 0, 1, E.ACTOR, E.ARMED_GROUP), mention(doc, 8, 9, E.SETTLEMENT)]
+    found = read(doc, mentions, headline="Coalition kills 20 militants")
+    assert [(e.kind, e.actor and e.actor.label) for e in found if e.main] == [
+        (K.ATTACK, "Coalition")
+    ]
+
+
+def test_the_headline_killer_fired_the_means() -> None:
+    """rule "killer-acted": "Army Kills 10 Terrorists in Missile Attack Northwest" + "RPG
+    missiles hit the post.": the army fired the missiles, not "RPG"."""
+    doc = parse("""
+        Army Army PROPN NNP nsubj 1
+        Kills kill VERB VBZ ROOT 1
+        10 10 NUM CD nummod 3
+        Terrorists Terrorists PROPN NNPS dobj 1
+        in in ADP IN prep 3
+        Missile Missile PROPN NNP compound 6
+        Attack Attack PROPN NNP compound 7
+        Northwest Northwest PROPN NNP pobj 4
+        ---
+        RPG RPG PROPN NNP compound 10
+        missiles missile NOUN NNS nsubj 11
+        hit hit VERB VBD ROOT 11
+        the the DET DT det 13
+        post post NOUN NN dobj 11
+        . . PUNCT . punct 11
+    """)
+    mentions = [mention(doc, 0, 1, E.ACTOR, E.ARMED_GROUP), mention(doc, 9, 10, E.ACTOR)]
+    headline = "Army Kills 10 Terrorists in Missile Attack Northwest"
+    found = read(doc, mentions, headline=headline)
+    assert [(e.kind, e.actor and e.actor.label) for e in found if e.main] == [(K.SHELLING, "Army")]
+
+
+def test_kurds_who_kill_are_an_actor() -> None:
+    """ "Kurds kill 83 ISIS terrorists": the Kurds, an armed actor the words name."""
+    doc = parse("""
+        Kurds kurd NOUN NNS nsubj 1
+        kill kill VERB VBP ROOT 1
+        83 83 NUM CD nummod 3
+        terrorists terrorist NOUN NNS dobj 1
+    """)
+    (event,) = read(doc)
+    assert event.kind is K.ATTACK and event.actor is not None and event.actor.label == "Kurds"
+
+
+def test_the_killers_own_word_says_the_kind() -> None:
+    """rule "killer-weapon-kind": "US warplanes killed 12 civilians": an air strike by the
+    US, though the actor's name says no weapon."""
+    doc = parse("""
+        US US PROPN NNP compound 1
+        warplanes warplane NOUN NNS nsubj 2
+        killed kill VERB VBD ROOT 2
+        12 12 NUM CD nummod 4
+        civilians civilian NOUN NNS dobj 2
+    """)
+    (event,) = read(doc, [mention(doc, 0, 1, E.ACTOR)])
+    assert event.kind is K.AIRSTRIKE and event.actor is not None and event.actor.label == "US"
+
+
+def test_a_strike_by_the_killers_camp_makes_the_killing_precise() -> None:
+    """ "Syrian troops kill 20 militants" + "Syrian warplanes bombed Raqqa.": one camp, the
+    strike is how the killing was done."""
+    doc = parse("""
+        Syrian syrian ADJ JJ amod 1
+        troops troop NOUN NNS nsubj 2
+        kill kill VERB VBP ROOT 2
+        20 20 NUM CD nummod 4
+        militants militant NOUN NNS dobj 2
+        ---
+        Syrian syrian ADJ JJ amod 7
+        warplanes warplane NOUN NNS nsubj 8
+        bombed bomb VERB VBD ROOT 8
+        Raqqa Raqqa PROPN NNP dobj 8
+        . . PUNCT . punct 8
+    """)
+    found = read(
+        doc, [mention(doc, 9, 10, E.SETTLEMENT)], headline="Syrian troops kill 20 militants"
+    )
+    assert [e.kind for e in found if e.main] == [K.AIRSTRIKE]
