@@ -84,7 +84,7 @@ COUNTED_NOUNS: dict[str, Counted] = {
         ["fighter", "militant", "terrorist", "jihadist", "insurgent", "rebel", "gunman",
          "gunmen", "extremist", "mercenary", "combatant", "jihadi", "militiaman",
          "militiamen", "islamist", "commander", "bomber", "member", "loyalist",
-         "paramilitary"],
+         "paramilitary", "attacker", "assailant"],
         Counted.FIGHTERS),
     **dict.fromkeys(
         ["soldier", "troop", "serviceman", "servicemen", "officer", "personnel",
@@ -95,7 +95,8 @@ COUNTED_NOUNS: dict[str, Counted] = {
         ["people", "person", "persons", "other", "victim", "casualty", "body", "death",
          "fatality", "individual", "man", "men", "worker", "mourner", "passenger",
          "student", "family", "doctor", "volunteer", "prisoner", "detainee", "hostage",
-         "martyr", "life", "dead", "inhabitant"],
+         "martyr", "life", "dead", "inhabitant", "medic", "paramedic", "nurse", "staff",
+         "rescuer", "journalist"],
         Counted.PEOPLE),
     **dict.fromkeys(
         ["child", "children", "kid", "schoolchild", "schoolchildren", "boy", "girl",
@@ -112,12 +113,13 @@ COUNTED_NOUNS: dict[str, Counted] = {
         ["attack", "assault", "offensive", "explosion", "blast", "ambush", "clash"],
         Counted.ATTACKS),
     **dict.fromkeys(
-        ["vehicle", "car", "truck", "pickup", "bus", "convoy", "technical", "bulldozer"],
+        ["vehicle", "car", "truck", "pickup", "bus", "convoy", "technical", "bulldozer",
+         "ambulance"],
         Counted.VEHICLES),
     **dict.fromkeys(["tank", "apc"], Counted.TANKS),
     **dict.fromkeys(
         ["weapon", "gun", "rifle", "launcher", "artillery", "cannon", "drone", "aircraft",
-         "jet", "helicopter", "plane", "ammunition"],
+         "jet", "helicopter", "plane", "ammunition", "bomb"],
         Counted.WEAPONS),
     **dict.fromkeys(
         ["building", "house", "home", "school", "hospital", "mosque", "church",
