@@ -105,7 +105,7 @@ def _claim(
     mentions: Sequence[Mention],
     events: Sequence[Event],
 ) -> CountClaim | None:
-    sentence = next((u for u in units if u.start <= span.start < u.end), None)
+    sentence = _sentence_of(doc, units, span)
     if sentence is None:
         return None
     if _after_related_links(doc, sentence.start, span.start):
@@ -147,6 +147,26 @@ def _claim(
         superseded=_superseded(number),
         additional=_additional(doc, quantity),
     )
+
+
+def _sentence_of(doc: Doc, units: Sequence[SpacySpan], span: SpacySpan) -> SpacySpan | None:
+    """The sentence unit holding the number, joined to the next when the parser cut it
+    right after the number with no stop and no line break ("Seven | civilians were
+    martyred …"): the number's noun is in the next unit."""
+    index = next((i for i, u in enumerate(units) if u.start <= span.start < u.end), None)
+    if index is None:
+        return None
+    unit = units[index]
+    last = doc[unit.end - 1]
+    if (
+        index + 1 < len(units)
+        and unit.end - span.end <= 1
+        and units[index + 1].start == unit.end
+        and last.text not in {".", "!", "?", ":", ";"}
+        and "\n" not in last.whitespace_
+    ):
+        return doc[unit.start : units[index + 1].end]
+    return unit
 
 
 def _date_near(claim: CountClaim, dates: Sequence[DateMention]) -> TimeStamp | None:

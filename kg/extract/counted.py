@@ -42,6 +42,9 @@ PEOPLE_OUTCOMES = frozenset(
 )  # fmt: skip
 # "the two were arrested", "both were killed": a number naming a set already known.
 KNOWN_SET_WORDS = frozenset({"the", "these", "those", "both", "its", "their", "his", "her"})
+# Verbs whose object, a bare number, can only be people: "displaced millions".
+VERB_BEFORE_OUTCOMES = frozenset({Outcome.DISPLACED, Outcome.EVACUATED, Outcome.ARRESTED})
+SUBGROUP_WORDS = frozenset({"including", "among", "besides"})
 PARTICIPLE_TAGS = frozenset({"VBN", "VBD", "JJ"})
 OTHERS = frozenset({"others", "other"})
 
@@ -128,18 +131,23 @@ def counted(
 
 def paired_thing(doc: Doc, span: SpacySpan, sentence: SpacySpan) -> Counted | None:
     """The people-like thing of the count before it in its sentence, which a number
-    with no noun of its own continues: "20 Civilians Killed Scores Injured", "at least
-    135 civilians have been killed and hundreds more injured" (None: no such count)."""
+    with no noun of its own continues after that count's fate: "20 Civilians Killed
+    Scores Injured", "at least 135 civilians have been killed and hundreds more
+    injured" (None: no such count, as in "a child and two women … nine others")."""
     spans = doc.spans[QUANTITIES] if QUANTITIES in doc.spans else list(find_quantities(doc))
     earlier = [s for s in spans if sentence.start <= s.start and s.end <= span.start]
     for other in reversed(earlier):
         quantity = parse_quantity(other)
         if quantity is None or quantity.unit is not None:
             continue
+        if other.start > sentence.start and doc[other.start - 1].lower_ in SUBGROUP_WORDS:
+            continue  # a sub-group ("including two women") is not what the next count continues
         noun = noun_after(doc, other.end, span.start, allow_of=True)
         thing = counted_of(noun) if noun is not None and noun.lower_ not in OTHERS else None
         if thing is not None:
-            return thing if thing in PEOPLE_LIKE else None
+            between = doc[noun.i + 1 : span.start]
+            told_fate = any(outcome_word(t) in PEOPLE_OUTCOMES for t in between)
+            return thing if thing in PEOPLE_LIKE and told_fate else None
     return None
 
 
@@ -182,12 +190,29 @@ def noun_after(doc: Doc, start: int, limit: int, allow_of: bool) -> Token | None
                 and token.lower_ not in NP_GLUE
                 and not (i + 1 < limit and doc[i + 1].text == "-")
             ):
-                return None  # another head noun: "220 km", "five years"
+                joined = _joined_modifier(doc, i, limit)
+                if joined is None:
+                    return None  # another head noun: "220 km", "five years"
+                return joined
             i += 1
             steps += 1
             continue
         break
     return candidate
+
+
+def _joined_modifier(doc: Doc, i: int, limit: int) -> Token | None:
+    """The counted noun a lowercase noun modifies although the parse did not join them:
+    "70 regime and rebel fighters" (a conjunct), "three regime airstrikes" (the next
+    word)."""
+    token = doc[i]
+    for child in token.children:
+        if child.dep_ == "conj" and child.i < limit and counted_of(child) is not None:
+            return child
+    nxt = doc[i + 1] if i + 1 < limit else None
+    if nxt is not None and nxt.lower_.endswith("s") and counted_of(nxt) is not None:
+        return nxt
+    return None
 
 
 def _number_of(
@@ -218,10 +243,13 @@ def bare_outcome(doc: Doc, span: SpacySpan, sentence: SpacySpan) -> Token | None
         before -= 1
     if before >= sentence.start:
         token = doc[before]
+        outcome = outcome_word(token)
         if (
             token.pos_ in {"VERB", "NOUN"} or (token.pos_ == "PROPN" and not token.is_lower)
-        ) and outcome_word(token) in {Outcome.KILLED, Outcome.WOUNDED}:
+        ) and outcome in {Outcome.KILLED, Outcome.WOUNDED}:
             return token
+        if token.pos_ == "VERB" and outcome in VERB_BEFORE_OUTCOMES:
+            return token  # "displaced millions", "arrested 12"
     i = span.end
     if i + 1 < sentence.end and doc[i].lower_ == "of" and doc[i + 1].lower_ in {"them", "those"}:
         i += 2  # "scores of them were injured"
@@ -229,14 +257,14 @@ def bare_outcome(doc: Doc, span: SpacySpan, sentence: SpacySpan) -> Token | None
     while (
         i < sentence.end
         and i < start + 3
-        and (doc[i].lower_ in AUXILIARIES or doc[i].lower_ == "more")
+        and (doc[i].lower_ in AUXILIARIES or doc[i].lower_ in {"more", "left"})
     ):
         i += 1
     if i >= sentence.end:
         return None
     token = doc[i]
-    if token.lower_ in KILLED_WORDS | {"wounded", "injured"}:
-        return token
+    if token.lower_ in KILLED_WORDS | {"wounded", "injured", "hurt"}:
+        return token  # "50 hurt" (the model often tags it a noun)
     if span.start > sentence.start and doc[span.start - 1].lower_ in KNOWN_SET_WORDS:
         return None  # "the two were arrested"
     if outcome_word(token) in PEOPLE_OUTCOMES and (

@@ -159,7 +159,7 @@ OUTCOME_WORDS: dict[str, Outcome] = {
                     Outcome.DESTROYED),
     **dict.fromkeys(["displace", "displacement", "flee", "uproot", "expel"],
                     Outcome.DISPLACED),
-    **dict.fromkeys(["miss", "missing", "disappear"], Outcome.MISSING),
+    **dict.fromkeys(["miss", "missing", "disappear", "trap"], Outcome.MISSING),
     **dict.fromkeys(["involve", "participate", "take", "fight", "join", "conduct", "launch"],
                     Outcome.INVOLVED),
 }  # fmt: skip

@@ -362,8 +362,10 @@ def _excluded(doc: Doc, start: int, end: int) -> bool:
         return True
     if start > 0:
         before = doc[start - 1]
-        if before.lower_ in NUMBER_PREFIX_EXCLUDES or before.lower_ in MONTHS:
+        if before.lower_ in NUMBER_PREFIX_EXCLUDES:
             return True
+        if before.lower_ in MONTHS and not (first.lower_ in NUMBER_WORDS and counted_next):
+            return True  # "March 15", not "In March two blasts occurred"
         if before.text in {"-", "/", "#", "$", "€", "£", "."} and not before.whitespace_:
             return True  # "S-300", "1/2", "$5"
     if (
