@@ -44,6 +44,8 @@ PEOPLE_OUTCOMES = frozenset(
 KNOWN_SET_WORDS = frozenset({"the", "these", "those", "both", "its", "their", "his", "her"})
 # Verbs whose object, a bare number, can only be people: "displaced millions".
 VERB_BEFORE_OUTCOMES = frozenset({Outcome.DISPLACED, Outcome.EVACUATED, Outcome.ARRESTED})
+# A bare number after these counts part of, or more of, an earlier count.
+PART_WORDS = frozenset({"including", "another", "among"})
 SUBGROUP_WORDS = frozenset({"including", "among", "besides"})
 PARTICIPLE_TAGS = frozenset({"VBN", "VBD", "JJ"})
 OTHERS = frozenset({"others", "other"})
@@ -106,6 +108,8 @@ def counted(
         if found is not None:
             if noun.lower_ in {"dead", "deaths", "fatalities", "bodies"}:
                 return found, noun, Outcome.KILLED
+            if noun.lower_ in {"injuries", "injured", "wounded"}:
+                return found, noun, Outcome.WOUNDED  # "four deaths and 55 injuries"
             if noun.lower_ in OTHERS:  # "two civilians were killed and 4 others"
                 return paired_thing(doc, span, sentence) or found, noun, None
             return found, noun, None
@@ -121,11 +125,54 @@ def counted(
     toll = _number_of(doc, span.start, sentence.start)
     if toll is not None:
         return toll
+    part = _part_of(doc, span, sentence)
+    if part is not None:
+        return part
     bare = bare_outcome(doc, span, sentence)
     if bare is not None:
         if outcome_word(bare) is Outcome.DISPLACED:
             return Counted.REFUGEES, None, None  # "hundreds fled", "millions displaced"
         return paired_thing(doc, span, sentence) or Counted.PEOPLE, None, None
+    return None
+
+
+def _part_of(
+    doc: Doc, span: SpacySpan, sentence: SpacySpan
+) -> tuple[Counted, Token | None, Outcome | None] | None:
+    """A bare number that counts part of, or more of, a count given before it in the
+    sentence: "killed 25 civilians, six of them children" (what they are said to be),
+    "15 of the wounded", "234 of them were children", "31 civilians including 10 when
+    their bus was hit", "wounded another 250" (the earlier count's thing)."""
+    before = doc[span.start - 1].lower_ if span.start > sentence.start else ""
+    after = [t.lower_ for t in doc[span.end : min(sentence.end, span.end + 2)]]
+    if after[:1] == ["of"] and len(after) > 1 and after[1] in {"them", "whom", "the", "those"}:
+        i = span.end + 2
+        while i < sentence.end and i < span.end + 5 and doc[i].lower_ in {"were", "are", "being"}:
+            i += 1
+        said = counted_of(doc[i]) if i < sentence.end and doc[i].lower_ not in OTHERS else None
+        if said is not None and after[1] != "the":
+            return said, doc[i], None  # "six of them children"
+        fate = outcome_word(doc[i]) if i < sentence.end and after[1] == "the" else None
+        if fate in {Outcome.KILLED, Outcome.WOUNDED}:
+            return Counted.PEOPLE, None, fate  # "15 of the wounded", "35 of the slain"
+        thing = _earlier_people(doc, span, sentence)
+        return (thing, None, None) if thing is not None else None
+    if before in PART_WORDS:
+        thing = _earlier_people(doc, span, sentence)
+        return (thing, None, None) if thing is not None else None
+    return None
+
+
+def _earlier_people(doc: Doc, span: SpacySpan, sentence: SpacySpan) -> Counted | None:
+    """The thing of the nearest people-like count before the span in its sentence."""
+    spans = doc.spans[QUANTITIES] if QUANTITIES in doc.spans else list(find_quantities(doc))
+    for other in reversed([s for s in spans if sentence.start <= s.start and s.end <= span.start]):
+        if other.start > sentence.start and doc[other.start - 1].lower_ in SUBGROUP_WORDS:
+            continue  # "killed 40 civilians including 14 children and wounded another 250"
+        noun = noun_after(doc, other.end, span.start, allow_of=True)
+        thing = counted_of(noun) if noun is not None else None
+        if thing is not None:
+            return thing if thing in PEOPLE_LIKE else None
     return None
 
 

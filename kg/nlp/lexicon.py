@@ -96,7 +96,8 @@ COUNTED_NOUNS: dict[str, Counted] = {
          "fatality", "individual", "man", "men", "worker", "mourner", "passenger",
          "student", "family", "doctor", "volunteer", "prisoner", "detainee", "hostage",
          "martyr", "life", "dead", "inhabitant", "medic", "paramedic", "nurse", "staff",
-         "rescuer", "journalist"],
+         "rescuer", "journalist", "citizen", "patient", "protester", "demonstrator", "pilgrim",
+         "worshipper", "injury"],
         Counted.PEOPLE),
     **dict.fromkeys(
         ["child", "children", "kid", "schoolchild", "schoolchildren", "boy", "girl",
@@ -110,11 +111,12 @@ COUNTED_NOUNS: dict[str, Counted] = {
          "rocket", "barrel", "shell", "mortar"],
         Counted.AIRSTRIKES),
     **dict.fromkeys(
-        ["attack", "assault", "offensive", "explosion", "blast", "ambush", "clash"],
+        ["attack", "assault", "offensive", "explosion", "blast", "ambush", "clash",
+         "incident"],
         Counted.ATTACKS),
     **dict.fromkeys(
         ["vehicle", "car", "truck", "pickup", "bus", "convoy", "technical", "bulldozer",
-         "ambulance"],
+         "ambulance", "lorry", "tanker"],
         Counted.VEHICLES),
     **dict.fromkeys(["tank", "apc"], Counted.TANKS),
     **dict.fromkeys(
