@@ -34,6 +34,8 @@ PEOPLE_LIKE = frozenset(
      Counted.WOMEN, Counted.RESIDENTS, Counted.REFUGEES}
 )  # fmt: skip
 KILLED_WORDS = frozenset({"dead", "killed", "died", "deaths", "dying"})
+# "the toll has risen to 21", "bringing to 45 the number killed"
+RISE_VERBS = frozenset({"rise", "climb", "jump", "increase", "reach", "mount", "soar", "bring"})
 # What a bare number may be said to have suffered ("15 were killed", "hundreds fled",
 # "12 were arrested"): the fates of people, not of things.
 PEOPLE_OUTCOMES = frozenset(
@@ -122,7 +124,7 @@ def counted(
         and (number.head.i > number.i)
     ):
         return counted_of(number.head), number.head, None  # type: ignore[return-value]
-    toll = _number_of(doc, span.start, sentence.start)
+    toll = _number_of(doc, span.start, sentence.start) or _toll_after(doc, span, sentence)
     if toll is not None:
         return toll
     part = _part_of(doc, span, sentence)
@@ -157,6 +159,10 @@ def _part_of(
             return Counted.PEOPLE, None, fate  # "15 of the wounded", "35 of the slain"
         thing = _earlier_people(doc, span, sentence)
         return (thing, None, None) if thing is not None else None
+    if after[:1] in (["were"], ["are"]) and span.end + 1 < sentence.end:
+        said = doc[span.end + 1]
+        if said.tag_ in {"NNS", "NNPS"} and counted_of(said) in PEOPLE_LIKE:
+            return counted_of(said), said, None  # "of which at least 96 were children"
     if before in PART_WORDS:
         thing = _earlier_people(doc, span, sentence)
         return (thing, None, None) if thing is not None else None
@@ -265,11 +271,19 @@ def _joined_modifier(doc: Doc, i: int, limit: int) -> Token | None:
 def _number_of(
     doc: Doc, start: int, sentence_start: int
 ) -> tuple[Counted, Token | None, Outcome | None] | None:
-    """ "the number of fighters exceeded 4,000", "the death toll rose to 15"."""
-    for i in range(start - 1, max(sentence_start, start - 10) - 1, -1):
+    """ "the number of fighters exceeded 4,000", "the death toll rose to 15", "the death
+    toll from the strikes on the market area of the village has risen to 21" (a toll
+    that rose: anywhere before it in the sentence), "a population of 700000"."""
+    window = 10
+    before = [t.lemma_.lower() for t in doc[max(sentence_start, start - 2) : start]]
+    if len(before) == 2 and before[1] in {"to", "at"} and before[0] in RISE_VERBS:
+        window = start - sentence_start
+    for i in range(start - 1, max(sentence_start, start - window) - 1, -1):
         token = doc[i]
         if token.like_num:
             return None
+        if token.lemma_.lower() == "population" and start - i <= 3:
+            return Counted.PEOPLE, None, None
         if token.lemma_.lower() in NUMBER_OF_NOUNS:
             if token.lower_ == "toll" or (i > 0 and doc[i - 1].lower_ in {"death", "casualty"}):
                 return Counted.PEOPLE, None, Outcome.KILLED
@@ -278,6 +292,21 @@ def _number_of(
                 if noun is not None:
                     outcome = Outcome.KILLED if noun.lower_ in KILLED_WORDS else None
                     return counted_of(noun), noun, outcome  # type: ignore[return-value]
+    return None
+
+
+def _toll_after(
+    doc: Doc, span: SpacySpan, sentence: SpacySpan
+) -> tuple[Counted, Token | None, Outcome | None] | None:
+    """ "bringing to 45 the number killed", "raising to 30 the death toll"."""
+    words = [t.lower_ for t in doc[span.end : min(sentence.end, span.end + 4)]]
+    if span.start == 0 or doc[span.start - 1].lower_ != "to" or words[:1] != ["the"]:
+        return None
+    rest = words[1:]
+    if rest[:1] == ["death"] or (
+        rest[:1] and rest[0] in NUMBER_OF_NOUNS and (rest[0] == "toll" or KILLED_WORDS & set(rest))
+    ):
+        return Counted.PEOPLE, None, Outcome.KILLED
     return None
 
 
@@ -303,7 +332,7 @@ def bare_outcome(doc: Doc, span: SpacySpan, sentence: SpacySpan) -> Token | None
     start = i
     while (
         i < sentence.end
-        and i < start + 3
+        and i < start + 5  # "more than 1400 are estimated to have been killed"
         and (doc[i].lower_ in AUXILIARIES or doc[i].lower_ in {"more", "left"})
     ):
         i += 1
