@@ -339,13 +339,13 @@ def bare_outcome(doc: Doc, span: SpacySpan, sentence: SpacySpan) -> Token | None
     if i >= sentence.end:
         return None
     token = doc[i]
-    if token.lower_ in KILLED_WORDS | {"wounded", "injured", "hurt"}:
-        return token  # "50 hurt" (the model often tags it a noun)
+    if token.lower_ in KILLED_WORDS | {"wounded", "injured", "hurt", "missing"}:
+        return token  # "50 hurt" (the model often tags it a noun), "9000 are missing"
     if span.start > sentence.start and doc[span.start - 1].lower_ in KNOWN_SET_WORDS:
         return None  # "the two were arrested"
     if outcome_word(token) in PEOPLE_OUTCOMES and (
         token.tag_ in PARTICIPLE_TAGS
-        or (token.tag_ in {"VBP", "VB"} and i == span.end)  # "hundreds flee"
+        or (token.tag_ in {"VBP", "VB", "NN"} and i == span.end)  # "hundreds flee"
         or (token.pos_ == "PROPN" and not token.is_lower)  # "Scores Injured"
     ):
         return token
