@@ -333,8 +333,12 @@ def _since_dates(since: Token, head: Token, heads: set[int]) -> bool:
 
 
 def _long_since(since: Token) -> bool:
-    """ "since 2011", "since March", "since the start of the war", "since Russia intervened"."""
+    """ "since 2011", "since March", "since the start of the war", "since Russia intervened";
+    "since then" after a sentence about the war's start ("… protests which erupted as part
+    of the Arab Spring uprisings. Since then more than 250,000 people have been killed")."""
     scope = list(since.head.subtree) if since.dep_ == "mark" else list(since.subtree)
+    if [t.lower_ for t in scope] == ["since", "then"] and since.sent.start > 0:
+        scope = list(since.doc[since.sent.start - 1].sent)  # what "then" points back to
     for token in scope:
         word, lemma = token.lower_, token.lemma_.lower()
         if token.like_num and token.text.isdigit() and 1900 <= int(token.text) <= 2100:

@@ -165,3 +165,20 @@ def test_a_number_before_a_full_stop_and_a_number_word(nlp: Language) -> None:
         (8, Q.EXACT, C.CIVILIANS, OUT.KILLED),
         (25, Q.EXACT, C.CIVILIANS, OUT.WOUNDED),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cumulative"),
+    [
+        (
+            "The army cracked down on protests that erupted as part of the 2011 uprising."
+            " Since then more than 300,000 people have been killed.",
+            True,
+        ),
+        ("Rebels stormed the town on Monday. Since then 20 people have been killed.", False),
+    ],
+)
+def test_since_then_points_back(nlp: Language, text: str, cumulative: bool) -> None:
+    """ "Since then" totals the war when the sentence before it tells the war's start."""
+    [claim] = claims_of(nlp, text)
+    assert claim.cumulative is cumulative
