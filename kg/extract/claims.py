@@ -408,7 +408,18 @@ def _cumulative(number: Token, noun: Token | None, outcome: Token | None) -> boo
             return True
         if _war_attached(token, anchors):
             return True
+    if any(_across_the_war_country(token) for token in number.sent):
+        return True  # also said of a conjunct: "… killed and 10 million displaced across …"
     return _past_long_period(tokens)
+
+
+def _across_the_war_country(token: Token) -> bool:
+    """ "killed … across the war-battered country", "throughout the war-torn country": the
+    whole country at war, a total of the war."""
+    if token.lower_ not in {"across", "throughout"}:
+        return False
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    return any(t.lemma_.lower() in WAR_NOUNS for o in objects for t in o.subtree)
 
 
 # "an initial death toll of 47", "had earlier reported 12 dead": a figure since updated.
