@@ -181,9 +181,15 @@ def _date_near(claim: CountClaim, dates: Sequence[DateMention]) -> TimeStamp | N
 
 def _after_related_links(doc: Doc, start: int, end: int) -> bool:
     """Whether "Related News" precedes the number in its sentence: the headlines of other
-    articles that a page lists after its text ("Related News Car bomb kills 54 …")."""
+    articles that a page lists after its text ("Related News Car bomb kills 54 …",
+    "Related Coverage …", and "Related" right before a capitalised headline: "… Rises
+    (1881) Related Kobani in Ruins After Anti-IS Airstrikes … Kill 36 Civilians")."""
     return any(
-        doc[i].lower_ == "related" and doc[i + 1].lower_ in {"news", "articles", "stories"}
+        doc[i].lower_ == "related"
+        and (
+            doc[i + 1].lower_ in {"news", "articles", "stories", "coverage"}
+            or (doc[i].text == "Related" and doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN")
+        )
         for i in range(start, end - 1)
     )
 

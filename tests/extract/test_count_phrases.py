@@ -188,3 +188,21 @@ def test_war_totals(nlp: Language, text: str, cumulative: bool) -> None:
     """ "Since then" totals the war when the sentence before it tells the war's start;
     so does a count "across the war-torn country"."""
     assert claims_of(nlp, text)[0].cumulative is cumulative
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jets struck the city on Monday. Views 2494 Related Kobani in Ruins After Airstrikes"
+            " Government Airstrikes Kill 36 Civilians Watchdog",
+            [],
+        ),
+        ("Related to the raid, five fighters were arrested.", [5]),
+    ],
+)
+def test_related_headlines_are_not_the_articles_counts(
+    nlp: Language, text: str, expected: list[int]
+) -> None:
+    """ "Related" before a capitalised headline starts a page's list of other articles."""
+    assert [c.count for c in claims_of(nlp, text)] == expected
