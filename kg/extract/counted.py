@@ -259,8 +259,9 @@ def _joined_modifier(doc: Doc, i: int, limit: int) -> Token | None:
     "70 regime and rebel fighters" (a conjunct), "three regime airstrikes" (the next
     word)."""
     token = doc[i]
+    joined = i + 2 < limit and doc[i + 1].lower_ in {"and", "or"}
     for child in token.children:
-        if child.dep_ == "conj" and child.i < limit and counted_of(child) is not None:
+        if joined and child.dep_ == "conj" and child.i <= i + 3 and counted_of(child) is not None:
             return child
     nxt = doc[i + 1] if i + 1 < limit else None
     if nxt is not None and nxt.lower_.endswith("s") and counted_of(nxt) is not None:

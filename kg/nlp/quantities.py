@@ -385,9 +385,21 @@ def _excluded(doc: Doc, start: int, end: int) -> bool:
         value = float(first.text.replace(",", ""))
         if "," not in first.text and 1900 <= value <= 2100 and "." not in first.text:
             return True  # a year
+    if _timeline_year(doc, start, end, following):
+        return True
     if any(t.ent_type_ in NON_COUNT_ENT_TYPES for t in doc[start:end]) and not counted_next:
         return _entity_says_not_a_count(doc, start)
     return False
+
+
+def _timeline_year(doc: Doc, start: int, end: int, following: Token | None) -> bool:
+    """A year opening a timeline entry before a capitalised word: "… after 27 days of
+    shelling. 2013 Jihadists expand in the north" (not a count of jihadists)."""
+    text = doc[start].text
+    if end != start + 1 or not text.isdigit() or not 1900 <= int(text) <= 2100:
+        return False
+    opens = start == 0 or doc[start - 1].text in {".", "!", "?", "-", "*", ":"}
+    return opens and following is not None and following.is_title
 
 
 def _entity_says_not_a_count(doc: Doc, start: int) -> bool:

@@ -96,6 +96,10 @@ def summary(claim: CountClaim) -> tuple:
             [(50, Q.AT_LEAST, C.FIGHTERS, OUT.KILLED)],
         ),
         ("In May three blasts shook the city.", [(3, Q.EXACT, C.ATTACKS, None)]),
+        (
+            "13 elements of the group including four buildings and a mortar were destroyed.",
+            [(4, Q.EXACT, C.BUILDINGS, OUT.DESTROYED)],
+        ),
         # parts of an earlier count
         (
             "The strikes killed 18 civilians, seven of them children, a monitor said.",
