@@ -143,6 +143,46 @@ def summary(claim: CountClaim) -> tuple:
             "Insurgents attacked the base with three car bombs.",
             [(3, Q.EXACT, C.WEAPONS, None)],
         ),
+        # a plural of nationality or faith counts people
+        ("More than 5,000 Syrians crossed the border.", [(5000, Q.MORE_THAN, C.PEOPLE, None)]),
+        # "others" and a bare number continue the earlier count only after its fate
+        (
+            "Two soldiers were killed and 4 others were wounded.",
+            [(2, Q.EXACT, C.SOLDIERS, OUT.KILLED), (4, Q.EXACT, C.SOLDIERS, OUT.WOUNDED)],
+        ),
+        (
+            "The agency named two women, adding that nine others were injured.",
+            [(2, Q.EXACT, C.WOMEN, None), (9, Q.EXACT, C.PEOPLE, OUT.WOUNDED)],
+        ),
+        (
+            "Five people including two children were killed and 12 were wounded.",
+            [
+                (5, Q.EXACT, C.PEOPLE, OUT.KILLED),
+                (2, Q.EXACT, C.CHILDREN, OUT.KILLED),
+                (12, Q.EXACT, C.PEOPLE, OUT.WOUNDED),
+            ],
+        ),
+        (
+            "Activists in rural Idlib said that three regime airstrikes hit a public market.",
+            [(3, Q.EXACT, C.AIRSTRIKES, None)],
+        ),
+        ("The city has a population of 700000.", [(700000, Q.EXACT, C.PEOPLE, None)]),
+        (
+            "Scores of them were injured in the blast.",
+            [(40, Q.APPROXIMATELY, C.PEOPLE, OUT.WOUNDED)],
+        ),
+        (
+            "Air raids kill 21 hundreds flee the town",
+            [
+                (21, Q.EXACT, C.PEOPLE, OUT.KILLED),
+                (200, Q.APPROXIMATELY, C.REFUGEES, OUT.DISPLACED),
+            ],
+        ),
+        ("Two more incidents were reported.", [(2, Q.EXACT, C.ATTACKS, None)]),
+        (
+            "Troops Advance as Thousands Flee Aleppo",
+            [(2000, Q.APPROXIMATELY, C.REFUGEES, OUT.DISPLACED)],
+        ),
         # not claims: a number naming a set already known, the scores of a game
         ("The two were arrested at a checkpoint.", []),
         ("The scores were level at half time.", []),
