@@ -56,6 +56,7 @@ from kg.records import (
     PLACE_KINDS,
     Article,
     CountClaim,
+    Counted,
     EntityRef,
     Event,
     Mention,
@@ -124,6 +125,8 @@ def _claim(
         outcome_token = None
     if outcome is Outcome.DESTROYED and counted in PEOPLE_LIKE:
         outcome = Outcome.KILLED  # "destroyed over 60 terrorists"
+    if outcome is Outcome.DISPLACED and counted is Counted.PEOPLE:
+        counted = Counted.REFUGEES  # "6.36 million people have been displaced"
     start, end = span.start, span.end
     if noun is not None:
         start, end = min(start, noun.i), max(end, noun.i + 1)

@@ -180,6 +180,14 @@ def summary(claim: CountClaim) -> tuple:
         ),
         ("Two more incidents were reported.", [(2, Q.EXACT, C.ATTACKS, None)]),
         (
+            "Nearly 7 million people have been displaced inside the country.",
+            [(7000000, Q.APPROXIMATELY, C.REFUGEES, OUT.DISPLACED)],
+        ),
+        (
+            "Over 300 civilians have fled the town.",
+            [(300, Q.MORE_THAN, C.CIVILIANS, OUT.DISPLACED)],
+        ),
+        (
             "Troops Advance as Thousands Flee Aleppo",
             [(2000, Q.APPROXIMATELY, C.REFUGEES, OUT.DISPLACED)],
         ),
