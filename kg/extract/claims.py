@@ -29,19 +29,22 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract.attribution import attribute, carry_claims, headline_claims
+from kg.extract.counted import (
+    AUXILIARIES,
+    PEOPLE_LIKE,
+    bare_outcome,
+    outcome_word,
+)
+from kg.extract.counted import counted as counted_of_amount
 from kg.extract.dates import DateMention, doc_dates
 from kg.nlp import text_of
 from kg.nlp.attribution import sentence_units
 from kg.nlp.lexicon import (
     CAMPAIGN_NOUNS,
-    CIVIL_GROUP_WORDS,
-    COUNTED_NOUNS,
     INTRANSITIVE_OUTCOMES,
     LONG_PERIOD_UNITS,
     NUMBER_OF_NOUNS,
-    OUTCOME_WORDS,
     PERIOD_START_WORDS,
-    REPORTED_PARTICIPLES,
     RUNNING_TOTAL_PHRASES,
     RUNNING_TOTAL_WORDS,
     TOLL_VERBS,
@@ -62,19 +65,8 @@ from kg.records import (
     TimeStamp,
 )
 
-NP_GLUE = frozenset({"-", "(", ")", "[", "]", "/", "'s", "’s", "of", "the", "more", "other"})
-AUXILIARIES = frozenset(
-    {"were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly",
-     "also", "later", "all", "who", "got", "allegedly", "people", "others", "estimated",
-     "believed", "thought", "feared", "to"}
-) | REPORTED_PARTICIPLES  # fmt: skip
-PEOPLE_LIKE = frozenset(
-    {Counted.FIGHTERS, Counted.SOLDIERS, Counted.CIVILIANS, Counted.PEOPLE, Counted.CHILDREN,
-     Counted.WOMEN, Counted.RESIDENTS, Counted.REFUGEES}
-)  # fmt: skip
 INCLUDING = frozenset({"including", "among", "of", "besides"})
 HAVE = frozenset({"have", "has", "had"})
-KILLED_WORDS = frozenset({"dead", "killed", "died", "deaths", "dying"})
 
 
 def count_claims(
@@ -114,25 +106,27 @@ def _claim(
     mentions: Sequence[Mention],
     events: Sequence[Event],
 ) -> CountClaim | None:
-    sentence = next((u for u in units if u.start <= span.start < u.end), None)
+    sentence = _sentence_of(doc, units, span)
     if sentence is None:
         return None
     if _after_related_links(doc, sentence.start, span.start):
         return None
     number = doc[quantity.number_end - 1]
-    found = _counted(doc, span, quantity, sentence)
+    found = counted_of_amount(doc, span, quantity, sentence)
     if found is None:
         return None
     counted, noun, outcome = found
     following = _following_outcome(doc, number.i + 1, sentence)
     if following is not None:  # "48 dead over 100 injured", "the toll included 55 injured"
-        outcome, outcome_token = _outcome_word(following), following
+        outcome, outcome_token = outcome_word(following), following
     elif outcome is None:
         outcome, outcome_token = _outcome(doc, noun or number, number, span, sentence)
     else:
         outcome_token = None
     if outcome is Outcome.DESTROYED and counted in PEOPLE_LIKE:
         outcome = Outcome.KILLED  # "destroyed over 60 terrorists"
+    if outcome is Outcome.DISPLACED and counted is Counted.PEOPLE:
+        counted = Counted.REFUGEES  # "6.36 million people have been displaced"
     start, end = span.start, span.end
     if noun is not None:
         start, end = min(start, noun.i), max(end, noun.i + 1)
@@ -158,6 +152,26 @@ def _claim(
     )
 
 
+def _sentence_of(doc: Doc, units: Sequence[SpacySpan], span: SpacySpan) -> SpacySpan | None:
+    """The sentence unit holding the number, joined to the next when the parser cut it
+    right after the number with no stop and no line break ("Seven | civilians were
+    martyred …"): the number's noun is in the next unit."""
+    index = next((i for i, u in enumerate(units) if u.start <= span.start < u.end), None)
+    if index is None:
+        return None
+    unit = units[index]
+    last = doc[unit.end - 1]
+    if (
+        index + 1 < len(units)
+        and unit.end - span.end <= 1
+        and units[index + 1].start == unit.end
+        and last.text not in {".", "!", "?", ":", ";"}
+        and "\n" not in last.whitespace_
+    ):
+        return doc[unit.start : units[index + 1].end]
+    return unit
+
+
 def _date_near(claim: CountClaim, dates: Sequence[DateMention]) -> TimeStamp | None:
     """The date its sentence gives, the nearest to the number: "In May more than 60
     civilians were killed" (a past incident, told as background)."""
@@ -170,148 +184,20 @@ def _date_near(claim: CountClaim, dates: Sequence[DateMention]) -> TimeStamp | N
 
 def _after_related_links(doc: Doc, start: int, end: int) -> bool:
     """Whether "Related News" precedes the number in its sentence: the headlines of other
-    articles that a page lists after its text ("Related News Car bomb kills 54 …")."""
+    articles that a page lists after its text ("Related News Car bomb kills 54 …",
+    "Related Coverage …", and "Related" right before a capitalised headline: "… Rises
+    (1881) Related Kobani in Ruins After Anti-IS Airstrikes … Kill 36 Civilians")."""
     return any(
-        doc[i].lower_ == "related" and doc[i + 1].lower_ in {"news", "articles", "stories"}
+        doc[i].lower_ == "related"
+        and (
+            doc[i + 1].lower_ in {"news", "articles", "stories", "coverage"}
+            or (doc[i].text == "Related" and doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN")
+        )
         for i in range(start, end - 1)
     )
 
 
-# --- what is counted ---------------------------------------------------------------------------
-
-
-def _counted_of(token: Token) -> Counted | None:
-    """The Counted a noun names (lemma, form, or a naive singular of a capitalised plural)."""
-    if token.pos_ not in {"NOUN", "PROPN", "ADJ", "VERB"} and token.lower_ not in COUNTED_NOUNS:
-        return None
-    word = token.lower_
-    if token.lemma_.lower() == "member" and any(
-        t.lower_ in CIVIL_GROUP_WORDS for t in token.doc[max(0, token.i - 2) : token.i]
-    ):
-        return Counted.PEOPLE  # "a staff member", "family members"
-    return (
-        COUNTED_NOUNS.get(word)
-        or COUNTED_NOUNS.get(token.lemma_.lower())
-        or (COUNTED_NOUNS.get(word[:-1]) if word.endswith("s") else None)
-    )
-
-
-def _counted(
-    doc: Doc, span: SpacySpan, quantity: Quantity, sentence: SpacySpan
-) -> tuple[Counted, Token | None, Outcome | None] | None:
-    """What the amount counts: (counted, the counted noun or None, an outcome it implies)."""
-    noun = _noun_after(doc, span.end, sentence.end, allow_of=True)
-    if noun is not None:
-        counted = _counted_of(noun)
-        if counted is not None:
-            if noun.lower_ in {"dead", "deaths", "fatalities", "bodies"}:
-                return counted, noun, Outcome.KILLED
-            return counted, noun, None
-    if quantity.unit is not None:
-        return None
-    number = doc[quantity.number_end - 1]
-    if (
-        number.dep_ in {"nummod", "quantmod"}
-        and _counted_of(number.head)
-        and (number.head.i > number.i)
-    ):
-        return _counted_of(number.head), number.head, None  # type: ignore[return-value]
-    toll = _number_of(doc, span.start, sentence.start)
-    if toll is not None:
-        return toll
-    if _bare_outcome(doc, span, sentence) is not None:
-        return Counted.PEOPLE, None, None
-    return None
-
-
-def _noun_after(doc: Doc, start: int, limit: int, allow_of: bool) -> Token | None:
-    """The head noun right after the number: "300 ISIS fighters", "dozens of civilians"."""
-    i = start
-    steps = 0
-    candidate: Token | None = None
-    while i < limit and steps < 6:
-        token = doc[i]
-        if token.text == "(":  # skip a parenthesis: "4,000 Islamic State (IS, ISIL) terrorists"
-            close = next((t.i for t in doc[i : min(limit, i + 15)] if t.text == ")"), None)
-            if close is None:
-                break
-            i = close + 1
-            continue
-        if _counted_of(token) is not None and token.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}:
-            candidate = token
-            nxt = doc[i + 1] if i + 1 < limit else None
-            if nxt is not None and nxt.text in {"'s", "’s", "'"}:
-                i += 2  # a possessor: "the town's residents"
-                steps += 1
-                continue
-            # follow a compound to its head ("car bombs", "army soldiers")
-            if nxt is not None and nxt.pos_ == "NOUN" and token.dep_ == "compound":
-                return nxt if _counted_of(nxt) is not None else None
-            return candidate
-        if token.lower_ == "of" and not allow_of:
-            return None
-        if token.pos_ in {"ADJ", "PROPN", "NOUN", "DET", "NUM", "ADV"} or token.text in NP_GLUE:
-            if (
-                token.pos_ == "NOUN"
-                and token.is_lower
-                and token.dep_ != "compound"
-                and token.lower_ not in NP_GLUE
-                and not (i + 1 < limit and doc[i + 1].text == "-")
-            ):
-                return None  # another head noun: "220 km", "five years"
-            i += 1
-            steps += 1
-            continue
-        break
-    return candidate
-
-
-def _number_of(
-    doc: Doc, start: int, sentence_start: int
-) -> tuple[Counted, Token | None, Outcome | None] | None:
-    """ "the number of fighters exceeded 4,000", "the death toll rose to 15"."""
-    for i in range(start - 1, max(sentence_start, start - 10) - 1, -1):
-        token = doc[i]
-        if token.like_num:
-            return None
-        if token.lemma_.lower() in NUMBER_OF_NOUNS:
-            if token.lower_ == "toll" or (i > 0 and doc[i - 1].lower_ in {"death", "casualty"}):
-                return Counted.PEOPLE, None, Outcome.KILLED
-            if i + 1 < start and doc[i + 1].lower_ == "of":
-                noun = _noun_after(doc, i + 2, start, allow_of=False)
-                if noun is not None:
-                    outcome = Outcome.KILLED if noun.lower_ in KILLED_WORDS else None
-                    return _counted_of(noun), noun, outcome  # type: ignore[return-value]
-    return None
-
-
-def _bare_outcome(doc: Doc, span: SpacySpan, sentence: SpacySpan) -> Token | None:
-    """An outcome word right before a bare number ("killing at least 100", "kills 16") or
-    right after it ("15 were killed", "24 dead")."""
-    before = span.start - 1
-    if before > sentence.start and doc[before].lower_ == "of":  # "the death of eight"
-        before -= 1
-    if before >= sentence.start:
-        token = doc[before]
-        if (
-            token.pos_ in {"VERB", "NOUN"}
-            and token.lemma_.lower() in OUTCOME_WORDS
-            and (OUTCOME_WORDS[token.lemma_.lower()] in {Outcome.KILLED, Outcome.WOUNDED})
-        ):
-            return token
-    i = span.end
-    while i < sentence.end and i < span.end + 3 and doc[i].lower_ in AUXILIARIES:
-        i += 1
-    if i < sentence.end and doc[i].lower_ in KILLED_WORDS | {"wounded", "injured"}:
-        return doc[i]
-    return None
-
-
 # --- what happened ------------------------------------------------------------------------------
-
-
-def _outcome_word(token: Token) -> Outcome | None:
-    return OUTCOME_WORDS.get(token.lemma_.lower()) or OUTCOME_WORDS.get(token.lower_)
 
 
 def _outcome(
@@ -320,25 +206,30 @@ def _outcome(
     """The outcome of the counted thing when no participle follows the number (the
     caller looks there first): one right after its noun ("48 people dead, 100 people
     injured"; the parse often hangs both numbers on the first), then the parse, then
-    the words around it."""
-    if noun is not number:
+    the words around it.  A bare number takes the outcome word right beside it first
+    ("kill 21 hundreds flee": 21 were killed, whatever the parse hangs it on)."""
+    if noun is number:
+        beside = bare_outcome(doc, span, sentence)
+        if beside is not None:
+            return outcome_word(beside), beside
+    else:
         following = _following_outcome(doc, noun.i + 1, sentence)
         if following is not None:
-            return _outcome_word(following), following
+            return outcome_word(following), following
     for token in (noun, number) if noun is not number else (noun,):
         found = _outcome_by_parse(token, sentence, depth=0, near=number.i)
         if found is not None:
-            return _outcome_word(found), found
-    adjacent = _bare_outcome(doc, span, sentence)
+            return outcome_word(found), found
+    adjacent = bare_outcome(doc, span, sentence)
     if adjacent is None and noun is not number:
         end = noun.i + 1
         i = end
         while i < sentence.end and i < end + 3 and doc[i].lower_ in AUXILIARIES:
             i += 1
-        if i < sentence.end and doc[i].tag_ in {"VBN", "JJ", "VBD"} and _outcome_word(doc[i]):
+        if i < sentence.end and doc[i].tag_ in {"VBN", "JJ", "VBD"} and outcome_word(doc[i]):
             adjacent = doc[i]
     if adjacent is not None:
-        return _outcome_word(adjacent), adjacent
+        return outcome_word(adjacent), adjacent
     return None, None
 
 
@@ -354,7 +245,7 @@ def _following_outcome(doc: Doc, start: int, sentence: SpacySpan) -> Token | Non
     if (
         i < sentence.end
         and doc[i].tag_ in {"VBN", "JJ", "VBD"}
-        and _outcome_word(doc[i]) in {Outcome.KILLED, Outcome.WOUNDED}
+        and outcome_word(doc[i]) in {Outcome.KILLED, Outcome.WOUNDED}
     ):
         return doc[i]
     return None
@@ -368,7 +259,7 @@ def _outcome_by_parse(token: Token, sentence: SpacySpan, depth: int, near: int) 
     for child in sorted(token.children, key=lambda c: (abs(c.i - near), c.i < near)):
         if (
             child.dep_ in {"acl", "relcl", "amod"}
-            and _outcome_word(child)
+            and outcome_word(child)
             and (child.tag_ in {"VBN", "JJ", "VBD"})
         ):
             return child
@@ -378,14 +269,14 @@ def _outcome_by_parse(token: Token, sentence: SpacySpan, depth: int, near: int) 
     dep = token.dep_
     if dep == "pobj" and head.lower_ in {"of"}:
         owner = head.head
-        if _outcome_word(owner) and owner.pos_ in {"NOUN", "VERB"} and owner.tag_ != "VBN":
+        if outcome_word(owner) and owner.pos_ in {"NOUN", "VERB"} and owner.tag_ != "VBN":
             return owner
         return _outcome_by_parse(owner, sentence, depth + 1, near)
     if dep == "pobj" and head.lower_ in INCLUDING:
         return _outcome_by_parse(head.head, sentence, depth + 1, near)
     if dep in {"prep"} and token.lower_ in INCLUDING:
         return _outcome_by_parse(head, sentence, depth + 1, near)
-    if head.pos_ in {"VERB", "AUX", "ADJ"} and _outcome_word(head):
+    if head.pos_ in {"VERB", "AUX", "ADJ"} and outcome_word(head):
         lemma = head.lemma_.lower()
         if dep in {"dobj", "nsubjpass", "attr", "oprd", "npadvmod"}:
             return head
@@ -394,13 +285,13 @@ def _outcome_by_parse(token: Token, sentence: SpacySpan, depth: int, near: int) 
             or (head.tag_ == "VBN" and not any(c.lower_ in HAVE for c in head.children))
         ):
             return head
-    if dep == "appos" and head.pos_ == "NOUN" and _outcome_word(head):
+    if dep == "appos" and head.pos_ == "NOUN" and outcome_word(head):
         return head  # "wounds 25"
     if (
         dep == "nummod"
         and head.pos_ == "NOUN"
         and token.i > head.i
-        and _outcome_word(head) in {Outcome.KILLED, Outcome.WOUNDED}
+        and outcome_word(head) in {Outcome.KILLED, Outcome.WOUNDED}
     ):
         return head  # "kill 5 injure 50": the headline verb parsed as the noun it counts
     if dep in {"conj", "appos", "nummod", "quantmod", "compound"}:
@@ -451,8 +342,12 @@ def _since_dates(since: Token, head: Token, heads: set[int]) -> bool:
 
 
 def _long_since(since: Token) -> bool:
-    """ "since 2011", "since March", "since the start of the war", "since Russia intervened"."""
+    """ "since 2011", "since March", "since the start of the war", "since Russia intervened";
+    "since then" after a sentence about the war's start ("… protests which erupted as part
+    of the Arab Spring uprisings. Since then more than 250,000 people have been killed")."""
     scope = list(since.head.subtree) if since.dep_ == "mark" else list(since.subtree)
+    if [t.lower_ for t in scope] == ["since", "then"] and since.sent.start > 0:
+        scope = list(since.doc[since.sent.start - 1].sent)  # what "then" points back to
     for token in scope:
         word, lemma = token.lower_, token.lemma_.lower()
         if token.like_num and token.text.isdigit() and 1900 <= int(token.text) <= 2100:
@@ -522,7 +417,18 @@ def _cumulative(number: Token, noun: Token | None, outcome: Token | None) -> boo
             return True
         if _war_attached(token, anchors):
             return True
+    if any(_across_the_war_country(token) for token in number.sent):
+        return True  # also said of a conjunct: "… killed and 10 million displaced across …"
     return _past_long_period(tokens)
+
+
+def _across_the_war_country(token: Token) -> bool:
+    """ "killed … across the war-battered country", "throughout the war-torn country": the
+    whole country at war, a total of the war."""
+    if token.lower_ not in {"across", "throughout"}:
+        return False
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    return any(t.lemma_.lower() in WAR_NOUNS for o in objects for t in o.subtree)
 
 
 # "an initial death toll of 47", "had earlier reported 12 dead": a figure since updated.

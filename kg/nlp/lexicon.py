@@ -84,7 +84,7 @@ COUNTED_NOUNS: dict[str, Counted] = {
         ["fighter", "militant", "terrorist", "jihadist", "insurgent", "rebel", "gunman",
          "gunmen", "extremist", "mercenary", "combatant", "jihadi", "militiaman",
          "militiamen", "islamist", "commander", "bomber", "member", "loyalist",
-         "paramilitary"],
+         "paramilitary", "attacker", "assailant"],
         Counted.FIGHTERS),
     **dict.fromkeys(
         ["soldier", "troop", "serviceman", "servicemen", "officer", "personnel",
@@ -95,7 +95,9 @@ COUNTED_NOUNS: dict[str, Counted] = {
         ["people", "person", "persons", "other", "victim", "casualty", "body", "death",
          "fatality", "individual", "man", "men", "worker", "mourner", "passenger",
          "student", "family", "doctor", "volunteer", "prisoner", "detainee", "hostage",
-         "martyr", "life", "dead", "inhabitant"],
+         "martyr", "life", "dead", "inhabitant", "medic", "paramedic", "nurse", "staff",
+         "rescuer", "journalist", "citizen", "patient", "protester", "demonstrator", "pilgrim",
+         "worshipper", "injury"],
         Counted.PEOPLE),
     **dict.fromkeys(
         ["child", "children", "kid", "schoolchild", "schoolchildren", "boy", "girl",
@@ -109,15 +111,17 @@ COUNTED_NOUNS: dict[str, Counted] = {
          "rocket", "barrel", "shell", "mortar"],
         Counted.AIRSTRIKES),
     **dict.fromkeys(
-        ["attack", "assault", "offensive", "explosion", "blast", "ambush", "clash"],
+        ["attack", "assault", "offensive", "explosion", "blast", "ambush", "clash",
+         "incident"],
         Counted.ATTACKS),
     **dict.fromkeys(
-        ["vehicle", "car", "truck", "pickup", "bus", "convoy", "technical", "bulldozer"],
+        ["vehicle", "car", "truck", "pickup", "bus", "convoy", "technical", "bulldozer",
+         "ambulance", "lorry", "tanker"],
         Counted.VEHICLES),
     **dict.fromkeys(["tank", "apc"], Counted.TANKS),
     **dict.fromkeys(
         ["weapon", "gun", "rifle", "launcher", "artillery", "cannon", "drone", "aircraft",
-         "jet", "helicopter", "plane", "ammunition"],
+         "jet", "helicopter", "plane", "ammunition", "bomb"],
         Counted.WEAPONS),
     **dict.fromkeys(
         ["building", "house", "home", "school", "hospital", "mosque", "church",
@@ -157,7 +161,7 @@ OUTCOME_WORDS: dict[str, Outcome] = {
                     Outcome.DESTROYED),
     **dict.fromkeys(["displace", "displacement", "flee", "uproot", "expel"],
                     Outcome.DISPLACED),
-    **dict.fromkeys(["miss", "missing", "disappear"], Outcome.MISSING),
+    **dict.fromkeys(["miss", "missing", "disappear", "trap"], Outcome.MISSING),
     **dict.fromkeys(["involve", "participate", "take", "fight", "join", "conduct", "launch"],
                     Outcome.INVOLVED),
 }  # fmt: skip

@@ -63,6 +63,7 @@ TIME_WORDS = frozenset(
      "night", "overnight", "afternoon", "dawn", "dusk", "last", "next", "past", "the", "this"}
 )  # fmt: skip
 MAX_QUALIFIER_WORDS = max(len(words) for words in QUALIFIERS_BEFORE)
+TENS_OF = 20  # "tens of civilians": at least two tens
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,8 +153,13 @@ def _number_end(doc: Doc, i: int) -> int:
         and (doc[i + 2].lower_ in {"thousands", "millions"})
     ):
         return i + 3
+    fraction = _fraction_end(doc, i)
+    if fraction > i:
+        return fraction
+    if word == "tens" and i + 1 < n and doc[i + 1].lower_ == "of":
+        return i + 1  # "tens of civilians"
     if word in VAGUE_AMOUNTS and word not in {"handful", "couple"}:
-        if word == "scores" and not (i + 1 < n and doc[i + 1].lower_ == "of"):
+        if word == "scores" and not _scores_counts(doc, i):
             return i
         return i + 1
     if (
@@ -209,11 +215,49 @@ def _number_end(doc: Doc, i: int) -> int:
     return end
 
 
+# "scores" counts before "of" or a verb ("scores were injured", "Scores Injured"), not
+# as a noun or verb of its own ("the scores", "he scores").
+SCORES_NEXT = frozenset(
+    {"of", "were", "was", "have", "had", "are", "more", "others", "other", "killed", "wounded",
+     "injured", "dead", "died", "hurt", "fled", "displaced", "missing"}
+)  # fmt: skip
+FRACTIONS = {"quarter": 0.25, "half": 0.5, "third": 1 / 3}
+
+
+def _scores_counts(doc: Doc, i: int) -> bool:
+    """ "scores of civilians", "scores were injured", "Scores Injured" (not "the scores")."""
+    if i > 0 and doc[i - 1].lower_ in {"the", "his", "her", "their", "its", "our", "high"}:
+        return False
+    return i + 1 < len(doc) and doc[i + 1].lower_ in SCORES_NEXT
+
+
+def _fraction_end(doc: Doc, i: int) -> int:
+    """One past "a quarter of a million", "half a million" starting at i (else i)."""
+    n = len(doc)
+    j = i + 1 if doc[i].lower_ == "a" else i
+    if j >= n or doc[j].lower_ not in FRACTIONS:
+        return i
+    k = j + 1
+    if k < n and doc[k].lower_ == "of":
+        k += 1
+    if not (k + 1 < n and doc[k].lower_ == "a"):
+        return i
+    multiplier = doc[k + 1].lower_
+    return k + 2 if multiplier in MULTIPLIERS and multiplier != "hundred" else i
+
+
 def _value(tokens: Span) -> tuple[int | float | None, bool]:
     """The number the tokens spell, and whether it is a vague amount."""
     words = [t.lower_ for t in tokens if t.text != "-" and t.lower_ != "and"]
     if not words:
         return None, False
+    if words[0] == "a" and len(words) > 1 and words[1] in FRACTIONS:
+        words = words[1:]
+    if words[0] in FRACTIONS and words[-1] in MULTIPLIERS:
+        value = FRACTIONS[words[0]] * MULTIPLIERS[words[-1]]  # "a quarter of a million"
+        return (int(value) if value == int(value) else value), False
+    if words == ["tens"]:
+        return TENS_OF, True
     if words[0] in {"tens", "hundreds"} and len(words) == 3:
         return (20 if words[0] == "tens" else 200) * (
             1_000 if words[2] == "thousands" else 1_000_000
@@ -318,14 +362,17 @@ def _excluded(doc: Doc, start: int, end: int) -> bool:
         return True
     if start > 0:
         before = doc[start - 1]
-        if before.lower_ in NUMBER_PREFIX_EXCLUDES or before.lower_ in MONTHS:
+        if before.lower_ in NUMBER_PREFIX_EXCLUDES:
             return True
+        if before.lower_ in MONTHS and not (first.lower_ in NUMBER_WORDS and counted_next):
+            return True  # "March 15", not "In March two blasts occurred"
         if before.text in {"-", "/", "#", "$", "€", "£", "."} and not before.whitespace_:
             return True  # "S-300", "1/2", "$5"
     if (
         following is not None
         and following.text in {"-", "/", ":", "."}
         and not (doc[end - 1].whitespace_)
+        and not (following.text == "." and following.whitespace_)  # "wounded 25. Six days"
     ):
         nxt = doc[end + 1] if end + 1 < len(doc) else None
         if nxt is not None and (nxt.like_num or nxt.lower_ in MEASURE_UNITS):
@@ -338,9 +385,21 @@ def _excluded(doc: Doc, start: int, end: int) -> bool:
         value = float(first.text.replace(",", ""))
         if "," not in first.text and 1900 <= value <= 2100 and "." not in first.text:
             return True  # a year
+    if _timeline_year(doc, start, end, following):
+        return True
     if any(t.ent_type_ in NON_COUNT_ENT_TYPES for t in doc[start:end]) and not counted_next:
         return _entity_says_not_a_count(doc, start)
     return False
+
+
+def _timeline_year(doc: Doc, start: int, end: int, following: Token | None) -> bool:
+    """A year opening a timeline entry before a capitalised word: "… after 27 days of
+    shelling. 2013 Jihadists expand in the north" (not a count of jihadists)."""
+    text = doc[start].text
+    if end != start + 1 or not text.isdigit() or not 1900 <= int(text) <= 2100:
+        return False
+    opens = start == 0 or doc[start - 1].text in {".", "!", "?", "-", "*", ":"}
+    return opens and following is not None and following.is_title
 
 
 def _entity_says_not_a_count(doc: Doc, start: int) -> bool:

@@ -65,6 +65,16 @@ EXACT, MORE, LEAST, MOST, LESS, APPROX = (
         ("Fifty or more bodies were found.", [("Fifty or more", 50, LEAST, None)]),
         ("Over 1 000 civilians have been killed.", [("Over 1 000", 1000, MORE, None)]),
         ("Some 200 000 civilians are trapped.", [("Some 200 000", 200000, APPROX, None)]),
+        ("Scores were injured.", [("Scores", 40, APPROX, None)]),
+        ("12 Killed, Scores Injured", [("12", 12, EXACT, None), ("Scores", 40, APPROX, None)]),
+        ("Tens of civilians fled.", [("Tens", 20, APPROX, None)]),
+        (
+            "More than a quarter of a million people died.",
+            [("More than a quarter of a million", 250000, MORE, None)],
+        ),
+        ("Half a million people fled.", [("Half a million", 500000, EXACT, None)]),
+        ("In March two children died.", [("two", 2, EXACT, None)]),
+        ("They wounded 25. Six died later.", [("25", 25, EXACT, None), ("Six", 6, EXACT, None)]),
     ],
 )
 def test_amounts(blank: Language, text: str, expected: list) -> None:
@@ -85,6 +95,12 @@ def test_amounts(blank: Language, text: str, expected: list) -> None:
         "The S-300 system was deployed.",
         "The siege lasted five years.",
         "On 12 December the city fell.",
+        "The scores were level.",
+        "Final scores will be posted.",
+        "The tens digit changed.",
+        "A quarter of the city burned.",
+        "On March 12 children died.",
+        "The siege ended. 2013 Children return to school.",
     ],
 )
 def test_not_amounts(blank: Language, text: str) -> None:
