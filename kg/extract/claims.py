@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract.attribution import attribute, carry_claims, headline_claims
+from kg.extract.count_flags import earlier_report, several_days_period, since_recent_day
 from kg.extract.dates import DateMention, doc_dates
 from kg.nlp import text_of
 from kg.nlp.attribution import sentence_units
@@ -515,14 +516,18 @@ def _cumulative(number: Token, noun: Token | None, outcome: Token | None) -> boo
         heads.add(conj.i)  # displaced since 2011"
         heads.update(c.i for c in conj.children if c.dep_ == "acl")
     for index, token in enumerate(tokens):
-        if token.lower_ == "since" and _since_dates(token, head, heads) and _long_since(token):
+        if (
+            token.lower_ == "since"
+            and _since_dates(token, head, heads)
+            and (_long_since(token) or since_recent_day(token))
+        ):
             return True
         pair = (token.lower_, tokens[index + 1].lower_) if index + 1 < len(tokens) else None
         if pair in RUNNING_TOTAL_PHRASES or token.lower_ in RUNNING_TOTAL_WORDS:
             return True
         if _war_attached(token, anchors):
             return True
-    return _past_long_period(tokens)
+    return _past_long_period(tokens) or several_days_period(tokens)
 
 
 # "an initial death toll of 47", "had earlier reported 12 dead": a figure since updated.
@@ -540,6 +545,8 @@ def _superseded(number: Token) -> bool:
     def earlier_toll(token: Token) -> bool:
         return token.lemma_.lower() in TOLL_NOUNS and _said_earlier(token)
 
+    if earlier_report(number):
+        return True
     for node in [number, *number.ancestors]:
         if earlier_toll(node):
             return True

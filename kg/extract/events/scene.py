@@ -173,7 +173,7 @@ class Scene:
         check = is_place if want_place else is_actor
         mention = self.mentions.at(token)
         if mention is not None and check(mention):
-            return mention.entity
+            return self._first_listed(token, mention) if want_place else mention.entity
         if want_place:
             place = self._place_in_phrase(token)
             if place is None and is_definite_settlement(token):
@@ -189,6 +189,35 @@ class Scene:
             if check(candidate) and not self._is_based(candidate) and not self._locator(candidate):
                 return candidate.entity
         return None
+
+    def _first_listed(self, token: Token, mention: Mention) -> EntityRef:
+        """The first of several places named as a list the parser glued into one noun
+        phrase ("in Aleppo Deir ez-Zor Hasakeh Idlib and Raqqa": Idlib heads, Aleppo and
+        the rest are its compounds)."""
+        first = mention
+        glued: list[Token] = []
+        stack = [self.doc[mention_token(self.doc, mention)]]
+        while stack:
+            node = stack.pop()
+            compounds = [c for c in kids(node) if c.dep_ == "compound" and c.i < node.i]
+            glued.extend(compounds)
+            stack.extend(compounds)
+        for child in glued:
+            other = self.mentions.at(child)
+            if (
+                child.i < token.i
+                and other is not None
+                and other.span.start < first.span.start
+                and self._listed_before(other, mention)
+            ):
+                first = other
+        return first.entity
+
+    @rule("first-listed-place", '"attacks in Aleppo, Daraa and Idlib": Aleppo, named first')
+    def _listed_before(self, other: Mention, mention: Mention) -> bool:
+        """Another place named before the phrase's head in the same list: news name the
+        main scene first ("terrorist attacks in Aleppo Daraa": Aleppo)."""
+        return is_place(other) and other.entity != mention.entity and not is_country(other.entity)
 
     def _locates(self, token: Token) -> bool:
         """Whether ``token`` is the country of the scene used as a modifier."""
@@ -420,7 +449,8 @@ class Scene:
                 # the nearest place more specific than a country, else the nearest country
                 rank = (is_country(mention.entity), abs(mention.span.start - trigger.idx))
                 if best is None or rank < best[:2]:
-                    best = (*rank, mention.entity)
+                    last = self.doc[mention_token(self.doc, mention)]
+                    best = (*rank, self._first_listed(last, mention))
             if best is not None:
                 return best[2]
         return None

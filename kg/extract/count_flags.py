@@ -1,0 +1,99 @@
+"""More flags on count claims, as rules of English news (``kg.extract.claims`` applies them).
+
+* A tally since a recent day is a period total (``nkg:cumulative``), not one incident:
+  "Since Saturday at least 68 civilians have been killed", "killing at least 16 people
+  since Thursday", "have been killed since the weekend".
+* So is a toll over several days or weeks: "killed in the past four days", "in the last
+  10 days killing over 2,200 militants", "500 civilians killed in one week".  A day or
+  two ("in the past 48 hours", "over the past two days") is left alone: news give the
+  toll of one battle or bombardment that way.
+* A figure a source gave earlier (``nkg:superseded``): "Earlier, the Observatory
+  reported that the strikes killed 31 civilians", "SANA reported earlier that one
+  person was killed".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.nlp.lexicon import NUMBER_WORDS, REPORTING_VERBS
+
+WEEKDAY_NAMES = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+# After "since", these start a tally a few days old: "since Tuesday", "since the weekend".
+RECENT_START_WORDS = WEEKDAY_NAMES | {"weekend", "yesterday"}
+PERIOD_PREPS = frozenset({"in", "over", "during", "within", "throughout", "for"})
+DAY_UNITS = frozenset({"day", "days"})
+WEEK_UNITS = frozenset({"week", "weeks"})
+SEVERAL_DAYS = 3  # "in the past three days" totals several incidents; "two days" may be one
+PERIOD_SPAN = 5  # tokens between the preposition and the unit: "in the past 10 days"
+
+
+def since_recent_day(since: Token) -> bool:
+    """ "since Tuesday", "since Wednesday afternoon", "since last week", "since the
+    weekend": a "since" that starts a tally a few days ago (not "since dawn")."""
+    scope = list(since.head.subtree) if since.dep_ == "mark" else list(since.subtree)
+    for index, token in enumerate(scope):
+        word = token.lower_
+        if word in RECENT_START_WORDS:
+            return True
+        if word in WEEK_UNITS and index > 0 and scope[index - 1].lower_ in {"last", "past"}:
+            return True
+    return False
+
+
+def _amount(token: Token) -> int | None:
+    """The number a token writes: "10", "three", "a"/"one" → 1."""
+    word = token.lower_
+    if word.isdigit():
+        return int(word)
+    if word in {"a", "one"}:
+        return 1
+    return NUMBER_WORDS.get(word)
+
+
+def several_days_period(tokens: list[Token]) -> bool:
+    """ "in the past four days", "in the last 10 days", "in one week", "over the past
+    two weeks", "during the past week": a toll over several days or weeks."""
+    for index, token in enumerate(tokens):
+        word = token.lower_
+        if word not in DAY_UNITS | WEEK_UNITS:
+            continue
+        before = tokens[max(0, index - PERIOD_SPAN) : index]
+        preps = [i for i, t in enumerate(before) if t.lower_ in PERIOD_PREPS]
+        if not preps:
+            continue
+        between = before[preps[-1] + 1 :]
+        if any(t.lower_ not in {"the", "past", "last", "previous"} and _amount(t) is None
+               for t in between):  # fmt: skip
+            continue
+        amounts = [a for t in between if (a := _amount(t)) is not None]
+        if word in WEEK_UNITS:
+            if amounts or any(t.lower_ in {"past", "last", "previous"} for t in between):
+                return True
+        elif amounts and amounts[-1] >= SEVERAL_DAYS:
+            return True
+    return False
+
+
+def earlier_report(number: Token) -> bool:
+    """Whether a reporting verb governing the count says it was given earlier: "Earlier,
+    the Observatory reported that the strikes killed 31 civilians", "SANA reported
+    earlier that one person was killed", "Earlier on Wednesday a source said …"."""
+    sentence = number.sent
+    for verb in number.ancestors:
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in REPORTING_VERBS:
+            continue
+        if any(c.lower_ == "earlier" and c.dep_ == "advmod" for c in verb.children):
+            return True
+        after = number.doc[verb.i + 1] if verb.i + 1 < sentence.end else None
+        if after is not None and after.lower_ == "earlier":
+            return True  # "reported earlier that …" (parsed onto the reported verb)
+        first = sentence[0]
+        if first.lower_ == "earlier" and (
+            first.head == verb or (first.head.dep_ == "nsubj" and first.head.head == verb)
+        ):
+            return True  # "Earlier the UK-based Observatory reported …", not "Earlier
+            # this week an attack killed 87, the Observatory said" (an earlier event)
+    return False
