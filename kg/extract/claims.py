@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract.attribution import attribute, carry_claims, headline_claims
-from kg.extract.count_flags import earlier_report, several_days_period, since_recent_day
+from kg.extract.count_flags import several_days_period, since_recent_day
 from kg.extract.dates import DateMention, doc_dates
 from kg.nlp import text_of
 from kg.nlp.attribution import sentence_units
@@ -545,8 +545,6 @@ def _superseded(number: Token) -> bool:
     def earlier_toll(token: Token) -> bool:
         return token.lemma_.lower() in TOLL_NOUNS and _said_earlier(token)
 
-    if earlier_report(number):
-        return True
     for node in [number, *number.ancestors]:
         if earlier_toll(node):
             return True

@@ -7,16 +7,13 @@
   10 days killing over 2,200 militants", "500 civilians killed in one week".  A day or
   two ("in the past 48 hours", "over the past two days") is left alone: news give the
   toll of one battle or bombardment that way.
-* A figure a source gave earlier (``nkg:superseded``): "Earlier, the Observatory
-  reported that the strikes killed 31 civilians", "SANA reported earlier that one
-  person was killed".
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.nlp.lexicon import NUMBER_WORDS, REPORTING_VERBS
+from kg.nlp.lexicon import NUMBER_WORDS
 
 WEEKDAY_NAMES = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -74,26 +71,4 @@ def several_days_period(tokens: list[Token]) -> bool:
                 return True
         elif amounts and amounts[-1] >= SEVERAL_DAYS:
             return True
-    return False
-
-
-def earlier_report(number: Token) -> bool:
-    """Whether a reporting verb governing the count says it was given earlier: "Earlier,
-    the Observatory reported that the strikes killed 31 civilians", "SANA reported
-    earlier that one person was killed", "Earlier on Wednesday a source said …"."""
-    sentence = number.sent
-    for verb in number.ancestors:
-        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in REPORTING_VERBS:
-            continue
-        if any(c.lower_ == "earlier" and c.dep_ == "advmod" for c in verb.children):
-            return True
-        after = number.doc[verb.i + 1] if verb.i + 1 < sentence.end else None
-        if after is not None and after.lower_ == "earlier":
-            return True  # "reported earlier that …" (parsed onto the reported verb)
-        first = sentence[0]
-        if first.lower_ == "earlier" and (
-            first.head == verb or (first.head.dep_ == "nsubj" and first.head.head == verb)
-        ):
-            return True  # "Earlier the UK-based Observatory reported …", not "Earlier
-            # this week an attack killed 87, the Observatory said" (an earlier event)
     return False

@@ -34,6 +34,7 @@ from kg.extract.events.words import (
 )
 from kg.nlp import text_of
 from kg.nlp.gazetteer import load_gazetteer
+from kg.nlp.lexicon import REPORTING_VERBS
 from kg.nlp.sentences import ancestors, head, headline_end, kids, sentence_of, subtree
 from kg.records import Article, EntityKind, EntityRef, EventKind, Mention, TimeStamp
 
@@ -194,6 +195,8 @@ class Scene:
         """The first of several places named as a list the parser glued into one noun
         phrase ("in Aleppo Deir ez-Zor Hasakeh Idlib and Raqqa": Idlib heads, Aleppo and
         the rest are its compounds)."""
+        if is_country(mention.entity):
+            return mention.entity  # "a street in Aleppo Syria": a place and its country
         first = mention
         glued: list[Token] = []
         stack = [self.doc[mention_token(self.doc, mention)]]
@@ -412,6 +415,18 @@ class Scene:
                 return False
         return False
 
+    @rule("speaking-place", '"Washington and Paris say …": a capital speaking, not a scene')
+    def _speaking_place(self, mention: Mention) -> bool:
+        """A place that is the subject of a verb of saying ("Washington and Paris say
+        forces loyal to Assad were behind the attack"): its government speaks."""
+        span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if span is None:
+            return False
+        node = span.root
+        while node.dep_ == "conj" and head(node).i != node.i:
+            node = head(node)
+        return node.dep_ == "nsubj" and lower_lemma(head(node)) in REPORTING_VERBS
+
     def _antecedent_settlement(self, token: Token) -> EntityRef | None:
         """ "the city", "the town": the last city or town named before it in the article."""
         best: Mention | None = None
@@ -440,6 +455,7 @@ class Scene:
                     or self._possessor_place(mention)
                     or self._is_supporter(mention)
                     or self._is_source_place(mention)
+                    or self._speaking_place(mention)
                     or in_other_event_clause(self.doc[mention_token(self.doc, mention)], trigger)
                     or not self._direct_modifier(
                         self.doc[mention_token(self.doc, mention)], trigger
