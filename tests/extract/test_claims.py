@@ -139,8 +139,26 @@ def test_wounded_beside_killed(nlp: Language, text: str, wounded: int) -> None:
             " August 2013.",
             [(200, False)],
         ),
-        ("Clashes have killed 19 insurgents since Monday.", [(19, False)]),
         ("Activists say infighting has killed 45 fighters over the past two days.", [(45, False)]),
+        # a tally since a recent day, a toll over several days or weeks: a period total
+        ("Clashes have killed 19 insurgents since Monday.", [(19, True)]),
+        ("Since Saturday at least 68 civilians have been killed in the town.", [(68, True)]),
+        (
+            "Rebels fired rockets into Damascus, killing at least 16 people since Thursday.",
+            [(16, True)],
+        ),
+        ("Strikes have killed 30 people since the weekend.", [(30, True)]),
+        ("At least 86 soldiers were killed in the past four days.", [(86, True)]),
+        (
+            "Troops killed over 2,200 militants in the last 10 days.",
+            [(2200, True)],
+        ),
+        ("Over 500 civilians were killed in one week.", [(500, True)]),
+        ("The strikes killed 40 people during the past week.", [(40, True)]),
+        # a day's toll, or a day or two of one battle, is not
+        ("Strikes have killed 30 people since dawn.", [(30, False)]),
+        ("At least 45 people have been killed in Aleppo in the last 24 hours.", [(45, False)]),
+        ("The strikes last week killed 12 civilians.", [(12, False)]),
     ],
 )
 def test_cumulative(nlp: Language, text: str, expected: list[tuple[int, bool]]) -> None:

@@ -34,3 +34,29 @@ def test_datelines_countries_and_based_are_not_candidates() -> None:
     mentions = [mention("Beirut", "beirut", 0), mention("Britain", "united-kingdom", 8, COUNTRY),
                 mention("Syria", "syria", 49, COUNTRY)]  # fmt: skip
     assert focus_place(text, mentions, lead_end=len(text)) is None
+
+
+def test_a_photo_caption_gives_no_place() -> None:
+    """ "… in the city of Hasakeh on Monday (AFP photo) BEIRUT Thirteen civilians were
+    killed … on the province of Aleppo": the caption shows another day and place."""
+    headline = "13 civilians killed in air raids on northern Syria"
+    caption = "A man runs near destroyed buildings in the city of Hasakeh on Monday (AFP photo)"
+    lead = "BEIRUT Thirteen civilians were killed in air raids on the province of Aleppo."
+    text = f"{headline}\n\n{caption} {lead}"
+    hasakeh = text.index("Hasakeh")
+    aleppo = text.index("Aleppo")
+    mentions = [mention("Syria", "syria", text.index("Syria"), COUNTRY),
+                mention("Hasakeh", "al-hasakah", hasakeh),
+                mention("Aleppo", "aleppo-governorate", aleppo)]  # fmt: skip
+    focus = focus_place(text, mentions, lead_end=len(text))
+    assert focus is not None and focus.key == "aleppo-governorate"
+
+
+def test_a_sentence_before_the_credit_is_no_caption() -> None:
+    """Only the sentence ending in the credit is the caption: "Jets struck Idlib. A man
+    runs in Hasakeh (AP photo/Hassan Ammar)" keeps Idlib."""
+    text = "Jets struck Idlib on Sunday. A man runs in Hasakeh (AP photo/Hassan Ammar)"
+    mentions = [mention("Idlib", "idlib", text.index("Idlib")),
+                mention("Hasakeh", "al-hasakah", text.index("Hasakeh"))]  # fmt: skip
+    focus = focus_place(text, mentions, lead_end=len(text))
+    assert focus is not None and focus.key == "idlib"
