@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract.attribution import attribute, carry_claims, headline_claims
-from kg.extract.count_flags import several_days_period, since_recent_day
+from kg.extract.count_flags import part_of_total, several_days_period, since_recent_day
 from kg.extract.dates import DateMention, doc_dates
 from kg.nlp import text_of
 from kg.nlp.attribution import sentence_units
@@ -572,6 +572,8 @@ def _additional(doc: Doc, quantity: Quantity) -> bool:
     """Whether the count adds to one given elsewhere: "another 27 people", "a further
     nine", "five more civilians", "21 others died" (not "more than 50")."""
     start, end = quantity.number_start, quantity.number_end
+    if part_of_total(doc[end - 1]):
+        return True
     before = doc[start - 1].lower_ if start > 0 else ""
     if before in ADDING_BEFORE:
         return True

@@ -7,6 +7,10 @@
   10 days killing over 2,200 militants", "500 civilians killed in one week".  A day or
   two ("in the past 48 hours", "over the past two days") is left alone: news give the
   toll of one battle or bombardment that way.
+* A part of a toll the text gives (``nkg:additional``, "a part of a total"): "The toll
+  included two people killed by rocket fire" (not a breakdown of the dead: "the toll
+  includes ten children"), "Another 327 civilians, including 126 children" (the 126
+  are part of an added count, as the 327 are).
 """
 
 from __future__ import annotations
@@ -30,14 +34,11 @@ PERIOD_SPAN = 5  # tokens between the preposition and the unit: "in the past 10 
 def since_recent_day(since: Token) -> bool:
     """ "since Tuesday", "since Wednesday afternoon", "since last week", "since the
     weekend": a "since" that starts a tally a few days ago (not "since dawn")."""
-    scope = list(since.head.subtree) if since.dep_ == "mark" else list(since.subtree)
-    for index, token in enumerate(scope):
-        word = token.lower_
-        if word in RECENT_START_WORDS:
-            return True
-        if word in WEEK_UNITS and index > 0 and scope[index - 1].lower_ in {"last", "past"}:
-            return True
-    return False
+    if since.dep_ == "mark":
+        return False  # "since they ended defence and attacked on Sunday": a clause
+    words = [t.lower_ for t in since.subtree if t.i > since.i]
+    words = [w for w in words if w not in {"the", "early", "late", "last", "past"}]
+    return bool(words) and (words[0] in RECENT_START_WORDS or words[0] in WEEK_UNITS)
 
 
 def _amount(token: Token) -> int | None:
@@ -71,4 +72,39 @@ def several_days_period(tokens: list[Token]) -> bool:
                 return True
         elif amounts and amounts[-1] >= SEVERAL_DAYS:
             return True
+    return False
+
+
+# Nouns of a total that "include" a part of it: "the toll included two people killed …".
+TOTAL_NOUNS = frozenset(
+    {"toll", "tally", "count", "figure", "total", "dead", "casualties", "victims", "number"}
+)
+ADDING_WORDS = frozenset({"another", "further", "additional"})
+
+
+def part_of_total(number: Token) -> bool:
+    """ "The toll included two people killed by rocket fire on Sunday", "the dead include
+    ten children", "another 327 civilians including 126 children": a count that is part
+    of a total the text gives, or of a count added to another."""
+    node = number
+    for _ in range(3):
+        parent = node.head
+        if parent.i == node.i:
+            return False
+        if parent.lemma_.lower() == "include" and parent.pos_ in {"VERB", "AUX"}:
+            # the part is picked out by how or where it died ("two people killed by rocket
+            # fire"), not a breakdown of the dead ("the toll includes ten children")
+            picked = any(c.dep_ == "acl" for c in node.children)
+            return picked and any(
+                c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in TOTAL_NOUNS
+                for c in parent.children
+            )
+        if parent.lower_ in {"including", "among"} and parent.dep_ == "prep":
+            whole = parent.head
+            return any(
+                c.lower_ in ADDING_WORDS
+                or (c.dep_ == "nummod" and c.i > 0 and c.doc[c.i - 1].lower_ in ADDING_WORDS)
+                for c in whole.children
+            )
+        node = parent
     return False
