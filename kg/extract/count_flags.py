@@ -91,7 +91,11 @@ def part_of_total(number: Token) -> bool:
         parent = node.head
         if parent.i == node.i:
             return False
-        if parent.lemma_.lower() == "include" and parent.pos_ in {"VERB", "AUX"}:
+        if (
+            parent.lemma_.lower() == "include"
+            and parent.pos_ in {"VERB", "AUX"}
+            and parent.dep_ != "prep"  # "including" as a preposition: below
+        ):
             # the part is picked out by how or where it died ("two people killed by rocket
             # fire"), not a breakdown of the dead ("the toll includes ten children")
             picked = any(c.dep_ == "acl" for c in node.children)

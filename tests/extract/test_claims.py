@@ -334,6 +334,18 @@ def test_superseded_tolls(nlp: Language, text: str, expected: list[tuple[int, bo
         ),
         ("More than 50 civilians were killed in Aleppo.", [(50, False)]),
         ("Twenty or more fighters were killed.", [(20, False)]),
+        # a part of a total the text gives
+        (
+            "At least 30 people died. The toll included two people killed by rocket fire on"
+            " Sunday.",
+            [(30, False), (2, True)],
+        ),
+        ("The toll includes ten children.", [(10, False)]),
+        (
+            "Another 327 civilians including 126 children have been killed in Aleppo province.",
+            [(327, True), (126, True)],
+        ),
+        ("At least 11 civilians including three children were killed.", [(11, False), (3, False)]),
     ],
 )
 def test_additional_counts(nlp: Language, text: str, expected: list[tuple[int, bool]]) -> None:
