@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from kg.extract.dates import DateMention
 from kg.extract.places import focus_place
-from kg.records import EntityKind, EntityRef, Mention, Span
+from kg.records import EntityKind, EntityRef, Mention, Precision, Span, TimeStamp
 
 PLACE = (EntityKind.PLACE, EntityKind.SETTLEMENT)
 COUNTRY = (EntityKind.PLACE, EntityKind.COUNTRY)
@@ -60,3 +63,20 @@ def test_a_sentence_before_the_credit_is_no_caption() -> None:
                 mention("Hasakeh", "al-hasakah", text.index("Hasakeh"))]  # fmt: skip
     focus = focus_place(text, mentions, lead_end=len(text))
     assert focus is not None and focus.key == "idlib"
+
+
+def test_a_place_dated_before_the_news_is_background() -> None:
+    """ "The rebels used the same weapons in Aleppo last year. … health workers in Idlib":
+    Aleppo is where an earlier attack was; Idlib, today's."""
+    text = "Gas attack kills 70.\n\nRebels used gas in Aleppo last year. Doctors in Idlib help."
+    aleppo, idlib = text.index("Aleppo"), text.index("Idlib")
+    last_year = text.index("last year")
+    dates = [DateMention(last_year, last_year + 9, "last year",
+                         TimeStamp(date(2016, 1, 1), Precision.YEAR))]  # fmt: skip
+    mentions = [mention("Aleppo", "aleppo", aleppo), mention("Idlib", "idlib", idlib)]
+    news = date(2017, 4, 5)
+    focus = focus_place(text, mentions, lead_end=20, dates=dates, published=news)
+    assert focus is not None and focus.key == "idlib"
+    # the same sentence in that year's own news is no background
+    same_year = focus_place(text, mentions, lead_end=20, dates=dates, published=date(2016, 5, 1))
+    assert same_year is not None and same_year.key == "aleppo"
