@@ -29,7 +29,12 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract.attribution import attribute, carry_claims, headline_claims
-from kg.extract.count_flags import part_of_total, several_days_period, since_recent_day
+from kg.extract.count_flags import (
+    part_of_total,
+    several_days_period,
+    since_recent_day,
+    trailing_period,
+)
 from kg.extract.dates import DateMention, doc_dates
 from kg.nlp import text_of
 from kg.nlp.attribution import sentence_units
@@ -527,7 +532,7 @@ def _cumulative(number: Token, noun: Token | None, outcome: Token | None) -> boo
             return True
         if _war_attached(token, anchors):
             return True
-    return _past_long_period(tokens) or several_days_period(tokens)
+    return _past_long_period(tokens) or several_days_period(tokens) or trailing_period(number)
 
 
 # "an initial death toll of 47", "had earlier reported 12 dead": a figure since updated.

@@ -41,6 +41,20 @@ def since_recent_day(since: Token) -> bool:
     return bool(words) and (words[0] in RECENT_START_WORDS or words[0] in WEEK_UNITS)
 
 
+def trailing_period(number: Token) -> bool:
+    """A period phrase that ends the count's sentence dates every verb in it, wherever
+    the parse hung it: "545 people have been killed and hundreds more injured in the
+    bombing campaign on towns and cities since Tuesday", "fire from Syria has claimed
+    21 lives and wounded dozens in Kilis this year"."""
+    words = [t for t in number.sent if t.i > number.i and not t.is_punct]
+    if len(words) < 2:
+        return False
+    if [t.lower_ for t in words[-2:]] == ["this", "year"]:
+        return True
+    since = next((t for t in words[-4:] if t.lower_ == "since"), None)
+    return since is not None and since_recent_day(since)
+
+
 def _amount(token: Token) -> int | None:
     """The number a token writes: "10", "three", "a"/"one" → 1."""
     word = token.lower_

@@ -155,6 +155,15 @@ def test_wounded_beside_killed(nlp: Language, text: str, wounded: int) -> None:
         ),
         ("Over 500 civilians were killed in one week.", [(500, True)]),
         ("The strikes killed 40 people during the past week.", [(40, True)]),
+        (
+            "At least 545 people have been killed and hundreds more injured in the bombing"
+            " campaign on towns and cities since Tuesday.",
+            [(545, True)],
+        ),
+        (
+            "Fire from Syria has claimed 21 lives and wounded dozens in Kilis this year.",
+            [(21, True), (24, True)],
+        ),
         # a day's toll, or a day or two of one battle, is not
         ("Strikes have killed 30 people since dawn.", [(30, False)]),
         ("At least 45 people have been killed in Aleppo in the last 24 hours.", [(45, False)]),
