@@ -18,6 +18,10 @@ Scheme
   names are kept when written in Latin script, capitalised, not codes, not common English
   words or given names, and not claimed by an earlier entry (curated entries, then
   towns by population).  Each folded label belongs to exactly one entry.
+* Syrian places also answer to the other English spellings of their names' words
+  (``SPELLING_GROUPS``: Sheikh/Shaikh/Shaykh, Deir/Dayr, Tal/Tell, Ain/Ayn, al/el…),
+  added last and only where no entry holds the name: no new place, no new point; the
+  governorate stays GeoNames' admin1 (towns) or the curated parent.
 * Points: towns and foreign cities from GeoNames; governorates, countries, districts and
   sites are APPROXIMATE points written by hand (a few km for districts and sites).
 * ``owl:sameAs wd:…`` only where verified: Islamic State = wd:Q2429253 (given by the
