@@ -18,6 +18,10 @@ Scheme
   names are kept when written in Latin script, capitalised, not codes, not common English
   words or given names, and not claimed by an earlier entry (curated entries, then
   towns by population).  Each folded label belongs to exactly one entry.
+* Syrian places also answer to the other English spellings of their names' words
+  (``SPELLING_GROUPS``: Sheikh/Shaikh/Shaykh, Deir/Dayr, Tal/Tell, Ain/Ayn, al/el…),
+  added last and only where no entry holds the name: no new place, no new point; the
+  governorate stays GeoNames' admin1 (towns) or the curated parent.
 * Points: towns and foreign cities from GeoNames; governorates, countries, districts and
   sites are APPROXIMATE points written by hand (a few km for districts and sites).
 * ``owl:sameAs wd:…`` only where verified: Islamic State = wd:Q2429253 (given by the
@@ -1272,7 +1276,85 @@ def build() -> Registry:
                            source=f"GeoNames {geonameid}"))
     for entry in towns:
         registry.add(entry, strict=False)
+    add_spelling_variants(registry)
     return registry
+
+
+# Levantine Arabic place-name words that English news spell several ways ("Khan
+# Shaikhoun" / "Khan Sheikhoun", "Tell Abyad" / "Tal Abyad", "Dayr Hafir" / "Deir
+# Hafer"): each group's spellings stand for one another in a Syrian place's name.
+SPELLING_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("sheikh", "shaikh", "shaykh", "sheik", "cheikh"),
+    ("deir", "dayr", "dair"),
+    ("tal", "tall", "tell", "tel"),
+    ("ain", "ayn", "ein"),
+    ("jabal", "jebel", "jabel", "jbel"),
+    ("kafr", "kfar", "kafar"),
+    ("maarat", "maaret", "maarrat", "marat"),
+    ("khirbet", "khirbat", "kherbet"),
+    ("beit", "bayt", "bait"),
+    ("abu", "abou"),
+    ("umm", "um", "om"),
+    ("al", "el"),
+)
+# Groups whose spellings also begin longer words: "Sheikhoun" / "Shaikhoun".
+PREFIX_GROUPS = frozenset({"sheikh"})
+
+
+def spelling_variants(label: str) -> list[str]:
+    """The label with one word respelt by ``SPELLING_GROUPS`` (one change at a time)."""
+    words = re.split(r"([ \-])", label)
+    variants: list[str] = []
+    for index, word in enumerate(words):
+        lower = word.lower()
+        for group in SPELLING_GROUPS:
+            prefix = group[0] in PREFIX_GROUPS
+            match = next((g for g in group if lower == g or (prefix and lower.startswith(g))),
+                         None)
+            if match is None:
+                continue
+            rest = word[len(match):]
+            for other in group:
+                if other == match:
+                    continue
+                spelt = other.capitalize() if word[:1].isupper() else other
+                variants.append("".join([*words[:index], spelt + rest, *words[index + 1:]]))
+    return variants
+
+
+def _in_syria(registry: Registry, entry: Entry) -> bool:
+    """Whether the entry's containing places lead to Syria."""
+    seen: set[str] = set()
+    while entry.parent is not None and entry.parent not in seen:
+        if entry.parent == "syria":
+            return True
+        seen.add(entry.parent)
+        parent = registry.entries.get(entry.parent)
+        if parent is None:
+            return False
+        entry = parent
+    return False
+
+
+def add_spelling_variants(registry: Registry) -> None:
+    """Give every Syrian place (GeoNames towns with their GeoNames governorate, curated
+    places with their parent) the other spellings of its name's words, where no entry
+    holds that name: never a new place, never a name taken from another entry."""
+    for entry in registry.entries.values():
+        if "Place" not in entry.kinds or "Country" in entry.kinds:
+            continue
+        if not _in_syria(registry, entry):
+            continue
+        for label in [entry.label, *entry.alts]:
+            for variant in spelling_variants(label):
+                folded = fold(variant)
+                if folded in registry.owner or not usable_town_label(variant):
+                    continue
+                if len(folded.split()) < 2 and not any(
+                        folded.startswith(g) for g in PREFIX_GROUPS):
+                    continue  # a one-word respelling may be an English word ("Tell")
+                entry.alts.append(variant)
+                registry.owner[folded] = entry.key
 
 
 # ---------------------------------------------------------------- writing

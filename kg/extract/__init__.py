@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from kg.extract.attribution import cited_sources
 from kg.extract.claims import count_claims
+from kg.extract.dates import doc_dates
 from kg.extract.entities import mentions as entity_mentions
 from kg.extract.events import events as extract_events
 from kg.extract.places import focus_place
@@ -28,7 +29,8 @@ def analyse(doc: Doc, article: Article) -> Analysis:
     claims = tuple(count_claims(doc, article, mentions, events))
     cites = tuple(cited_sources(doc, mentions))
     lead = lead_end(doc, article)
-    focus = focus_place(text_of(doc), mentions, lead)
+    published = article.date_published
+    focus = focus_place(text_of(doc), mentions, lead, None, doc_dates(doc, published), published)
     events = tuple(with_sides(events, mentions, text_of(doc)[:lead], lead, focus))
     return Analysis(
         article=article, mentions=mentions, events=events, claims=claims, cites=cites, focus=focus

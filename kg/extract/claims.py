@@ -29,6 +29,12 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract.attribution import attribute, carry_claims, headline_claims
+from kg.extract.count_flags import (
+    part_of_total,
+    several_days_period,
+    since_recent_day,
+    trailing_period,
+)
 from kg.extract.counted import (
     AUXILIARIES,
     PEOPLE_LIKE,
@@ -410,7 +416,11 @@ def _cumulative(number: Token, noun: Token | None, outcome: Token | None) -> boo
         heads.add(conj.i)  # displaced since 2011"
         heads.update(c.i for c in conj.children if c.dep_ == "acl")
     for index, token in enumerate(tokens):
-        if token.lower_ == "since" and _since_dates(token, head, heads) and _long_since(token):
+        if (
+            token.lower_ == "since"
+            and _since_dates(token, head, heads)
+            and (_long_since(token) or since_recent_day(token))
+        ):
             return True
         pair = (token.lower_, tokens[index + 1].lower_) if index + 1 < len(tokens) else None
         if pair in RUNNING_TOTAL_PHRASES or token.lower_ in RUNNING_TOTAL_WORDS:
@@ -419,7 +429,7 @@ def _cumulative(number: Token, noun: Token | None, outcome: Token | None) -> boo
             return True
     if any(_across_the_war_country(token) for token in number.sent):
         return True  # also said of a conjunct: "… killed and 10 million displaced across …"
-    return _past_long_period(tokens)
+    return _past_long_period(tokens) or several_days_period(tokens) or trailing_period(number)
 
 
 def _across_the_war_country(token: Token) -> bool:
@@ -473,6 +483,8 @@ def _additional(doc: Doc, quantity: Quantity) -> bool:
     """Whether the count adds to one given elsewhere: "another 27 people", "a further
     nine", "five more civilians", "21 others died" (not "more than 50")."""
     start, end = quantity.number_start, quantity.number_end
+    if part_of_total(doc[end - 1]):
+        return True
     before = doc[start - 1].lower_ if start > 0 else ""
     if before in ADDING_BEFORE:
         return True

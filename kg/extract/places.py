@@ -9,18 +9,58 @@ it is a property of the article, not of the event:
   (a governorate), else
 * the first-mentioned place of the division the article names most often.
 
-Places that are only a country, "-based" qualifiers ("Britain-based monitor") and
-places outside any known division (datelines such as Beirut) are not candidates.
+Places that are only a country, "-based" qualifiers ("Britain-based monitor"), places
+outside any known division (datelines such as Beirut) and places in a photo caption
+("… buildings in the city of Hasakeh on Monday (AFP photo)", a picture the page shows
+beside the story, often of another day and place) are not candidates; nor is a place
+a date before the news follows ("the rebels had used the same weapons in Aleppo last
+year"): background, not the scene.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
+from datetime import date
 
+from kg.extract.dates import DateMention, before_the_news
 from kg.extract.entities import is_based, is_place
 from kg.nlp.gazetteer import Gazetteer, load_gazetteer
 from kg.records import EntityRef, Mention
+
+# "(AFP photo)", "(File photo)", "(Reuters Photo)", "(AP photo/Hassan Ammar)"
+PHOTO_CREDIT = re.compile(r"\((?:[\w.]+ ){0,3}photo\b[^)\n]{0,60}\)", re.IGNORECASE)
+
+
+def photo_captions(text: str) -> list[tuple[int, int]]:
+    """The spans of photo captions: from the start of the sentence (or line) a photo
+    credit ends, to the credit's end."""
+    captions = []
+    for credit in PHOTO_CREDIT.finditer(text):
+        start = max(text.rfind("\n", 0, credit.start()), text.rfind(". ", 0, credit.start()))
+        captions.append((start + 1, credit.end()))
+    return captions
+
+
+BACKGROUND_GAP = 24  # characters between a place and the date that dates it: " in", " last"
+
+
+def _dated_before_the_news(
+    mention: Mention, text: str, dates: Sequence[DateMention], published: date | None
+) -> bool:
+    """A place a date before the news follows closely in its sentence: "in Aleppo last
+    year", "in Homs in March 2013" (an earlier event told as background)."""
+    for when in dates:
+        gap = text[mention.span.end : when.start]
+        if (
+            0 <= when.start - mention.span.end <= BACKGROUND_GAP
+            and "." not in gap
+            and len(gap.split()) <= 2
+            and before_the_news(when.stamp, published)
+        ):
+            return True
+    return False
 
 
 def _located(mention: Mention, text: str, gazetteer: Gazetteer) -> str | None:
@@ -32,14 +72,23 @@ def _located(mention: Mention, text: str, gazetteer: Gazetteer) -> str | None:
 
 
 def focus_place(
-    text: str, mentions: Sequence[Mention], lead_end: int, gazetteer: Gazetteer | None = None
+    text: str,
+    mentions: Sequence[Mention],
+    lead_end: int,
+    gazetteer: Gazetteer | None = None,
+    dates: Sequence[DateMention] = (),
+    published: date | None = None,
 ) -> EntityRef | None:
-    """Where the article's news happens, as far as its place names tell."""
+    """Where the article's news happens, as far as its place names tell (``dates``: the
+    article's date expressions, resolved against ``published``)."""
     gazetteer = gazetteer or load_gazetteer()
+    captions = photo_captions(text)
     located = [
         (mention, division)
         for mention in mentions
         if (division := _located(mention, text, gazetteer)) is not None
+        and not any(start <= mention.span.start < end for start, end in captions)
+        and not _dated_before_the_news(mention, text, dates, published)
     ]
     if not located:
         return None

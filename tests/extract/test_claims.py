@@ -139,8 +139,35 @@ def test_wounded_beside_killed(nlp: Language, text: str, wounded: int) -> None:
             " August 2013.",
             [(200, False)],
         ),
-        ("Clashes have killed 19 insurgents since Monday.", [(19, False)]),
         ("Activists say infighting has killed 45 fighters over the past two days.", [(45, False)]),
+        # a tally since a recent day, a toll over several days or weeks: a period total
+        ("Clashes have killed 19 insurgents since Monday.", [(19, True)]),
+        ("Since Saturday at least 68 civilians have been killed in the town.", [(68, True)]),
+        (
+            "Rebels fired rockets into Damascus, killing at least 16 people since Thursday.",
+            [(16, True)],
+        ),
+        ("Strikes have killed 30 people since the weekend.", [(30, True)]),
+        ("At least 86 soldiers were killed in the past four days.", [(86, True)]),
+        (
+            "Troops killed over 2,200 militants in the last 10 days.",
+            [(2200, True)],
+        ),
+        ("Over 500 civilians were killed in one week.", [(500, True)]),
+        ("The strikes killed 40 people during the past week.", [(40, True)]),
+        (
+            "At least 545 people have been killed and hundreds more injured in the bombing"
+            " campaign on towns and cities since Tuesday.",
+            [(545, True), (200, True)],  # "hundreds more injured": vague, its lower bound
+        ),
+        (
+            "Fire from Syria has claimed 21 lives and wounded dozens in Kilis this year.",
+            [(21, True), (24, True)],
+        ),
+        # a day's toll, or a day or two of one battle, is not
+        ("Strikes have killed 30 people since dawn.", [(30, False)]),
+        ("At least 45 people have been killed in Aleppo in the last 24 hours.", [(45, False)]),
+        ("The strikes last week killed 12 civilians.", [(12, False)]),
     ],
 )
 def test_cumulative(nlp: Language, text: str, expected: list[tuple[int, bool]]) -> None:
@@ -316,6 +343,18 @@ def test_superseded_tolls(nlp: Language, text: str, expected: list[tuple[int, bo
         ),
         ("More than 50 civilians were killed in Aleppo.", [(50, False)]),
         ("Twenty or more fighters were killed.", [(20, False)]),
+        # a part of a total the text gives
+        (
+            "At least 30 people died. The toll included two people killed by rocket fire on"
+            " Sunday.",
+            [(30, False), (2, True)],
+        ),
+        ("The toll includes ten children.", [(10, False)]),
+        (
+            "Another 327 civilians including 126 children have been killed in Aleppo province.",
+            [(327, True), (126, True)],
+        ),
+        ("At least 11 civilians including three children were killed.", [(11, False), (3, False)]),
     ],
 )
 def test_additional_counts(nlp: Language, text: str, expected: list[tuple[int, bool]]) -> None:

@@ -515,3 +515,31 @@ def test_a_weapon_used_does_not_make_the_headline_precise() -> None:
     mentions = [mention(doc, 0, 1, E.ACTOR), mention(doc, 4, 5, E.ACTOR)]
     found = read(doc, mentions, headline="ISIS launches offensive")
     assert [e.kind for e in found if e.main] == [K.ATTACK]
+
+
+def test_the_first_of_a_glued_list_of_places_is_the_scene() -> None:
+    """rule "first-listed-place": "Rockets hit Aleppo Daraa and Idlib" (no commas: the
+    parser hangs Aleppo and Daraa on Idlib as compounds): Aleppo, named first."""
+    doc = parse("""
+        Rockets rocket NOUN NNS nsubj 1
+        hit hit VERB VBD ROOT 1
+        Aleppo Aleppo PROPN NNP compound 3
+        Daraa Daraa PROPN NNP compound 5
+        and and CCONJ CC cc 5
+        Idlib Idlib PROPN NNP dobj 1
+    """)
+    places = [mention(doc, i, i + 1, E.PLACE, E.SETTLEMENT) for i in (2, 3, 5)]
+    found = read(doc, places)
+    assert label(one(found, K.SHELLING).place) == "Aleppo"
+
+
+def test_a_capital_that_speaks_is_no_scene() -> None:
+    """rule "speaking-place": "Paris says jets bombed" (Paris speaks; no scene named)."""
+    doc = parse("""
+        Paris Paris PROPN NNP nsubj 1
+        says say VERB VBZ ROOT 1
+        jets jet NOUN NNS nsubj 3
+        bombed bomb VERB VBD ccomp 1
+    """)
+    found = read(doc, [mention(doc, 0, 1, E.PLACE, E.SETTLEMENT)])
+    assert one(found, K.AIRSTRIKE).place is None

@@ -305,3 +305,44 @@ def test_is_as_a_verb_is_not_isis(seeds: list) -> None:
         for token in doc:
             if token.lower_ == "is" and token.text != "IS":
                 assert token.ent_id_ != "islamic-state", token.sent.text
+
+
+@pytest.mark.parametrize(
+    ("spelling", "listed"),
+    [
+        ("Khan Shaikhoun", "Khan Sheikhoun"),  # Sheikh/Shaikh, beginning a longer word
+        ("Khan-Shaikhoun", "Khan Sheikhoun"),
+        ("Ayn al-Dananir", "Ain al-Dananeer"),  # Ain/Ayn
+        ("Ain el-Dananeer", "Ain al-Dananeer"),  # al/el
+    ],
+)
+def test_other_spellings_of_a_syrian_name(spelling: str, listed: str) -> None:
+    """English news spell Levantine place-name words several ways; each Syrian place
+    answers to the other spellings of its name's words, in its own governorate."""
+    gazetteer = load_gazetteer()
+    entry = gazetteer.lookup(spelling)
+    assert entry is not None and entry == gazetteer.lookup(listed)
+
+
+def test_respellings_take_no_name_and_make_no_english_word() -> None:
+    """A respelling never takes another entry's name, nor stands alone as one word an
+    English text uses ("Tell" for a town "Tal")."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "ontology"))
+    from build_gazetteer import Entry, Registry, add_spelling_variants, spelling_variants
+
+    assert "Khan Shaikhoun" in spelling_variants("Khan Sheikhoun")
+    assert "Tell Abyad" in spelling_variants("Tal Abyad")
+    registry = Registry()
+    registry.add(Entry("syria", "Syria", ("Place", "Country")))
+    registry.add(Entry("idlib-governorate", "Idlib Governorate", ("Place", "Region"),
+                       parent="syria"))  # fmt: skip
+    registry.add(Entry("tal", "Tal", ("Place", "Settlement"), parent="idlib-governorate"))
+    registry.add(Entry("ain-x", "Ain Issa", ("Place", "Settlement"), parent="idlib-governorate"))
+    registry.add(Entry("ayn-x", "Ayn Issa", ("Place", "Settlement"), ["Ayn Isa"],
+                       parent="idlib-governorate"))  # fmt: skip
+    add_spelling_variants(registry)
+    assert registry.entries["tal"].alts == []  # no "Tell", "Tel"
+    assert registry.owner[fold("Ayn Issa")] == "ayn-x"  # kept by its own entry
+    assert registry.owner[fold("Ein Issa")] == "ain-x"

@@ -34,6 +34,7 @@ from kg.extract.events.words import (
 )
 from kg.nlp import text_of
 from kg.nlp.gazetteer import load_gazetteer
+from kg.nlp.lexicon import REPORTING_VERBS
 from kg.nlp.sentences import ancestors, head, headline_end, kids, sentence_of, subtree
 from kg.records import Article, EntityKind, EntityRef, EventKind, Mention, TimeStamp
 
@@ -173,7 +174,7 @@ class Scene:
         check = is_place if want_place else is_actor
         mention = self.mentions.at(token)
         if mention is not None and check(mention):
-            return mention.entity
+            return self._first_listed(token, mention) if want_place else mention.entity
         if want_place:
             place = self._place_in_phrase(token)
             if place is None and is_definite_settlement(token):
@@ -189,6 +190,37 @@ class Scene:
             if check(candidate) and not self._is_based(candidate) and not self._locator(candidate):
                 return candidate.entity
         return None
+
+    def _first_listed(self, token: Token, mention: Mention) -> EntityRef:
+        """The first of several places named as a list the parser glued into one noun
+        phrase ("in Aleppo Deir ez-Zor Hasakeh Idlib and Raqqa": Idlib heads, Aleppo and
+        the rest are its compounds)."""
+        if is_country(mention.entity):
+            return mention.entity  # "a street in Aleppo Syria": a place and its country
+        first = mention
+        glued: list[Token] = []
+        stack = [self.doc[mention_token(self.doc, mention)]]
+        while stack:
+            node = stack.pop()
+            compounds = [c for c in kids(node) if c.dep_ == "compound" and c.i < node.i]
+            glued.extend(compounds)
+            stack.extend(compounds)
+        for child in glued:
+            other = self.mentions.at(child)
+            if (
+                child.i < token.i
+                and other is not None
+                and other.span.start < first.span.start
+                and self._listed_before(other, mention)
+            ):
+                first = other
+        return first.entity
+
+    @rule("first-listed-place", '"attacks in Aleppo, Daraa and Idlib": Aleppo, named first')
+    def _listed_before(self, other: Mention, mention: Mention) -> bool:
+        """Another place named before the phrase's head in the same list: news name the
+        main scene first ("terrorist attacks in Aleppo Daraa": Aleppo)."""
+        return is_place(other) and other.entity != mention.entity and not is_country(other.entity)
 
     def _locates(self, token: Token) -> bool:
         """Whether ``token`` is the country of the scene used as a modifier."""
@@ -383,6 +415,18 @@ class Scene:
                 return False
         return False
 
+    @rule("speaking-place", '"Washington and Paris say …": a capital speaking, not a scene')
+    def _speaking_place(self, mention: Mention) -> bool:
+        """A place that is the subject of a verb of saying ("Washington and Paris say
+        forces loyal to Assad were behind the attack"): its government speaks."""
+        span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if span is None:
+            return False
+        node = span.root
+        while node.dep_ == "conj" and head(node).i != node.i:
+            node = head(node)
+        return node.dep_ == "nsubj" and lower_lemma(head(node)) in REPORTING_VERBS
+
     def _antecedent_settlement(self, token: Token) -> EntityRef | None:
         """ "the city", "the town": the last city or town named before it in the article."""
         best: Mention | None = None
@@ -411,6 +455,7 @@ class Scene:
                     or self._possessor_place(mention)
                     or self._is_supporter(mention)
                     or self._is_source_place(mention)
+                    or self._speaking_place(mention)
                     or in_other_event_clause(self.doc[mention_token(self.doc, mention)], trigger)
                     or not self._direct_modifier(
                         self.doc[mention_token(self.doc, mention)], trigger
@@ -420,7 +465,8 @@ class Scene:
                 # the nearest place more specific than a country, else the nearest country
                 rank = (is_country(mention.entity), abs(mention.span.start - trigger.idx))
                 if best is None or rank < best[:2]:
-                    best = (*rank, mention.entity)
+                    last = self.doc[mention_token(self.doc, mention)]
+                    best = (*rank, self._first_listed(last, mention))
             if best is not None:
                 return best[2]
         return None

@@ -1,0 +1,128 @@
+"""More flags on count claims, as rules of English news (``kg.extract.claims`` applies them).
+
+* A tally since a recent day is a period total (``nkg:cumulative``), not one incident:
+  "Since Saturday at least 68 civilians have been killed", "killing at least 16 people
+  since Thursday", "have been killed since the weekend".
+* So is a toll over several days or weeks: "killed in the past four days", "in the last
+  10 days killing over 2,200 militants", "500 civilians killed in one week".  A day or
+  two ("in the past 48 hours", "over the past two days") is left alone: news give the
+  toll of one battle or bombardment that way.
+* A part of a toll the text gives (``nkg:additional``, "a part of a total"): "The toll
+  included two people killed by rocket fire" (not a breakdown of the dead: "the toll
+  includes ten children"), "Another 327 civilians, including 126 children" (the 126
+  are part of an added count, as the 327 are).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.nlp.lexicon import NUMBER_WORDS
+
+WEEKDAY_NAMES = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+# After "since", these start a tally a few days old: "since Tuesday", "since the weekend".
+RECENT_START_WORDS = WEEKDAY_NAMES | {"weekend", "yesterday"}
+PERIOD_PREPS = frozenset({"in", "over", "during", "within", "throughout", "for"})
+DAY_UNITS = frozenset({"day", "days"})
+WEEK_UNITS = frozenset({"week", "weeks"})
+SEVERAL_DAYS = 3  # "in the past three days" totals several incidents; "two days" may be one
+PERIOD_SPAN = 5  # tokens between the preposition and the unit: "in the past 10 days"
+
+
+def since_recent_day(since: Token) -> bool:
+    """ "since Tuesday", "since Wednesday afternoon", "since last week", "since the
+    weekend": a "since" that starts a tally a few days ago (not "since dawn")."""
+    if since.dep_ == "mark":
+        return False  # "since they ended defence and attacked on Sunday": a clause
+    words = [t.lower_ for t in since.subtree if t.i > since.i]
+    words = [w for w in words if w not in {"the", "early", "late", "last", "past"}]
+    return bool(words) and (words[0] in RECENT_START_WORDS or words[0] in WEEK_UNITS)
+
+
+def trailing_period(number: Token) -> bool:
+    """A period phrase that ends the count's sentence dates every verb in it, wherever
+    the parse hung it: "545 people have been killed and hundreds more injured in the
+    bombing campaign on towns and cities since Tuesday", "fire from Syria has claimed
+    21 lives and wounded dozens in Kilis this year"."""
+    words = [t for t in number.sent if t.i > number.i and not t.is_punct]
+    if len(words) < 2:
+        return False
+    if [t.lower_ for t in words[-2:]] == ["this", "year"]:
+        return True
+    since = next((t for t in words[-4:] if t.lower_ == "since"), None)
+    return since is not None and since_recent_day(since)
+
+
+def _amount(token: Token) -> int | None:
+    """The number a token writes: "10", "three", "a"/"one" → 1."""
+    word = token.lower_
+    if word.isdigit():
+        return int(word)
+    if word in {"a", "one"}:
+        return 1
+    return NUMBER_WORDS.get(word)
+
+
+def several_days_period(tokens: list[Token]) -> bool:
+    """ "in the past four days", "in the last 10 days", "in one week", "over the past
+    two weeks", "during the past week": a toll over several days or weeks."""
+    for index, token in enumerate(tokens):
+        word = token.lower_
+        if word not in DAY_UNITS | WEEK_UNITS:
+            continue
+        before = tokens[max(0, index - PERIOD_SPAN) : index]
+        preps = [i for i, t in enumerate(before) if t.lower_ in PERIOD_PREPS]
+        if not preps:
+            continue
+        between = before[preps[-1] + 1 :]
+        if any(t.lower_ not in {"the", "past", "last", "previous"} and _amount(t) is None
+               for t in between):  # fmt: skip
+            continue
+        amounts = [a for t in between if (a := _amount(t)) is not None]
+        if word in WEEK_UNITS:
+            if amounts or any(t.lower_ in {"past", "last", "previous"} for t in between):
+                return True
+        elif amounts and amounts[-1] >= SEVERAL_DAYS:
+            return True
+    return False
+
+
+# Nouns of a total that "include" a part of it: "the toll included two people killed …".
+TOTAL_NOUNS = frozenset(
+    {"toll", "tally", "count", "figure", "total", "dead", "casualties", "victims", "number"}
+)
+ADDING_WORDS = frozenset({"another", "further", "additional"})
+
+
+def part_of_total(number: Token) -> bool:
+    """ "The toll included two people killed by rocket fire on Sunday", "the dead include
+    ten children", "another 327 civilians including 126 children": a count that is part
+    of a total the text gives, or of a count added to another."""
+    node = number
+    for _ in range(3):
+        parent = node.head
+        if parent.i == node.i:
+            return False
+        if (
+            parent.lemma_.lower() == "include"
+            and parent.pos_ in {"VERB", "AUX"}
+            and parent.dep_ != "prep"  # "including" as a preposition: below
+        ):
+            # the part is picked out by how or where it died ("two people killed by rocket
+            # fire"), not a breakdown of the dead ("the toll includes ten children")
+            picked = any(c.dep_ == "acl" for c in node.children)
+            return picked and any(
+                c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in TOTAL_NOUNS
+                for c in parent.children
+            )
+        if parent.lower_ in {"including", "among"} and parent.dep_ == "prep":
+            whole = parent.head
+            return any(
+                c.lower_ in ADDING_WORDS
+                or (c.dep_ == "nummod" and c.i > 0 and c.doc[c.i - 1].lower_ in ADDING_WORDS)
+                for c in whole.children
+            )
+        node = parent
+    return False
