@@ -46,6 +46,7 @@ class BuildReport:
     quads: int = 0
     skipped: int = 0  # articles whose content hash was already stored
     seconds: float = 0.0
+    ready_seconds: float = 0.0  # until the executor's workers were up, their model loaded
     main_cpu_seconds: float = 0.0  # own CPU time while streaming and writing the articles
     problems: list[IngestProblem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -240,6 +241,7 @@ def build(
                 yield fresh
 
     pool = open_executor(settings, work, executor, scheduler)  # forks before the store opens
+    report.ready_seconds = time.perf_counter() - started
     try:
         into = target if target is not None else open_target(str(settings.store), settings)
         where = getattr(into, "spec", settings.store)
