@@ -235,8 +235,8 @@ def main() -> None:
             "process's own CPU time, all its threads, from the first article read to the "
             "last batch written: reading and cleaning the input, hashing, writing the store, "
             "and for Dask the scheduler and client; with 1 local process it includes the NLP; "
-            "ready s: until the executor's workers were up with the model loaded, in the "
-            "build's own timing)"
+            "ready s: in the build's own timing, until its executor's workers were up with "
+            "the model loaded and the first batches read, which for Dask overlap)"
         )
         local, dask = runs["local 2 processes"], runs["dask 2 workers"]
         print(
