@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import lru_cache
 from itertools import islice
@@ -152,6 +154,7 @@ class DaskExecutor:
 
         self.settings = settings
         self.cluster: LocalCluster | None = None
+        self.forking: Any = None  # the Dask config of a LocalCluster's forkserver, while open
         if scheduler:
             self.client: Client = Client(scheduler, timeout="30s")
             try:
@@ -160,14 +163,16 @@ class DaskExecutor:
                 self.client.close()
                 raise TimeoutError(f"no Dask worker joined {scheduler} within 120 s") from error
         else:
-            self.cluster = LocalCluster(
-                n_workers=settings.processes,
-                threads_per_worker=1,  # one spaCy pipeline per process, never shared
-                processes=True,
-                host="127.0.0.1",
-                dashboard_address=None,
-                silence_logs=logging.ERROR,
-            )
+            self.forking = _forkserver_config(settings)
+            with _pipeline_environment(settings):
+                self.cluster = LocalCluster(
+                    n_workers=settings.processes,
+                    threads_per_worker=1,  # one spaCy pipeline per process, never shared
+                    processes=True,
+                    host="127.0.0.1",
+                    dashboard_address=None,
+                    silence_logs=logging.ERROR,
+                )
             self.client = Client(self.cluster)
         self.client.register_plugin(PipelinePlugin(settings.model, settings.base_iri))
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
@@ -195,6 +200,46 @@ class DaskExecutor:
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
+        if self.forking is not None:
+            self.forking.__exit__(None, None, None)
+            self.forking = None
+
+
+def _forkserver_config(settings: Settings) -> Any:
+    """Dask config that starts LocalCluster workers from a forkserver with the pipeline loaded.
+
+    Dask spawns each worker by default: every one imports spaCy and loads the model
+    (~4 s of CPU each, while the others load theirs on the same cores).  A
+    forkserver that imported :mod:`kg.warm` has loaded it once; the workers forked
+    from it (and a worker the nanny restarts) start with it.  Returns the entered
+    ``dask.config.set`` (left on close), or None where there is no forkserver.
+    """
+    import dask
+    from distributed.utils import get_mp_context
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return None
+    forking = dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"})
+    forking.__enter__()
+    context = get_mp_context()  # Dask sets its own preload list the first time
+    context.set_forkserver_preload(["distributed", "kg.warm"])  # used if none runs yet
+    return forking
+
+
+@contextmanager
+def _pipeline_environment(settings: Settings) -> Iterator[None]:
+    """``NEWSKG_MODEL`` and ``NEWSKG_BASE_IRI`` of this build, for the forkserver to read."""
+    names = {"NEWSKG_MODEL": settings.model, "NEWSKG_BASE_IRI": settings.base_iri}
+    before = {name: os.environ.get(name) for name in names}
+    os.environ.update(names)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def open_executor(

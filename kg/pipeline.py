@@ -15,9 +15,10 @@ import json
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import TypeVar
 
@@ -25,7 +26,7 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
 from spacy.language import Language
 
 from kg.config import ONTOLOGY_DIR, PACKAGE_ROOT, Settings
-from kg.executors import open_executor
+from kg.executors import Executor, open_executor
 from kg.extract import analyse
 from kg.extract.names import entity_for_name
 from kg.ingest import TableColumns, count_articles, read_sources
@@ -46,6 +47,7 @@ class BuildReport:
     quads: int = 0
     skipped: int = 0  # articles whose content hash was already stored
     seconds: float = 0.0
+    ready_seconds: float = 0.0  # until the executor's workers were up, their model loaded
     main_cpu_seconds: float = 0.0  # own CPU time while streaming and writing the articles
     problems: list[IngestProblem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -239,7 +241,7 @@ def build(
             if fresh:
                 yield fresh
 
-    pool = open_executor(settings, work, executor, scheduler)  # forks before the store opens
+    opening = _open_executor(settings, work, executor, scheduler)
     try:
         into = target if target is not None else open_target(str(settings.store), settings)
         where = getattr(into, "spec", settings.store)
@@ -252,7 +254,11 @@ def build(
             )
             raise write_failed(error, where, doing, stored) from error
         cpu_started = time.process_time()
-        for number, result in enumerate(pool.map(work, to_build(into)), 1):
+        batches = to_build(into)
+        first = list(islice(batches, 2 * settings.processes))  # read while the workers start
+        pool = opening.result()
+        report.ready_seconds = time.perf_counter() - started
+        for number, result in enumerate(pool.map(work, chain(first, batches)), 1):
             for problem in result.problems:
                 report.problems.append(problem)
                 on_problem(problem)
@@ -274,9 +280,27 @@ def build(
             stored = f"All {report.articles} article(s) are written, but may not all be on disk."
             raise write_failed(error, where, "flushing the store", stored) from error
     finally:
-        pool.close()
+        if opening.exception() is None:  # waits for workers still starting, to stop them
+            opening.result().close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _open_executor(
+    settings: Settings, work: Callable, executor: str, scheduler: str | None
+) -> Future[Executor]:
+    """The executor, opened here for a local pool (it forks before the store opens,
+    so no storage threads are forked), or in a thread for Dask, whose workers
+    start (and load the model) while this process opens the store and reads the
+    first batches."""
+    if scheduler or executor == "dask":
+        starter = ThreadPoolExecutor(1, thread_name_prefix="newskg-executor")
+        opening = starter.submit(open_executor, settings, work, executor, scheduler)
+        starter.shutdown(wait=False)
+        return opening
+    opened: Future[Executor] = Future()
+    opened.set_result(open_executor(settings, work, executor, scheduler))
+    return opened
 
 
 def _batch_name(number: int, result: BatchResult) -> str:

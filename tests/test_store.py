@@ -123,3 +123,28 @@ def test_target_reads_the_hash_recorded_in_each_graph(tmp_path: Path) -> None:
     assert target.stored_hashes([G1, G2, "https://example.org/none"]) == {G1: "sha256:1"}
     target.replace_graphs({G1: hashed(G1, "sha256:2", "b")})
     assert target.stored_hashes([G1]) == {G1: "sha256:2"}
+
+
+@pytest.mark.parametrize("flush_bytes", [1, 2**40])
+def test_target_flushes_what_it_wrote_before_the_next_batch_past_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, flush_bytes: int
+) -> None:
+    """RocksDB would keep the writes in memory (memtables); past FLUSH_BYTES they go to disk.
+
+    A flush writes a table file for each column family batch 1 wrote (six quad
+    indexes of the named graph, the graph list, the strings); RocksDB may write
+    one on its own.
+    """
+    import kg.store
+    from kg.store import EmbeddedTarget
+
+    monkeypatch.setattr(kg.store, "FLUSH_BYTES", flush_bytes)
+    path = tmp_path / "s"
+    target = EmbeddedTarget(path)
+    long = "a literal long enough to be stored in the strings' column family"
+    target.replace_graphs({G1: nquads(G1, long)})
+    tables = set(path.glob("*.sst"))
+    target.replace_graphs({G2: nquads(G2, "b")})  # flushes batch 1 first, when past the limit
+    flushed = set(path.glob("*.sst")) - tables
+    assert (len(flushed) >= 6) == (flush_bytes == 1), sorted(flushed)
+    assert values(target.store, G1) == {long} and values(target.store, G2) == {"b"}
