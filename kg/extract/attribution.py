@@ -29,6 +29,7 @@ from kg.nlp import text_of
 from kg.nlp.attribution import Frame, frames_of, paragraphs, sentence_units
 from kg.nlp.sources import (
     description_head,
+    head_of,
     unnamed_kind,
 )
 from kg.records import PLACE_KINDS, Attribution, CountClaim, EntityKind, EntityRef, Mention, Span
@@ -36,6 +37,7 @@ from kg.records import PLACE_KINDS, Attribution, CountClaim, EntityKind, EntityR
 HEADLINE_TAIL_VERBS = frozenset({"says", "said", "say", "reports", "claims", "confirms"})
 TAIL_MARKS = frozenset({":", ",", "-", "–", "—", "|"})
 TOPIC_SHIFTS = frozenset({"meanwhile", "separately", "elsewhere", "earlier", "previously"})
+BARE_REPORTS = frozenset({"report", "reports", "news", "information", "account", "accounts"})
 # How many sentences a report runs on without its source being named again.
 CARRY_SENTENCES = 2
 
@@ -55,16 +57,29 @@ def attribute(doc: Doc, start: int, end: int, mentions: Sequence[Mention]) -> At
 
     def innermost_first(item: tuple[Frame, tuple[int, int]]) -> tuple[bool, bool, bool, int]:
         """The frame cued in the words' sentence, one naming a speaker before a bare hedge
-        ("25 children were reportedly killed …, UNICEF said") and before an unnamed one
-        ("Reports confirmed that five were killed, said the source"), the narrowest."""
+        ("25 children were reportedly killed …, UNICEF said") and before bare reports
+        ("Reports confirmed that five were killed, said the source"), then the narrowest
+        ("SANA reported that a military source said …": the military source)."""
         frame, scope = item
         cue_here = sentence is not None and sentence.start <= frame.cue[0] < sentence.end
-        return (not cue_here, frame.speaker is None, frame.unnamed, scope[1] - scope[0])
+        return (not cue_here, frame.speaker is None, _bare_report(doc, frame),
+                scope[1] - scope[0])  # fmt: skip
 
     containing.sort(key=innermost_first)
-    inner, _ = containing[0]
-    outers = [outer for outer, _ in containing[1:] if _encloses(doc, outer, inner)]
-    return _from_frame(doc, inner, outers, mentions)
+    for index, (inner, _) in enumerate(containing):
+        outers = [outer for outer, _ in containing[index + 1 :] if _encloses(doc, outer, inner)]
+        found = _from_frame(doc, inner, outers, mentions)
+        if found is not None:  # "the army confirmed …" no one resolves: the next frame
+            return found
+    return None
+
+
+def _bare_report(doc: Doc, frame: Frame) -> bool:
+    """ "Reports confirmed …", "news said …": a speaker that is only a report, no source."""
+    if frame.speaker is None:
+        return False
+    head = head_of(doc[frame.speaker[0] : frame.speaker[1]])
+    return head.lemma_.lower() in BARE_REPORTS or head.lower_ in BARE_REPORTS
 
 
 def _from_frame(

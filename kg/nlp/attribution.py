@@ -55,6 +55,7 @@ from kg.nlp.speakers import (
     not_a_source,
     noun_before,
     noun_phrase,
+    sourcey,
 )
 
 ATTRIBUTIONS = "attributions"
@@ -322,6 +323,8 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
         for grandchild in child.children
         if grandchild.dep_ == "pobj"
     ]
+    if not subjects and not agents:
+        subjects = _subject_after(sentence, verb)
     if not subjects and verb.dep_ == "conj" and verb.head.lemma_.lower() in SPEECH_VERBS:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     missed = not subjects and not agents
@@ -413,6 +416,23 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
     )
 
 
+def _subject_after(sentence: Span, verb: Token) -> list[Token]:
+    """ "… many others were injured said the source noting …": a speaker right after a
+    speech verb that has no subject of its own (the parse hung it elsewhere)."""
+    at = verb.i + 1
+    doc = sentence.doc
+    if at < sentence.end and doc[at].dep_ == "det":
+        at += 1
+    while at + 1 < sentence.end and doc[at].dep_ in {"amod", "compound"}:
+        at += 1
+    if at >= sentence.end or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return []
+    token = doc[at]
+    if token.pos_ in {"NOUN", "PROPN"} and token.head != verb and sourcey(token):
+        return [token]
+    return []
+
+
 def _spoken_to(verb: Token) -> tuple[int, int] | None:
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in {"to", "with"}:
@@ -439,11 +459,26 @@ def _verb_scope(sentence: Span, verb: Token) -> tuple[int, int]:
     added.", where a text without commas misleads the parse), else the verb's own clause."""
     token = verb
     while token.dep_ in {"conj", "parataxis", "ccomp"} and token.head != token:
+        if _reported_by(token):
+            break  # "Al-Manar reported that Hezbollah said …": a report inside a report
         token = token.head
-    if token.dep_ == "ROOT" or _closes(sentence, verb):
+    if (token.dep_ == "ROOT" and not _reported_by(token)) or _closes(sentence, verb):
         return (sentence.start, sentence.end)
     subtree = list(verb.subtree)
     return (subtree[0].i, subtree[-1].i + 1)
+
+
+def _reported_by(verb: Token) -> bool:
+    """ "Al-Manar reported that Hezbollah said 11 gunmen were killed": a speech verb in
+    the complement that follows another speech verb is a report that one relays."""
+    head = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and head.i < verb.i
+        and head.pos_ in {"VERB", "AUX"}
+        and head.lemma_.lower() in SPEECH_VERBS
+        and verb.lemma_.lower() in SPEECH_VERBS
+    )
 
 
 def _closes(sentence: Span, verb: Token) -> bool:
@@ -453,8 +488,21 @@ def _closes(sentence: Span, verb: Token) -> bool:
     if not subjects or subjects[0].right_edge.i != verb.i - 1 or subjects[0].i == sentence.start:
         return False
     rest = [t for t in sentence.doc[verb.i + 1 : sentence.end] if not (t.is_punct or t.is_space)]
-    return all(t.ent_type_ in {"DATE", "TIME"} or t.lower_ in {"on", "in", "late", "early"}
-               for t in rest)  # fmt: skip
+    if all(t.ent_type_ in {"DATE", "TIME"} or t.lower_ in {"on", "in", "late", "early"}
+           for t in rest):  # fmt: skip
+        return True
+    return verb.dep_ in {"relcl", "acl"} and _passes_on(verb, rest)
+
+
+def _passes_on(verb: Token, rest: list[Token]) -> bool:
+    """ "… 3000 new militants AP quoted SOHR as saying.", "… and 40 others NNA
+    correspondent added quoting the Syrian National Television.": a speech verb the
+    parse hung on a noun, followed only by whom it cites, closes the sentence it reports."""
+    own = {t.i for t in verb.subtree}
+    return bool(rest) and all(t.i in own for t in rest) and not any(
+        t.dep_ == "ccomp" or (t.pos_ == "VERB" and t.lemma_.lower() not in SPEECH_VERBS | {"say"})
+        for t in rest
+    )
 
 
 def _split_speaking_to(
@@ -511,8 +559,16 @@ def _resolve_anaphor(
         if heads and head in {heads[0].lower_, heads[0].lemma_.lower()}:
             return frame.speaker  # "the ministry" ← "the Russian Defence Ministry"
     if head in {"statement", "report", "it", "source", "sources"}:
+        if head in {"source", "sources"}:  # "said the source": a source, not "Reports …"
+            frames = [f for f in frames if not _only_report(doc, f)] or frames
         return frames[-1].speaker
     return speaker  # "the monitor": kg.extract.attribution resolves descriptions
+
+
+def _only_report(doc: Doc, frame: Frame) -> bool:
+    """A speaker that is only a report ("Reports confirmed …"), no one who speaks."""
+    speaker = doc[frame.speaker[0] : frame.speaker[1]]  # type: ignore[index]
+    return speaker[-1].lemma_.lower() in {"report", "news", "information"}
 
 
 def _extend_by_quotes(frame: Frame, quotes: list[tuple[int, int]]) -> tuple[int, int]:
