@@ -55,16 +55,19 @@ def attribute(doc: Doc, start: int, end: int, mentions: Sequence[Mention]) -> At
         return None
     sentence = _sentence_at(doc, start)
 
-    def innermost_first(item: tuple[Frame, tuple[int, int]]) -> tuple[bool, bool, bool, int]:
+    def innermost_first(item: tuple[Frame, tuple[int, int]]) -> tuple[bool, ...]:
         """The frame cued in the words' sentence, one naming a speaker before a bare hedge
         ("25 children were reportedly killed …, UNICEF said") and before bare reports
-        ("Reports confirmed that five were killed, said the source"), then the narrowest
-        ("SANA reported that a military source said …": the military source)."""
+        ("Reports confirmed that five were killed, said the source"), one another frame
+        holds ("SANA reported that a military source said …": the military source), a
+        named one before an unnamed one, then the narrowest."""
         frame, scope = item
         cue_here = sentence is not None and sentence.start <= frame.cue[0] < sentence.end
-        return (not cue_here, frame.speaker is None, _bare_report(doc, frame),
-                scope[1] - scope[0])  # fmt: skip
+        nested = any(_encloses(doc, outer, frame) for outer in frames_here)
+        return (not cue_here, frame.speaker is None, _bare_report(doc, frame), not nested,
+                frame.unnamed, scope[1] - scope[0])  # fmt: skip
 
+    frames_here = [frame for frame, _ in containing]  # (a list is empty while it sorts)
     containing.sort(key=innermost_first)
     for index, (inner, _) in enumerate(containing):
         outers = [outer for outer, _ in containing[index + 1 :] if _encloses(doc, outer, inner)]

@@ -118,8 +118,8 @@ def speaker_ref(
         bodies = [m for m in named if EntityKind.PERSON not in m.entity.kinds]
         if bodies:  # "a Pentagon spokesman", "an AFP photographer"
             return max(bodies, key=lambda m: (m.entity.known, m.span.end - m.span.start)).entity, []
-        body = _body_named_after(head, span)
-        if body is not None:  # "a source at Aleppo Police Command"
+        body = _body_named_after(head, span) or _body_described_after(head, span, mentions)
+        if body is not None:  # "a source at Aleppo Police Command", "… for the ministry"
             return body, []
     if covering is not None:
         return _actor_or_none(covering.entity), []
@@ -174,6 +174,24 @@ def _body_named_after(head: object, span: SpacySpan) -> EntityRef | None:
                 label = _folded(words).label
                 return EntityRef(slug(label) + "-authorities", label,
                                  (EntityKind.ACTOR, EntityKind.ORGANIZATION))  # fmt: skip
+    return None
+
+
+def _body_described_after(
+    head: object, span: SpacySpan, mentions: Sequence[Mention]
+) -> EntityRef | None:
+    """ "a spokesman for the ministry", "a source at the monitor": the named body a
+    description after a member noun stands for (the one the article names nearest)."""
+    for prep in getattr(head, "children", ()):
+        if prep.dep_ != "prep" or prep.lower_ not in {"at", "for", "of", "from", "in", "with"}:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or not (span.start <= obj.i < span.end):
+                continue
+            words = span.doc[obj.left_edge.i : min(obj.right_edge.i + 1, span.end)]
+            described = description_head(words)
+            if described is not None and words[0].lower_ in {"the", "its", "this"}:
+                return resolve_description(described, words.start_char, mentions)
     return None
 
 

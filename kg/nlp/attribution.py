@@ -62,6 +62,9 @@ ATTRIBUTIONS = "attributions"
 QUOTES = "quotes"
 UNITS = "sentence_units"
 UNNAMED_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+# "in a statement carried by SANA": the words a speaker gives, and the verbs that pass them on.
+CARRIED_NOUNS = frozenset({"statement", "interview", "remarks", "comments", "report", "message"})
+CARRYING_VERBS = frozenset({"carry", "publish", "broadcast", "air", "run", "post", "quote"})
 ANAPHORIC_OBJECTS = frozenset({"this", "that", "it", "information", "news", "claim", "report"})
 TOLL_VERBS = frozenset({"put", "give", "raise", "bring", "set", "place", "revise", "update"})
 TOLL_OBJECTS = frozenset({"toll", "figure", "tally", "number", "count"})
@@ -399,6 +402,9 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
         if objects and subject.dep_ == "nsubj":
             relays.insert(0, speaker)
             speaker = noun_phrase(objects[0], stop_after=sentence.end)
+    carrier = _carried_by(verb)
+    if carrier is not None:
+        relays.append(carrier)
     cited = _citing(sentence, speaker[1]) or _citing_after_verb(sentence, verb)
     if cited is not None:
         relays.insert(0, speaker)
@@ -414,6 +420,25 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
     return Frame(
         cue=(cue_start, cue_end), scope=scope, speaker=speaker, relays=relays, unnamed=unnamed
     )
+
+
+def _carried_by(verb: Token) -> tuple[int, int] | None:
+    """ "The army said in a statement carried by SANA …", "In a statement published by
+    NTV, the army said …": the outlet carrying the speaker's words relays them."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "through", "via"}:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in CARRIED_NOUNS:
+                continue
+            for acl in noun.children:
+                if acl.dep_ != "acl" or acl.lemma_.lower() not in CARRYING_VERBS:
+                    continue
+                for agent in acl.children:
+                    by = [c for c in agent.children if c.dep_ == "pobj"]
+                    if agent.dep_ in {"agent", "prep"} and agent.lower_ == "by" and by:
+                        return noun_phrase(by[0], stop_after=len(verb.doc))
+    return None
 
 
 def _subject_after(sentence: Span, verb: Token) -> list[Token]:
@@ -499,9 +524,16 @@ def _passes_on(verb: Token, rest: list[Token]) -> bool:
     correspondent added quoting the Syrian National Television.": a speech verb the
     parse hung on a noun, followed only by whom it cites, closes the sentence it reports."""
     own = {t.i for t in verb.subtree}
-    return bool(rest) and all(t.i in own for t in rest) and not any(
-        t.dep_ == "ccomp" or (t.pos_ == "VERB" and t.lemma_.lower() not in SPEECH_VERBS | {"say"})
-        for t in rest
+    after = [c for c in verb.children if c.i > verb.i and not c.is_punct]
+    return (
+        bool(rest)
+        and all(t.i in own for t in rest)
+        and all(
+            c.dep_ in {"dobj", "dative"}
+            or (c.dep_ == "prep" and c.lower_ == "as")  # "… as saying"
+            or (c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in RELAY_VERBS)
+            for c in after
+        )
     )
 
 
