@@ -108,6 +108,10 @@ def speaker_ref(
     covering = next(
         (m for m in overlapping if m.span.start <= head_start and head_end <= m.span.end), None
     )
+    if (covering is None or EntityKind.PERSON not in covering.entity.kinds) and (
+        head.lower_ in ROLE_NOUNS
+    ):  # "Rami Abdel Rahman director of the Syrian Observatory …": the person speaks
+        covering = next((m for m in named if EntityKind.PERSON in m.entity.kinds), covering)
     if covering is not None and EntityKind.PERSON in covering.entity.kinds:
         via = _organisation_of(doc, span, covering, named, mentions)
         member_of = members().get(covering.entity.key)

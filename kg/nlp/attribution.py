@@ -65,6 +65,9 @@ UNNAMED_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposed
 # "in a statement carried by SANA": the words a speaker gives, and the verbs that pass them on.
 CARRIED_NOUNS = frozenset({"statement", "interview", "remarks", "comments", "report", "message"})
 CARRYING_VERBS = frozenset({"carry", "publish", "broadcast", "air", "run", "post", "quote"})
+# What "citing" may name that is no source of its own ("citing figures compiled …").
+CITED_WORKS = frozenset({"figure", "figures", "data", "statistics", "number", "numbers",
+                         "estimate", "estimates", "document", "documents", "record"})
 ANAPHORIC_OBJECTS = frozenset({"this", "that", "it", "information", "news", "claim", "report"})
 TOLL_VERBS = frozenset({"put", "give", "raise", "bring", "set", "place", "revise", "update"})
 TOLL_OBJECTS = frozenset({"toll", "figure", "tally", "number", "count"})
@@ -305,11 +308,31 @@ def _citing(sentence: Span, after: int) -> tuple[int, int] | None:
     for i in range(after, min(after + 3, sentence.end)):
         token = doc[i]
         if token.lemma_.lower() in RELAY_VERBS and token.tag_ == "VBG":
-            objects = [c for c in token.children if c.dep_ in {"dobj", "pobj"}]
-            if objects:
-                return noun_phrase(objects[0], stop_after=sentence.end)
-            return lexical_phrase(sentence, i + 1)
+            return _cited(sentence, token)
     return None
+
+
+def _cited(sentence: Span, citing: Token) -> tuple[int, int] | None:
+    """Whom "citing"/"quoting" names: "citing a source in the YPG" (the parse may hang
+    "in the YPG" on the verb), "citing a statement from the Revolution Commission" (the
+    statement's author); "citing figures compiled from clinics" names no one (None)."""
+    objects = [c for c in citing.children if c.dep_ in {"dobj", "pobj"}]
+    if not objects:
+        return lexical_phrase(sentence, citing.i + 1)
+    cited = objects[0]
+    author = author_of_report(cited)
+    if author is not cited:
+        return noun_phrase(author, stop_after=sentence.end)
+    if cited.lemma_.lower() in CITED_WORKS:
+        return None
+    start, end = noun_phrase(cited, stop_after=sentence.end)
+    doc = sentence.doc
+    for prep in citing.children:
+        if prep.dep_ == "prep" and prep.i == end and prep.lower_ in {"in", "at", "from", "with"}:
+            body = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+            if body and doc[body[0].i].ent_type_ not in {"GPE", "LOC"}:
+                end = noun_phrase(body[0], stop_after=sentence.end)[1]
+    return (start, end)
 
 
 def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | None:
@@ -330,6 +353,9 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
         subjects = _subject_after(sentence, verb)
     if not subjects and verb.dep_ == "conj" and verb.head.lemma_.lower() in SPEECH_VERBS:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    # "… and 12 others injured" said Rami Abdel Rahman director …: the parse gives the
+    # verb two subjects; the one that can speak comes first
+    subjects.sort(key=not_a_source)
     missed = not subjects and not agents
     if missed:
         subject_before = noun_before(sentence, verb)
@@ -416,6 +442,9 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
     cue_end = max(speaker[1], said_by[1], verb.i + 1)
     if cue_end - cue_start > 14:
         cue_start, cue_end = (verb.i, verb.i + 1) if verb.i > speaker[0] else (verb.i, speaker[1])
+    if any(t.like_num and not speaker[0] <= t.i < speaker[1] for t in doc[cue_start:cue_end]):
+        # "Anadolu Agency reported 15 deaths citing …": the count is no part of the cue
+        cue_start, cue_end = min(said_by[0], verb.i), max(said_by[1], verb.i + 1)
     unnamed = _is_unnamed(doc[speaker[0] : speaker[1]])
     return Frame(
         cue=(cue_start, cue_end), scope=scope, speaker=speaker, relays=relays, unnamed=unnamed
@@ -472,10 +501,7 @@ def _citing_after_verb(sentence: Span, verb: Token) -> tuple[int, int] | None:
     speech verb (the parse may hang it on the reported verb)."""
     for child in sentence.doc[verb.i + 1 : sentence.end]:
         if child.lemma_.lower() in RELAY_VERBS and child.tag_ == "VBG":
-            objects = [c for c in child.children if c.dep_ in {"dobj", "pobj"}]
-            if objects:
-                return noun_phrase(objects[0], stop_after=sentence.end)
-            return lexical_phrase(sentence, child.i + 1)
+            return _cited(sentence, child)
     return None
 
 
