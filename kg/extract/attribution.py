@@ -270,6 +270,8 @@ def tail_source(doc: Doc, span: SpacySpan, mentions: Sequence[Mention]) -> Attri
             mark.text not in {"-", "–"} or bool(doc[start - 2].whitespace_)
         )  # "… Idlib - monitor", not "UK-based"
         phrase = doc[start:end]
+        if _counted(phrase):
+            return None  # "IS video shows murder of 2 Syrian activists": what is counted
         if not marked and start - 1 > span.start and not doc[start - 1].is_punct:
             whole_name = any(
                 m.span.start == phrase.start_char and m.span.end == phrase.end_char
@@ -287,6 +289,17 @@ def tail_source(doc: Doc, span: SpacySpan, mentions: Sequence[Mention]) -> Attri
         if marked:
             return None
     return None
+
+
+def _counted(phrase: SpacySpan) -> bool:
+    """A phrase a number counts ("2 Syrian activists", "dozens of residents") is what the
+    headline counts, not who says so."""
+    doc = phrase.doc
+    head = head_of(phrase)
+    before = doc[phrase.start - 1] if phrase.start > 0 else None
+    return any(c.dep_ == "nummod" or c.like_num for c in head.children) or (
+        before is not None and (before.like_num or before.ent_type_ == "CARDINAL")
+    )
 
 
 def _extends_left(doc: Doc, start: int, limit: int) -> bool:

@@ -92,6 +92,9 @@ def speaker_ref(
     head = head_of(span)
     if head.lower_ in MEMBER_NOUNS and (body := _body_named_after(head, span)) is not None:
         return body, []  # "a source at Aleppo Police Command", "… at Aleppo province"
+    identified = _identified_as(head, mentions)
+    if identified is not None:  # "an opposition activist identified as Abu Omar al-Golani"
+        return identified.entity, []
     kind = unnamed_kind(span)
     if kind is not None:
         return unnamed_ref(kind, _words(span)), []
@@ -113,7 +116,10 @@ def speaker_ref(
     ):  # "Rami Abdel Rahman director of the Syrian Observatory …": the person speaks
         covering = next((m for m in named if EntityKind.PERSON in m.entity.kinds), covering)
     if covering is not None and EntityKind.PERSON in covering.entity.kinds:
+        person = _fuller_person(covering, mentions)
         via = _organisation_of(doc, span, covering, named, mentions)
+        if not via and person is not covering.entity:
+            return person, _member_body(person, mentions)
         member_of = members().get(covering.entity.key)
         if not via and member_of and any(m.entity.key == member_of for m in mentions):
             via = [next(m.entity for m in mentions if m.entity.key == member_of)]
@@ -128,6 +134,8 @@ def speaker_ref(
     if covering is not None:
         return _actor_or_none(covering.entity), []
     described = description_head(span)
+    if described in {"monitor", "observatory", "watchdog"} and head.tag_ == "NNS":
+        return unnamed_ref(ACTIVIST, _words(span)), []  # "independent monitors": no one named
     if described is not None:
         found = resolve_description(described, start, mentions) or _named_description(
             doc, described
@@ -135,6 +143,7 @@ def speaker_ref(
         if found is not None:
             return found, []
         if described in {"monitor", "observatory", "watchdog"} and not head.is_title:
+            # "a monitor", "the Britain-based group" no article names
             return unnamed_ref(ACTIVIST, _words(span)), []  # "a monitor", none named
     if named and not _head_is_common_noun_after(head, named):
         return max(named, key=lambda m: (m.entity.known, m.span.end - m.span.start)).entity, []
@@ -148,6 +157,63 @@ def speaker_ref(
         kind = description_kind(span)
         return (unnamed_ref(kind, _words(span)) if kind else None), []
     return folded, []
+
+
+def _identified_as(head: object, mentions: Sequence[Mention]) -> Mention | None:
+    """ "an opposition activist identified as Abu Omar al-Golani", "a commander named
+    Abu Ali": the person a described speaker is then named as."""
+    for acl in getattr(head, "children", ()):
+        if acl.dep_ != "acl" or acl.lemma_.lower() not in {"identify", "name", "call"}:
+            continue
+        words = list(acl.subtree)
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        for mention in mentions:
+            if EntityKind.PERSON in mention.entity.kinds and (
+                start <= mention.span.start and mention.span.end <= end
+            ):
+                return mention
+    return None
+
+
+def _fuller_person(person: Mention, mentions: Sequence[Mention]) -> EntityRef:
+    """ "Abdel Rahman told AFP" after "Rami Abdel Rahman", "Fahd said" after "Abdul Ilah
+    al-Fahd": a person named by the end of a fuller name is that person (the article's,
+    else a known one whose organisation the article names)."""
+    words = _name_words(person.entity.label)
+    if not words:
+        return person.entity
+    for mention in mentions:
+        if mention.span.start >= person.span.start:
+            break
+        fuller = mention.entity
+        if EntityKind.PERSON in fuller.kinds and _ends_with(fuller.label, words):
+            return fuller
+    named_keys = {m.entity.key for m in mentions}
+    for key, body in members().items():
+        entry = load_gazetteer().get(key)
+        if entry is not None and body in named_keys and any(
+            _ends_with(label, words) for label in (entry.label, *entry.alt_labels)
+        ):
+            return EntityRef(entry.key, entry.label, entry.kinds, known=True, ner_label="PERSON")
+    return person.entity
+
+
+def _name_words(label: str) -> list[str]:
+    return [w.removeprefix("al-") for w in fold(label).replace("-", " - ").split() if w != "-"]
+
+
+def _ends_with(label: str, words: list[str]) -> bool:
+    """Whether a fuller name ends with these words ("Abdul Ilah al-Fahd" ← "Fahd")."""
+    full = _name_words(label)
+    return len(full) > len(words) and full[-len(words) :] == words
+
+
+def _member_body(person: EntityRef, mentions: Sequence[Mention]) -> list[EntityRef]:
+    """The organisation the gazetteer says a person speaks for, when the article names it."""
+    body = members().get(person.key)
+    return [next(m.entity for m in mentions if m.entity.key == body)] if body and any(
+        m.entity.key == body for m in mentions
+    ) else []
 
 
 def _actor_or_none(ref: EntityRef) -> EntityRef | None:
@@ -218,10 +284,12 @@ def unnamed_ref(kind: str, words: str) -> EntityRef:
 
 
 def _words(span: SpacySpan) -> str:
-    words = [t.text for t in span if not t.is_space]
-    while words and words[-1] in {",", ":", "'s", "’s"}:
-        words.pop()
-    return " ".join(words)
+    """The words as written ("a Quneitra-based activist", not "Quneitra - based")."""
+    tokens = [t for t in span if not t.is_space]
+    while tokens and tokens[-1].text in {",", ":", "'s", "’s"}:
+        tokens.pop()
+    text = "".join(t.text_with_ws for t in tokens[:-1]) + (tokens[-1].text if tokens else "")
+    return " ".join(text.split())
 
 
 def _organisation_of(
@@ -237,6 +305,9 @@ def _organisation_of(
     bodies = [m for m in named if m is not person and EntityKind.PERSON not in m.entity.kinds]
     if bodies:
         return [bodies[0].entity]
+    body = _appositive_body(doc, person, mentions)
+    if body is not None:  # "Ibrahim Abu Laith, a spokesman for the group, said"
+        return [body]
     roles = [t for t in span if t.lower_ in ROLE_NOUNS and t.idx < person.span.start]
     if not roles:
         return []
@@ -252,6 +323,37 @@ def _organisation_of(
             found = _nearest_source_before(span.start_char, mentions)
             return [found] if found is not None else []
     return []
+
+
+def _appositive_body(doc: Doc, person: Mention, mentions: Sequence[Mention]) -> EntityRef | None:
+    """ "Ibrahim Abu Laith, a spokesman for the group", "Hamza al-Khatib, director of the
+    Observatory", "Rami Abdulrahman, who heads the Observatory": the body a role after
+    the name speaks for, named or described."""
+    name = doc.char_span(person.span.start, person.span.end, alignment_mode="expand")
+    if name is None:
+        return None
+    root = head_of(name)
+    for clause in root.children:
+        if clause.dep_ not in {"appos", "relcl"}:
+            continue
+        words = list(clause.subtree)
+        if not any(t.lower_ in ROLE_NOUNS or t.lemma_.lower() in {"head", "lead", "run"}
+                   for t in words):  # fmt: skip
+            continue
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        inside = [m for m in mentions if start <= m.span.start and m.span.end <= end
+                  and _speaks_as_body(m.entity)]  # fmt: skip
+        if inside:
+            return inside[0].entity
+        for token in words:
+            word = token.lower_ if token.lower_ in DESCRIPTION_HEADS else token.lemma_.lower()
+            if word in DESCRIPTION_HEADS and token.tag_ != "NNS":
+                return resolve_description(word, start, mentions)
+    return None
+
+
+def _speaks_as_body(ref: EntityRef) -> bool:
+    return EntityKind.PERSON not in ref.kinds and not set(ref.kinds) & PLACE_KINDS
 
 
 def _nearest_source_before(char: int, mentions: Sequence[Mention]) -> EntityRef | None:
