@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from pyoxigraph import RdfFormat, parse
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.nlp.gazetteer import DEFAULT_BASE_IRI, GAZETTEER_PATH, fold, load_gazetteer
@@ -79,6 +79,8 @@ EVENT_WORDS = frozenset(
      "bombardment"}
 )  # fmt: skip
 UNNAMED_PREFIX = "unnamed-"
+# Words setting plural monitors apart from the one the article names.
+OTHER_WORDS = frozenset({"independent", "other", "international", "several", "various"})
 MEMBER_OF = "https://schema.org/memberOf"
 
 
@@ -134,7 +136,7 @@ def speaker_ref(
     if covering is not None:
         return _actor_or_none(covering.entity), []
     described = description_head(span)
-    if described in {"monitor", "observatory", "watchdog"} and head.tag_ == "NNS":
+    if described in {"monitor", "observatory", "watchdog"} and _other_monitors(head):
         return unnamed_ref(ACTIVIST, _words(span)), []  # "independent monitors": no one named
     if described is not None:
         found = resolve_description(described, start, mentions) or _named_description(
@@ -157,6 +159,14 @@ def speaker_ref(
         kind = description_kind(span)
         return (unnamed_ref(kind, _words(span)) if kind else None), []
     return folded, []
+
+
+def _other_monitors(head: Token) -> bool:
+    """ "independent monitors", "other monitors": monitors set apart from any one the
+    article names (plain "monitors" may still mean the named one)."""
+    return head.tag_ == "NNS" and any(
+        c.dep_ == "amod" and c.lower_ in OTHER_WORDS for c in head.children
+    )
 
 
 def _identified_as(head: object, mentions: Sequence[Mention]) -> Mention | None:
