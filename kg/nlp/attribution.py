@@ -542,7 +542,7 @@ def _closes(sentence: Span, verb: Token) -> bool:
     if all(t.ent_type_ in {"DATE", "TIME"} or t.lower_ in {"on", "in", "late", "early"}
            for t in rest):  # fmt: skip
         return True
-    return verb.dep_ in {"relcl", "acl"} and _passes_on(verb, rest)
+    return verb.dep_ in {"relcl", "acl", "advcl"} and _passes_on(verb, rest)
 
 
 def _passes_on(verb: Token, rest: list[Token]) -> bool:

@@ -161,6 +161,10 @@ def noun_phrase(head: Token, stop_after: int) -> tuple[int, int]:
     start = after_glued_count(doc, start, head)
     while start < end and (doc[start].text in LEADING_NOISE or doc[start].is_space):
         start += 1
+    while start < head.i and (
+        doc[start].pos_ == "ADV" or (doc[start].ent_type_ in {"DATE", "TIME"} and start < end - 1)
+    ):  # "Earlier the source said", "On Sunday Associated Press said"
+        start += 1
     while end > start + 1 and (doc[end - 1].text in LEADING_NOISE or doc[end - 1].is_space):
         end -= 1
     if start >= end:
