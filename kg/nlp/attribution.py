@@ -65,6 +65,11 @@ UNNAMED_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposed
 # "in a statement carried by SANA": the words a speaker gives, and the verbs that pass them on.
 CARRIED_NOUNS = frozenset({"statement", "interview", "remarks", "comments", "report", "message"})
 CARRYING_VERBS = frozenset({"carry", "publish", "broadcast", "air", "run", "post", "quote"})
+# What a speaker shows rather than says ("a video shows", "posted footage showing").
+VISUAL_NOUNS = frozenset({"video", "footage", "photo", "photograph", "image", "picture",
+                          "film", "clip", "recording"})
+# "said it was behind / responsible for …": a deed claimed.
+DEED_WORDS = frozenset({"behind", "responsible"})
 # What "citing" may name that is no source of its own ("citing figures compiled …").
 CITED_WORKS = frozenset({"figure", "figures", "data", "statistics", "number", "numbers",
                          "estimate", "estimates", "document", "documents", "record"})
@@ -388,6 +393,12 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
         return None
     if lemma in WEAK_SPEECH_VERBS and not communicates(subject):
         return None
+    if subject.lemma_.lower() in VISUAL_NOUNS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in VISUAL_NOUNS for c in verb.children
+    ):
+        return None  # "a video shows …", "IS posted a video showing …": no one reports
+    if _claims_a_deed(verb):
+        return None  # "Al-Nusra Front said it was behind a twin bombing that killed 12"
     if lemma == "deny":
         return None  # "Russia denied its jets killed 20": the 20 is not Russia's report
     if lemma == "claim" and any(
@@ -468,6 +479,18 @@ def _carried_by(verb: Token) -> tuple[int, int] | None:
                     if agent.dep_ in {"agent", "prep"} and agent.lower_ == "by" and by:
                         return noun_phrase(by[0], stop_after=len(verb.doc))
     return None
+
+
+def _claims_a_deed(verb: Token) -> bool:
+    """ "X said it was behind the bombing", "… that it was responsible for the attack": a
+    claim of responsibility, not a report of the counts in the deed."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.lemma_.lower() != "be":
+            continue
+        if any(c.lower_ in DEED_WORDS and c.dep_ in {"prep", "acomp", "attr"}
+               for c in clause.children):  # fmt: skip
+            return True
+    return False
 
 
 def _subject_after(sentence: Span, verb: Token) -> list[Token]:
