@@ -121,7 +121,9 @@ def speaker_ref(
         person = _fuller_person(covering, mentions)
         via = _organisation_of(doc, span, covering, named, mentions)
         if not via and person is not covering.entity:
-            return person, _member_body(person, mentions)
+            fuller = next((m for m in mentions if m.entity.key == person.key), None)
+            body = _role_body(doc, fuller, mentions) if fuller is not None else None
+            return person, [body] if body is not None else _member_body(person, mentions)
         member_of = members().get(covering.entity.key)
         if not via and member_of and any(m.entity.key == member_of for m in mentions):
             via = [next(m.entity for m in mentions if m.entity.key == member_of)]
@@ -149,6 +151,10 @@ def speaker_ref(
             return unnamed_ref(ACTIVIST, _words(span)), []  # "a monitor", none named
     if named and not _head_is_common_noun_after(head, named):
         return max(named, key=lambda m: (m.entity.known, m.span.end - m.span.start)).entity, []
+    surname = _earlier_person(span, mentions)
+    if surname is not None:  # "… in Al-Atareb Fahd said" after "Abdul Ilah al-Fahd"
+        return surname, ([body] if (body := _role_body(doc, _first(surname, mentions),
+                                                         mentions)) else [])  # fmt: skip
     folded = _folded(span)
     if _not_a_source(folded.label):
         return None, []
@@ -206,6 +212,25 @@ def _fuller_person(person: Mention, mentions: Sequence[Mention]) -> EntityRef:
         ):
             return EntityRef(entry.key, entry.label, entry.kinds, known=True, ner_label="PERSON")
     return person.entity
+
+
+def _earlier_person(span: SpacySpan, mentions: Sequence[Mention]) -> EntityRef | None:
+    """A name no mention covers whose last words end a person's fuller name the article
+    gave before ("Fahd" after "Abdul Ilah al-Fahd"); a place glued before it is dropped."""
+    words = [t for t in span if t.pos_ == "PROPN" and t.ent_type_ not in {"GPE", "LOC", "FAC"}]
+    if not words or words[-1].i != span.end - 1:
+        return None
+    tail = _name_words(" ".join(t.text for t in words))
+    for mention in mentions:
+        if mention.span.start >= span.start_char:
+            break
+        if EntityKind.PERSON in mention.entity.kinds and _ends_with(mention.entity.label, tail):
+            return mention.entity
+    return None
+
+
+def _first(ref: EntityRef, mentions: Sequence[Mention]) -> Mention:
+    return next(m for m in mentions if m.entity.key == ref.key)
 
 
 def _name_words(label: str) -> list[str]:
@@ -360,6 +385,24 @@ def _appositive_body(doc: Doc, person: Mention, mentions: Sequence[Mention]) -> 
             if word in DESCRIPTION_HEADS and token.tag_ != "NNS":
                 return resolve_description(word, start, mentions)
     return None
+
+
+def _role_body(doc: Doc, person: Mention, mentions: Sequence[Mention]) -> EntityRef | None:
+    """The body a person's first mention gives him: "Secretary-General of the Syrian
+    Coalition Abdul Ilah al-Fahd", "SOHR director Rami Abdel Rahman", or an appositive
+    ("…, a spokesman for the group")."""
+    name = doc.char_span(person.span.start, person.span.end, alignment_mode="expand")
+    if name is None:
+        return None
+    window = doc[max(name.start - 8, name.sent.start) : name.start]
+    roles = [t for t in window if t.lower_ in ROLE_NOUNS or t.lemma_.lower() in ROLE_NOUNS]
+    if roles:
+        start = roles[0].idx
+        bodies = [m for m in mentions if start <= m.span.start and m.span.end <= name.start_char
+                  and _speaks_as_body(m.entity)]  # fmt: skip
+        if bodies:
+            return bodies[-1].entity
+    return _appositive_body(doc, person, mentions)
 
 
 def _speaks_as_body(ref: EntityRef) -> bool:

@@ -130,7 +130,7 @@ SPEAKER_NOUNS = frozenset(
 ROLE_NOUNS = frozenset(
     {"director", "head", "chief", "founder", "spokesman", "spokeswoman", "spokesperson",
      "chairman", "president", "leader", "commander", "official", "minister", "manager",
-     "coordinator", "member"}
+     "coordinator", "member", "secretary", "secretary-general", "general", "deputy"}
 )  # fmt: skip
 NAMED_ENT_TYPES = frozenset({"ORG", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART"})
 

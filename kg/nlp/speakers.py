@@ -78,7 +78,20 @@ def noun_before(sentence: Span, verb: Token) -> Token | None:
         return None
     if token.pos_ in {"NOUN", "PROPN"} and (token.dep_ not in {"pobj", "dobj"} or sourcey(token)):
         return token  # "… on Thursday reports said"
+    if _closing_name(sentence, token, verb):
+        return token  # "… rescue workers in Al-Atareb Fahd said."
     return None
+
+
+def _closing_name(sentence: Span, token: Token, verb: Token) -> bool:
+    """A name right before a speech verb that ends the sentence: where commas were lost
+    the parse takes the speaker for the object of the preceding words."""
+    rest = sentence.doc[verb.i + 1 : sentence.end]
+    return (
+        token.pos_ == "PROPN"
+        and token.ent_type_ not in {"GPE", "LOC", "FAC", "DATE", "TIME", "NORP"}
+        and all(t.is_punct or t.is_space for t in rest)
+    )
 
 
 def sourcey(token: Token) -> bool:
