@@ -265,7 +265,11 @@ def _actor_or_none(ref: EntityRef) -> EntityRef | None:
 def _body_named_after(head: object, span: SpacySpan) -> EntityRef | None:
     """ "a source at Aleppo Police Command", "a spokesman for the Interior Ministry": the
     body a member noun's "at/for/of/from/in" names, when that holds a name of no place."""
-    for prep in getattr(head, "children", ()):
+    preps = list(getattr(head, "children", ()))
+    after = getattr(head, "i", -1) + 1
+    if span.start <= after < span.end and span.doc[after].dep_ == "prep":
+        preps.append(span.doc[after])  # "quoted a source at X as saying": hung on the verb
+    for prep in preps:
         if prep.dep_ != "prep" or prep.lower_ not in {"at", "for", "of", "from", "in", "with"}:
             continue
         for obj in prep.children:

@@ -330,13 +330,18 @@ def _cited(sentence: Span, citing: Token) -> tuple[int, int] | None:
         return noun_phrase(author, stop_after=sentence.end)
     if cited.lemma_.lower() in CITED_WORKS:
         return None
-    start, end = noun_phrase(cited, stop_after=sentence.end)
-    doc = sentence.doc
-    for prep in citing.children:
+    return _with_body(citing, noun_phrase(cited, stop_after=sentence.end))
+
+
+def _with_body(verb: Token, phrase: tuple[int, int]) -> tuple[int, int]:
+    """ "citing a source in the YPG", "quoted a source at Aleppo Police Command as
+    saying": the parse may hang the body on the verb; it belongs to the source."""
+    start, end = phrase
+    for prep in verb.children:
         if prep.dep_ == "prep" and prep.i == end and prep.lower_ in {"in", "at", "from", "with"}:
             body = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
-            if body and doc[body[0].i].ent_type_ not in {"GPE", "LOC"}:
-                end = noun_phrase(body[0], stop_after=sentence.end)[1]
+            if body and body[0].ent_type_ not in {"GPE", "LOC"}:
+                end = noun_phrase(body[0], stop_after=len(verb.doc))[1]
     return (start, end)
 
 
@@ -353,7 +358,7 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
         if child.dep_ == "agent"
         for grandchild in child.children
         if grandchild.dep_ == "pobj"
-    ]
+    ] or _quoted_by(verb)
     if not subjects and not agents:
         subjects = _subject_after(sentence, verb)
     if not subjects and verb.dep_ == "conj" and verb.head.lemma_.lower() in SPEECH_VERBS:
@@ -371,7 +376,11 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
     # television reported on Wednesday without giving details")
     scope = (sentence.start, sentence.end) if missed else _verb_scope(sentence, verb)
     doc = sentence.doc
-    if agents:
+    passive_relay: Token | None = None
+    if agents and lemma in RELAY_VERBS and subjects and subjects[0].dep_ == "nsubjpass":
+        # "the Russian military was quoted as saying by local media": the subject speaks
+        subject, passive_relay = subjects[0], agents[0]
+    elif agents:
         subject = agents[0]
     else:
         subject = subjects[0]
@@ -434,11 +443,13 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
             via = [c for c in child.children if c.dep_ == "pobj"]
             if via:
                 speaker = noun_phrase(appositive(via[0]), stop_after=sentence.end)
+    if passive_relay is not None:
+        relays.insert(0, noun_phrase(passive_relay, stop_after=sentence.end))
     if lemma in RELAY_VERBS:  # "X quoted Y as saying": Y speaks, X relays
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if objects and subject.dep_ == "nsubj":
             relays.insert(0, speaker)
-            speaker = noun_phrase(objects[0], stop_after=sentence.end)
+            speaker = _with_body(verb, noun_phrase(objects[0], stop_after=sentence.end))
     carrier = _carried_by(verb)
     if carrier is not None:
         relays.append(carrier)
@@ -479,6 +490,22 @@ def _carried_by(verb: Token) -> tuple[int, int] | None:
                     if agent.dep_ in {"agent", "prep"} and agent.lower_ == "by" and by:
                         return noun_phrase(by[0], stop_after=len(verb.doc))
     return None
+
+
+def _quoted_by(verb: Token) -> list[Token]:
+    """ "X was quoted as saying by Interfax": the "by" the parse hangs on "saying"."""
+    if verb.lemma_.lower() not in RELAY_VERBS or verb.tag_ != "VBN":
+        return []
+    return [
+        obj
+        for as_ in verb.children
+        if as_.dep_ == "prep" and as_.lower_ == "as"
+        for saying in as_.children
+        for by in saying.children
+        if by.dep_ in {"prep", "agent"} and by.lower_ == "by"
+        for obj in by.children
+        if obj.dep_ == "pobj"
+    ]
 
 
 def _claims_a_deed(verb: Token) -> bool:
@@ -559,13 +586,18 @@ def _closes(sentence: Span, verb: Token) -> bool:
     """ "… the group said." / "… it added on Sunday.": a speech verb whose subject comes
     right before it and after which only punctuation, a date or "on Sunday" follows."""
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i]
-    if not subjects or subjects[0].right_edge.i != verb.i - 1 or subjects[0].i == sentence.start:
+    between = sentence.doc[subjects[0].right_edge.i + 1 : verb.i] if subjects else []
+    if (
+        not subjects
+        or any(t.dep_ not in {"aux", "auxpass"} for t in between)  # "… was quoted"
+        or subjects[0].i == sentence.start
+    ):
         return False
     rest = [t for t in sentence.doc[verb.i + 1 : sentence.end] if not (t.is_punct or t.is_space)]
     if all(t.ent_type_ in {"DATE", "TIME"} or t.lower_ in {"on", "in", "late", "early"}
            for t in rest):  # fmt: skip
         return True
-    return verb.dep_ in {"relcl", "acl", "advcl"} and _passes_on(verb, rest)
+    return verb.dep_ in {"relcl", "acl", "advcl", "conj"} and _passes_on(verb, rest)
 
 
 def _passes_on(verb: Token, rest: list[Token]) -> bool:
@@ -579,7 +611,7 @@ def _passes_on(verb: Token, rest: list[Token]) -> bool:
         and all(t.i in own for t in rest)
         and all(
             c.dep_ in {"dobj", "dative"}
-            or (c.dep_ == "prep" and c.lower_ == "as")  # "… as saying"
+            or (c.dep_ == "prep" and c.lower_ in {"as", "by"})  # "… as saying", "by Y"
             or (c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in RELAY_VERBS)
             for c in after
         )
