@@ -92,7 +92,7 @@ def speaker_ref(
     span = doc[bounds[0] : bounds[1]]
     start, end = span.start_char, span.end_char
     head = head_of(span)
-    if head.lower_ in MEMBER_NOUNS and (body := _body_named_after(head, span)) is not None:
+    if head.lower_ in MEMBER_NOUNS and (body := _body_named_after(head, span, mentions)):
         return body, []  # "a source at Aleppo Police Command", "… at Aleppo province"
     identified = _identified_as(head, mentions)
     if identified is not None:  # "an opposition activist identified as Abu Omar al-Golani"
@@ -132,7 +132,9 @@ def speaker_ref(
         bodies = [m for m in named if EntityKind.PERSON not in m.entity.kinds]
         if bodies:  # "a Pentagon spokesman", "an AFP photographer"
             return max(bodies, key=lambda m: (m.entity.known, m.span.end - m.span.start)).entity, []
-        body = _body_named_after(head, span) or _body_described_after(head, span, mentions)
+        body = _body_named_after(head, span, mentions) or _body_described_after(
+            head, span, mentions
+        )
         if body is not None:  # "a source at Aleppo Police Command", "… for the ministry"
             return body, []
     if covering is not None:
@@ -262,7 +264,9 @@ def _actor_or_none(ref: EntityRef) -> EntityRef | None:
     return EntityRef(entry.key, entry.label, entry.kinds, known=True, ner_label="GPE")
 
 
-def _body_named_after(head: object, span: SpacySpan) -> EntityRef | None:
+def _body_named_after(
+    head: object, span: SpacySpan, mentions: Sequence[Mention] = ()
+) -> EntityRef | None:
     """ "a source at Aleppo Police Command", "a spokesman for the Interior Ministry": the
     body a member noun's "at/for/of/from/in" names, when that holds a name of no place."""
     preps = list(getattr(head, "children", ()))
@@ -276,6 +280,9 @@ def _body_named_after(head: object, span: SpacySpan) -> EntityRef | None:
             if obj.dep_ != "pobj" or not (span.start <= obj.i < span.end):
                 continue
             words = span.doc[obj.left_edge.i : min(obj.right_edge.i + 1, span.end)]
+            known = _known_body(words, mentions)
+            if known is not None:  # "a source in the Syrian army"
+                return known
             names = [t for t in words if t.pos_ == "PROPN"]
             if names and any(t.ent_type_ not in {"GPE", "LOC", "FAC"} for t in names):
                 return _folded(words)
@@ -283,6 +290,22 @@ def _body_named_after(head: object, span: SpacySpan) -> EntityRef | None:
                 label = _folded(words).label
                 return EntityRef(slug(label) + "-authorities", label,
                                  (EntityKind.ACTOR, EntityKind.ORGANIZATION))  # fmt: skip
+    return None
+
+
+def _known_body(words: SpacySpan, mentions: Sequence[Mention]) -> EntityRef | None:
+    """A known organisation (no place, no person) a mention finds in the words."""
+    start, end = words.start_char, words.end_char
+    for mention in mentions:
+        entity = mention.entity
+        if (
+            start <= mention.span.start
+            and mention.span.end <= end
+            and entity.known
+            and EntityKind.ORGANIZATION in entity.kinds
+            and _speaks_as_body(entity)
+        ):
+            return entity
     return None
 
 
@@ -348,6 +371,7 @@ def _organisation_of(
     if body is not None:  # "Ibrahim Abu Laith, a spokesman for the group, said"
         return [body]
     roles = [t for t in span if t.lower_ in ROLE_NOUNS and t.idx < person.span.start]
+    roles += [t for t in span if t.dep_ == "case" and t.idx < person.span.start]  # "…'s Rami"
     if not roles:
         return []
     for token in span:
