@@ -63,9 +63,7 @@ def attribute(doc: Doc, start: int, end: int, mentions: Sequence[Mention]) -> At
         named one before an unnamed one, then the narrowest."""
         frame, scope = item
         cue_here = sentence is not None and sentence.start <= frame.cue[0] < sentence.end
-        nested = any(_encloses(doc, outer, frame) for outer in frames_here) and not (
-            _bare_definite(doc, frame)
-        )
+        nested = any(_encloses(doc, outer, frame) for outer in frames_here)
         return (not cue_here, frame.speaker is None, _bare_report(doc, frame), not nested,
                 frame.unnamed, scope[1] - scope[0])  # fmt: skip
 
@@ -77,15 +75,6 @@ def attribute(doc: Doc, start: int, end: int, mentions: Sequence[Mention]) -> At
         if found is not None:  # "the army confirmed …" no one resolves: the next frame
             return found
     return None
-
-
-def _bare_definite(doc: Doc, frame: Frame) -> bool:
-    """ "Hamza Khatib … told Reuters the hospital had recorded four deaths": "the
-    hospital", unnamed and bare, is the outer speaker's own body, not a source inside."""
-    if frame.speaker is None or not frame.unnamed:
-        return False
-    words = doc[frame.speaker[0] : frame.speaker[1]]
-    return len(words) == 2 and words[0].lower_ in {"the", "its", "his", "her", "their"}
 
 
 def _bare_report(doc: Doc, frame: Frame) -> bool:

@@ -194,9 +194,9 @@ def _identified_as(head: object, mentions: Sequence[Mention]) -> Mention | None:
 
 
 def _fuller_person(person: Mention, mentions: Sequence[Mention]) -> EntityRef:
-    """ "Abdel Rahman told AFP" after "Rami Abdel Rahman", "Fahd said" after "Abdul Ilah
-    al-Fahd": a person named by the end of a fuller name is that person (the article's,
-    else a known one whose organisation the article names)."""
+    """ "Abu Hussein told AFP" after "Ahmed Abu Hussein", "Fahd said" after "Abdul Ilah
+    al-Fahd": a person named by the end of a fuller name the article gave before is that
+    person."""
     words = _name_words(person.entity.label)
     if not words:
         return person.entity
@@ -206,13 +206,6 @@ def _fuller_person(person: Mention, mentions: Sequence[Mention]) -> EntityRef:
         fuller = mention.entity
         if EntityKind.PERSON in fuller.kinds and _ends_with(fuller.label, words):
             return fuller
-    named_keys = {m.entity.key for m in mentions}
-    for key, body in members().items():
-        entry = load_gazetteer().get(key)
-        if entry is not None and body in named_keys and any(
-            _ends_with(label, words) for label in (entry.label, *entry.alt_labels)
-        ):
-            return EntityRef(entry.key, entry.label, entry.kinds, known=True, ner_label="PERSON")
     return person.entity
 
 
@@ -248,9 +241,11 @@ def _ends_with(label: str, words: list[str]) -> bool:
 def _member_body(person: EntityRef, mentions: Sequence[Mention]) -> list[EntityRef]:
     """The organisation the gazetteer says a person speaks for, when the article names it."""
     body = members().get(person.key)
-    return [next(m.entity for m in mentions if m.entity.key == body)] if body and any(
-        m.entity.key == body for m in mentions
-    ) else []
+    return (
+        [next(m.entity for m in mentions if m.entity.key == body)]
+        if body and any(m.entity.key == body for m in mentions)
+        else []
+    )
 
 
 def _actor_or_none(ref: EntityRef) -> EntityRef | None:

@@ -66,13 +66,27 @@ UNNAMED_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposed
 CARRIED_NOUNS = frozenset({"statement", "interview", "remarks", "comments", "report", "message"})
 CARRYING_VERBS = frozenset({"carry", "publish", "broadcast", "air", "run", "post", "quote"})
 # What a speaker shows rather than says ("a video shows", "posted footage showing").
-VISUAL_NOUNS = frozenset({"video", "footage", "photo", "photograph", "image", "picture",
-                          "film", "clip", "recording"})
+VISUAL_NOUNS = frozenset(
+    {"video", "footage", "photo", "photograph", "image", "picture", "film", "clip", "recording"}
+)
 # "said it was behind / responsible for …": a deed claimed.
 DEED_WORDS = frozenset({"behind", "responsible"})
 # What "citing" may name that is no source of its own ("citing figures compiled …").
-CITED_WORKS = frozenset({"figure", "figures", "data", "statistics", "number", "numbers",
-                         "estimate", "estimates", "document", "documents", "record"})
+CITED_WORKS = frozenset(
+    {
+        "figure",
+        "figures",
+        "data",
+        "statistics",
+        "number",
+        "numbers",
+        "estimate",
+        "estimates",
+        "document",
+        "documents",
+        "record",
+    }
+)
 ANAPHORIC_OBJECTS = frozenset({"this", "that", "it", "information", "news", "claim", "report"})
 TOLL_VERBS = frozenset({"put", "give", "raise", "bring", "set", "place", "revise", "update"})
 TOLL_OBJECTS = frozenset({"toll", "figure", "tally", "number", "count"})
@@ -672,16 +686,8 @@ def _resolve_anaphor(
         if heads and head in {heads[0].lower_, heads[0].lemma_.lower()}:
             return frame.speaker  # "the ministry" ← "the Russian Defence Ministry"
     if head in {"statement", "report", "it", "source", "sources"}:
-        if head in {"source", "sources"}:  # "said the source": a source, not "Reports …"
-            frames = [f for f in frames if not _only_report(doc, f)] or frames
         return frames[-1].speaker
     return speaker  # "the monitor": kg.extract.attribution resolves descriptions
-
-
-def _only_report(doc: Doc, frame: Frame) -> bool:
-    """A speaker that is only a report ("Reports confirmed …"), no one who speaks."""
-    speaker = doc[frame.speaker[0] : frame.speaker[1]]  # type: ignore[index]
-    return speaker[-1].lemma_.lower() in {"report", "news", "information"}
 
 
 def _extend_by_quotes(frame: Frame, quotes: list[tuple[int, int]]) -> tuple[int, int]:

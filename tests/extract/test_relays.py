@@ -178,6 +178,48 @@ AFP = "Agence France-Presse"
             "25 militants",
             (SOHR, []),
         ),
+        (  # a video a group posts shows the counts; it reports none
+            "posted a video",
+            "The Islamic State posted a video showing the execution of 12 soldiers on Monday.",
+            "12 soldiers",
+            None,
+        ),
+        (  # "was quoted as saying by" closing a sentence reports all of it
+            "quoted, closing",
+            "Two Russian pilots were killed in Syria after DAESH shot down a helicopter near "
+            "Palmyra the Russian military was quoted as saying by local media.",
+            "Two Russian pilots",
+            ("Russian military", []),
+        ),
+        (  # "the hospital" of a named manager's report is his body, not a source inside
+            "the hospital of the manager",
+            "Hamza Khatib the manager of Al-Quds hospital in Aleppo told a Reuters "
+            "photographer the hospital had recorded four deaths from gas poisoning and 55 "
+            "injuries.",
+            "four deaths",
+            ("Hamza Khatib", ["Reuters"]),
+        ),
+        (  # a surname after the full name is that person
+            "surname after the full name",
+            "Local commander Ahmed Abu Hussein said the road was cut. Abu Hussein told AFP "
+            "that 14 fighters were killed.",
+            "14 fighters",
+            ("Ahmed Abu Hussein", [AFP]),
+        ),
+        (  # ... with the body his first mention gives
+            "surname, body of the first mention",
+            "Secretary-General of the Syrian Coalition Abdul Ilah al-Fahd sent a letter. Fahd "
+            "said 5 rescue workers were killed.",
+            "5 rescue workers",
+            ("Abdul Ilah al-Fahd", ["Syrian National Coalition"]),
+        ),
+        (  # "the group's NAME": the group named before
+            "possessive description",
+            "The White Helmets said rescuers were searching the rubble. The group's Ahmed "
+            "Sheikho told AFP that 12 bodies were recovered.",
+            "12 bodies",
+            ("Ahmed Sheikho", ["White Helmets", AFP]),
+        ),
         (  # a video shown is no report
             "video",
             "The group has posted online a new video showing the murder of two Syrian activists.",
