@@ -31,12 +31,16 @@ EVENT_NOUNS = frozenset(
     {"attack", "strike", "airstrike", "raid", "bombing", "explosion", "blast", "shelling",
      "offensive", "assault", "massacre", "ambush", "clash", "bombardment"}
 )  # fmt: skip
+# Newspapers named by how often they appear ("the Al-Watan daily").
+PERIODICALS = frozenset({"daily", "weekly"})
 LEADING_NOISE = frozenset({",", ":", "-", "–", "—", "(", ")", "[", "]", '"', "“", "”", "'"})
 
 
 def not_a_source(subject: Token) -> bool:
     """A subject that cannot speak: a count or a counted noun ("six civilians", "50
     others"), an event noun ("the attack"), a date ("Monday")."""
+    if subject.lower_ in PERIODICALS and any(c.pos_ == "PROPN" for c in subject.children):
+        return False  # "the pro-government Al-Watan daily said": a newspaper, not a date
     if (
         subject.pos_ == "NUM"
         or subject.like_num

@@ -220,6 +220,12 @@ AFP = "Agence France-Presse"
             "12 bodies",
             ("Ahmed Sheikho", ["White Helmets", AFP]),
         ),
+        (  # "the Al-Watan daily": a newspaper, though the parse takes "daily" for a date
+            "daily",
+            "The pro-government Al-Watan daily said 11 soldiers died in the attack.",
+            "11 soldiers",
+            ("Al-Watan", []),
+        ),
         (  # a video shown is no report
             "video",
             "The group has posted online a new video showing the murder of two Syrian activists.",
