@@ -32,11 +32,25 @@ from kg.nlp.sources import (
     head_of,
     unnamed_kind,
 )
-from kg.records import PLACE_KINDS, Attribution, CountClaim, EntityKind, EntityRef, Mention, Span
+from kg.records import (
+    PLACE_KINDS,
+    Attribution,
+    CountClaim,
+    Counted,
+    EntityKind,
+    EntityRef,
+    Mention,
+    Span,
+)
 
 HEADLINE_TAIL_VERBS = frozenset({"says", "said", "say", "reports", "claims", "confirms"})
 TAIL_MARKS = frozenset({":", ",", "-", "–", "—", "|"})
 TOPIC_SHIFTS = frozenset({"meanwhile", "separately", "elsewhere", "earlier", "previously"})
+# What a headline's bare "kill 11" may count in the body.
+PERSON_THINGS = frozenset(
+    {Counted.PEOPLE, Counted.CIVILIANS, Counted.FIGHTERS, Counted.SOLDIERS, Counted.CHILDREN,
+     Counted.WOMEN, Counted.RESIDENTS, Counted.REFUGEES}
+)  # fmt: skip
 BARE_REPORTS = frozenset({"report", "reports", "news", "information", "account", "accounts"})
 # How many sentences a report runs on without its source being named again.
 CARRY_SENTENCES = 2
@@ -195,14 +209,25 @@ def headline_claims(
         phrase = claim.evidence[0]
         if at <= phrase.start < end:
             own = claim.attribution or tail
-            same = next(
-                (c for c in body if c.count == claim.count and c.counted == claim.counted), None
-            )
+            same = next((c for c in body if _repeats(claim, c)), None)
             if same is not None and (own is None or _holds(same.attribution, own)):
                 own = same.attribution
             claim = replace(claim, attribution=own)
         result.append(claim)
     return result
+
+
+def _repeats(title: CountClaim, body: CountClaim) -> bool:
+    """Whether a body count repeats a headline's: the same number of the same thing
+    ("Barrel bombs kill 11" — people — and "At least 11 civilians were killed"), with the
+    same fate when both give one ("35 Dead Dozens Wounded" is not "dozens were killed")."""
+    if title.count != body.count:
+        return False
+    same_thing = title.counted == body.counted or (
+        title.counted == Counted.PEOPLE and body.counted in PERSON_THINGS
+    )
+    fates = (title.outcome, body.outcome)
+    return same_thing and (None in fates or fates[0] == fates[1])
 
 
 def _holds(fuller: Attribution | None, short: Attribution) -> bool:

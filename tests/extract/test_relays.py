@@ -261,3 +261,30 @@ def test_an_unnamed_source_keeps_its_words_as_written(nlp: Language) -> None:
     found = claim_of(analysis, "20 militants").attribution
     assert found is not None and found.claimant is not None
     assert found.claimant.label == "A Quneitra-based opposition activist"
+
+
+@pytest.mark.parametrize(
+    ("rule", "headline", "body", "words", "expected"),
+    [
+        (  # a headline's bare count of people is the body's count of civilians
+            "people in the headline",
+            "Barrel bombs kill 11 in IS town in Syria",
+            "At least 11 civilians were killed in barrel bomb attacks on the town of al-Bab, "
+            "the Syrian Observatory for Human Rights said.",
+            "kill 11",
+            (SOHR, []),
+        ),
+        (  # another fate is another count: the headline's own voice
+            "another fate",
+            "35 Dead Dozens Wounded in Battle in Aleppo",
+            "The Nusra Front drove rebels out of their base, killing dozens, the Syrian "
+            "Observatory for Human Rights said.",
+            "Dozens Wounded",
+            None,
+        ),
+    ],
+)
+def test_headline_repeats(
+    nlp: Language, rule: str, headline: str, body: str, words: str, expected: tuple | None
+) -> None:
+    assert source(claim_of(analysed(nlp, body, headline), words)) == expected, rule
