@@ -79,6 +79,9 @@ EVENT_WORDS = frozenset(
      "bombardment"}
 )  # fmt: skip
 UNNAMED_PREFIX = "unnamed-"
+# Nouns an outlet's name comes with ("SANA news agency", "the Al-Watan daily").
+OUTLET_NOUNS = frozenset({"agency", "television", "tv", "channel", "newspaper", "daily",
+                          "network", "website", "radio", "station", "broadcaster"})
 # Words setting plural monitors apart from the one the article names.
 OTHER_WORDS = frozenset({"independent", "other", "international", "several", "various"})
 MEMBER_OF = "https://schema.org/memberOf"
@@ -132,8 +135,10 @@ def speaker_ref(
         bodies = [m for m in named if EntityKind.PERSON not in m.entity.kinds]
         if bodies:  # "a Pentagon spokesman", "an AFP photographer"
             return max(bodies, key=lambda m: (m.entity.known, m.span.end - m.span.start)).entity, []
-        body = _body_named_after(head, span, mentions) or _body_described_after(
-            head, span, mentions
+        body = (
+            _body_named_after(head, span, mentions)
+            or _body_described_after(head, span, mentions)
+            or _outlet_of_reporter(head, span, mentions)
         )
         if body is not None:  # "a source at Aleppo Police Command", "… for the ministry"
             return body, []
@@ -286,6 +291,20 @@ def _body_named_after(
                 return EntityRef(slug(label) + "-authorities", label,
                                  (EntityKind.ACTOR, EntityKind.ORGANIZATION))  # fmt: skip
     return None
+
+
+def _outlet_of_reporter(
+    head: Token, span: SpacySpan, mentions: Sequence[Mention]
+) -> EntityRef | None:
+    """ "told the correspondent", "the reporter added": the outlet the article named
+    before (its "SANA's correspondent")."""
+    if head.lower_ not in {"correspondent", "reporter", "correspondents", "reporters"}:
+        return None
+    if span[0].lower_ not in {"the", "its", "our"} or any(t.pos_ == "PROPN" for t in span):
+        return None
+    before = [m for m in mentions if m.span.end <= span.start_char
+              and EntityKind.OUTLET in m.entity.kinds]  # fmt: skip
+    return before[-1].entity if before else None
 
 
 def _known_body(words: SpacySpan, mentions: Sequence[Mention]) -> EntityRef | None:
@@ -499,6 +518,8 @@ def _compatible_one(ref: EntityRef, want: str) -> bool:
 def _head_is_common_noun_after(head: object, named: Sequence[Mention]) -> bool:
     """ "Homs governor Talal al-Barazi" links the name; "ISIS fighters" does not."""
     head_idx = getattr(head, "idx", 0)
+    if getattr(head, "lower_", "") in OUTLET_NOUNS:
+        return False  # "Syria's SANA regime news agency": the outlet's own noun
     return all(m.span.end <= head_idx for m in named) and getattr(head, "pos_", "") == "NOUN"
 
 

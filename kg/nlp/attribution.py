@@ -300,7 +300,7 @@ def _according_to(sentence: Span, according: Token) -> Frame | None:
     to = according.nbor(1)
     objects = [child for child in to.children if child.dep_ == "pobj"]
     if objects:
-        speaker = noun_phrase(objects[0], stop_after=sentence.end)
+        speaker = _name_first(sentence, noun_phrase(objects[0], stop_after=sentence.end))
     else:
         speaker = lexical_phrase(sentence, to.i + 1)
     if speaker is None:
@@ -319,6 +319,28 @@ def _according_to(sentence: Span, according: Token) -> Frame | None:
     return Frame(
         cue=(according.i, cue_end), scope=scope, speaker=speaker, relays=relays, unnamed=unnamed
     )
+
+
+def _name_first(sentence: Span, phrase: tuple[int, int]) -> tuple[int, int]:
+    """ "According to SANA news agency terrorists fired …": where the comma was lost the
+    parse glues the report's subject to the source; the source is the name at the start
+    (with its "news agency"), when the phrase's head is no source."""
+    doc = sentence.doc
+    start, end = phrase
+    first = doc[start]
+    if first.lower_ == "the" and start + 1 < end:
+        first = doc[start + 1]
+    if first.ent_type_ not in {"ORG", "PERSON"} or first.ent_iob_ != "B":
+        return phrase
+    stop = first.i + 1
+    while stop < end and doc[stop].ent_iob_ == "I":
+        stop += 1
+    while stop < end and doc[stop].lower_ in {"news", "agency", "tv", "television", "channel"}:
+        stop += 1
+    head = doc[end - 1]
+    if stop < end and not sourcey(head) and head.pos_ in {"NOUN", "PROPN"}:
+        return (start, stop)
+    return phrase
 
 
 def _citing(sentence: Span, after: int) -> tuple[int, int] | None:
@@ -446,8 +468,12 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
         if (
             lemma == "tell"
             and child.dep_ in {"dobj", "dative"}
-            and (named(child) or any(named(c) for c in child.children if c.dep_ in NAMING_DEPS))
-        ):  # "told AFP", "told SANA's correspondent"
+            and (
+                named(child)
+                or any(named(c) for c in child.children if c.dep_ in NAMING_DEPS)
+                or _reporter(child)
+            )
+        ):  # "told AFP", "told SANA's correspondent", "told the correspondent"
             relays.insert(0, noun_phrase(child, stop_after=sentence.end))
         if child.dep_ == "advcl" and child.lemma_.lower() in {"speak", "talk"}:
             relay = _spoken_to(child)  # "Speaking to AFP on Wednesday, the governor said"
@@ -487,15 +513,26 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
     )
 
 
+def _reporter(token: Token) -> bool:
+    """ "the correspondent", "the reporter": an outlet's reporter named before."""
+    return token.lower_ in {"correspondent", "reporter"} and any(
+        c.dep_ in {"det", "poss"} for c in token.children
+    )
+
+
 def _carried_by(verb: Token) -> tuple[int, int] | None:
     """ "The army said in a statement carried by SANA …", "In a statement published by
-    NTV, the army said …": the outlet carrying the speaker's words relays them."""
+    NTV, the army said …", "In a statement to SANA, a source … said": the outlet carrying
+    the speaker's words relays them."""
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in {"in", "through", "via"}:
             continue
         for noun in prep.children:
             if noun.dep_ != "pobj" or noun.lemma_.lower() not in CARRIED_NOUNS:
                 continue
+            outlet = _name_after_to(noun)
+            if outlet is not None:  # read without the parse: it may take "to SANA" for a verb
+                return outlet
             for acl in noun.children:
                 if acl.dep_ != "acl" or acl.lemma_.lower() not in CARRYING_VERBS:
                     continue
@@ -532,6 +569,20 @@ def _claims_a_deed(verb: Token) -> bool:
                for c in clause.children):  # fmt: skip
             return True
     return False
+
+
+def _name_after_to(noun: Token) -> tuple[int, int] | None:
+    """ "a statement to SANA", "a statement to Reuters": the name right after "to"."""
+    doc = noun.doc
+    at = noun.i + 2
+    if at >= len(doc) or doc[noun.i + 1].lower_ != "to" or doc[at].ent_iob_ != "B":
+        return None
+    if doc[at].ent_type_ not in {"ORG", "PERSON"}:
+        return None
+    end = at + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return (at, end)
 
 
 def _subject_after(sentence: Span, verb: Token) -> list[Token]:

@@ -226,6 +226,42 @@ AFP = "Agence France-Presse"
             "11 soldiers",
             ("Al-Watan", []),
         ),
+        (  # "told the correspondent": the outlet whose correspondent the article named
+            "told the correspondent",
+            "SANA's correspondent said 7 people were injured in al-Mazzeh. A source at "
+            "Damascus Police Command told the correspondent that terrorists fired shells "
+            "injuring 7 people.",
+            "injuring 7 people",
+            ("Damascus Police Command", [SANA]),
+        ),
+        (  # "In a statement to SANA, a source at X said": SANA relays
+            "statement to",
+            "In a statement to SANA a source at Damascus Countryside Police Command said that "
+            "6 mortar shells hit the camp.",
+            "6 mortar shells",
+            ("Damascus Countryside Police Command", [SANA]),
+        ),
+        (  # "said in a statement to Reuters": Reuters relays
+            "statement to, parsed",
+            "The Kurdish YPG said in a statement to Reuters that 9 fighters were killed in the "
+            "clashes.",
+            "9 fighters",
+            ("People's Protection Units", ["Reuters"]),
+        ),
+        (  # "According to SANA news agency terrorists fired …": the comma lost
+            "according to, glued",
+            "According to SANA news agency terrorists fired a number of rocket shells on "
+            "al-Qussour neighborhood injuring three other people.",
+            "three other",
+            (SANA, []),
+        ),
+        (  # "Syria's SANA regime news agency reported": the outlet's own noun
+            "outlet noun",
+            "A Daesh car bomb killed at least 26 people near the city of Deir el-Zour Syrias "
+            "SANA regime news agency reported.",
+            "26 people",
+            (SANA, []),
+        ),
         (  # a video shown is no report
             "video",
             "The group has posted online a new video showing the murder of two Syrian activists.",
