@@ -304,15 +304,36 @@ def tail_source(doc: Doc, span: SpacySpan, mentions: Sequence[Mention]) -> Attri
             )
             if (
                 (start > end - 4 or whole_name)
+                and head_of(phrase).i == end - 1  # the source noun ends it, not "groups Raqqa"
                 and _is_source_phrase(phrase, mentions, strict=True)
                 and not _extends_left(doc, start, span.start)
             ):
-                return _tail(doc, phrase, mentions)
+                earlier = _before_dateline(doc, span, phrase, mentions)
+                return _tail(doc, earlier or phrase, mentions)
             continue
         if marked and _is_source_phrase(phrase, mentions, strict=False):
             return _tail(doc, phrase, mentions)
         if marked:
             return None
+    return None
+
+
+def _before_dateline(
+    doc: Doc, span: SpacySpan, phrase: SpacySpan, mentions: Sequence[Mention]
+) -> SpacySpan | None:
+    """ "… kills 11 children in Aleppo Monitor AFP": a bare outlet after the headline's
+    own tail is the wire's dateline; the source is the tail before it."""
+    if not any(
+        m.span.start >= phrase.start_char and EntityKind.OUTLET in m.entity.kinds
+        for m in mentions
+        if m.span.end <= phrase.end_char
+    ):
+        return None
+    end = phrase.start
+    for start in range(end - 1, max(span.start, end - 4), -1):
+        before = doc[start:end]
+        if head_of(before).i == end - 1 and _is_source_phrase(before, mentions, strict=True):
+            return before
     return None
 
 

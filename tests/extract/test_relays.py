@@ -262,6 +262,20 @@ AFP = "Agence France-Presse"
             "26 people",
             (SANA, []),
         ),
+        (  # "… in Aleppo Monitor AFP": the wire's dateline after the tail is no source
+            "dateline after the tail",
+            "Thursday 25 Aug 2016 Barrel bomb attack kills 11 children in Syrias Aleppo "
+            "Monitor AFP\n\nThe Syrian Observatory for Human Rights said the toll could rise.",
+            "kills 11 children",
+            (SOHR, []),
+        ),
+        (  # a sentence ending on a place's name is no tail source
+            "no source noun at the end",
+            "A suicide car bomb attack on buses killed 43 people on Saturday as US-backed "
+            "fighters advanced towards the Daesh terror groups Raqqa stronghold.",
+            "43 people",
+            None,
+        ),
         (  # a video shown is no report
             "video",
             "The group has posted online a new video showing the murder of two Syrian activists.",
