@@ -304,7 +304,7 @@ def tail_source(doc: Doc, span: SpacySpan, mentions: Sequence[Mention]) -> Attri
             )
             if (
                 (start > end - 4 or whole_name)
-                and head_of(phrase).i == end - 1  # the source noun ends it, not "groups Raqqa"
+                and (whole_name or head_of(phrase).i == end - 1)  # not "groups Raqqa …"
                 and _is_source_phrase(phrase, mentions, strict=True)
                 and not _extends_left(doc, start, span.start)
             ):

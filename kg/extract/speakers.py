@@ -80,8 +80,21 @@ EVENT_WORDS = frozenset(
 )  # fmt: skip
 UNNAMED_PREFIX = "unnamed-"
 # Nouns an outlet's name comes with ("SANA news agency", "the Al-Watan daily").
-OUTLET_NOUNS = frozenset({"agency", "television", "tv", "channel", "newspaper", "daily",
-                          "network", "website", "radio", "station", "broadcaster"})
+OUTLET_NOUNS = frozenset(
+    {
+        "agency",
+        "television",
+        "tv",
+        "channel",
+        "newspaper",
+        "daily",
+        "network",
+        "website",
+        "radio",
+        "station",
+        "broadcaster",
+    }
+)
 # Words setting plural monitors apart from the one the article names.
 OTHER_WORDS = frozenset({"independent", "other", "international", "several", "various"})
 MEMBER_OF = "https://schema.org/memberOf"
