@@ -390,6 +390,7 @@ SOURCES: list[tuple[str, str, tuple[str, ...], list[str], str | None]] = [
 ]
 # More names of sources ACTORS lists: key → altLabels.
 EXTRA_ALTS: dict[str, list[str]] = {
+    "rami-abdel-rahman": ["Abdel Rahman", "Abdulrahman", "Abdel-Rahman"],
     "sohr": ["Syrian Observatory", "Syrian Observatory for Human Rights monitoring group",
              "London-based Syrian Observatory for Human Rights"],
     "al-manar": ["Al-Manar TV channel", "Al-Manar television", "Al Manar TV channel",

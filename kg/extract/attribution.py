@@ -29,13 +29,29 @@ from kg.nlp import text_of
 from kg.nlp.attribution import Frame, frames_of, paragraphs, sentence_units
 from kg.nlp.sources import (
     description_head,
+    head_of,
     unnamed_kind,
 )
-from kg.records import PLACE_KINDS, Attribution, CountClaim, EntityKind, EntityRef, Mention, Span
+from kg.records import (
+    PLACE_KINDS,
+    Attribution,
+    CountClaim,
+    Counted,
+    EntityKind,
+    EntityRef,
+    Mention,
+    Span,
+)
 
 HEADLINE_TAIL_VERBS = frozenset({"says", "said", "say", "reports", "claims", "confirms"})
 TAIL_MARKS = frozenset({":", ",", "-", "–", "—", "|"})
 TOPIC_SHIFTS = frozenset({"meanwhile", "separately", "elsewhere", "earlier", "previously"})
+# What a headline's bare "kill 11" may count in the body.
+PERSON_THINGS = frozenset(
+    {Counted.PEOPLE, Counted.CIVILIANS, Counted.FIGHTERS, Counted.SOLDIERS, Counted.CHILDREN,
+     Counted.WOMEN, Counted.RESIDENTS, Counted.REFUGEES}
+)  # fmt: skip
+BARE_REPORTS = frozenset({"report", "reports", "news", "information", "account", "accounts"})
 # How many sentences a report runs on without its source being named again.
 CARRY_SENTENCES = 2
 
@@ -53,18 +69,34 @@ def attribute(doc: Doc, start: int, end: int, mentions: Sequence[Mention]) -> At
         return None
     sentence = _sentence_at(doc, start)
 
-    def innermost_first(item: tuple[Frame, tuple[int, int]]) -> tuple[bool, bool, bool, int]:
+    def innermost_first(item: tuple[Frame, tuple[int, int]]) -> tuple[bool, ...]:
         """The frame cued in the words' sentence, one naming a speaker before a bare hedge
-        ("25 children were reportedly killed …, UNICEF said") and before an unnamed one
-        ("Reports confirmed that five were killed, said the source"), the narrowest."""
+        ("25 children were reportedly killed …, UNICEF said") and before bare reports
+        ("Reports confirmed that five were killed, said the source"), one another frame
+        holds ("SANA reported that a military source said …": the military source), a
+        named one before an unnamed one, then the narrowest."""
         frame, scope = item
         cue_here = sentence is not None and sentence.start <= frame.cue[0] < sentence.end
-        return (not cue_here, frame.speaker is None, frame.unnamed, scope[1] - scope[0])
+        nested = any(_encloses(doc, outer, frame) for outer in frames_here)
+        return (not cue_here, frame.speaker is None, _bare_report(doc, frame), not nested,
+                frame.unnamed, scope[1] - scope[0])  # fmt: skip
 
+    frames_here = [frame for frame, _ in containing]  # (a list is empty while it sorts)
     containing.sort(key=innermost_first)
-    inner, _ = containing[0]
-    outers = [outer for outer, _ in containing[1:] if _encloses(doc, outer, inner)]
-    return _from_frame(doc, inner, outers, mentions)
+    for index, (inner, _) in enumerate(containing):
+        outers = [outer for outer, _ in containing[index + 1 :] if _encloses(doc, outer, inner)]
+        found = _from_frame(doc, inner, outers, mentions)
+        if found is not None:  # "the army confirmed …" no one resolves: the next frame
+            return found
+    return None
+
+
+def _bare_report(doc: Doc, frame: Frame) -> bool:
+    """ "Reports confirmed …", "news said …": a speaker that is only a report, no source."""
+    if frame.speaker is None:
+        return False
+    head = head_of(doc[frame.speaker[0] : frame.speaker[1]])
+    return head.lemma_.lower() in BARE_REPORTS or head.lower_ in BARE_REPORTS
 
 
 def _from_frame(
@@ -177,14 +209,25 @@ def headline_claims(
         phrase = claim.evidence[0]
         if at <= phrase.start < end:
             own = claim.attribution or tail
-            same = next(
-                (c for c in body if c.count == claim.count and c.counted == claim.counted), None
-            )
+            same = next((c for c in body if _repeats(claim, c)), None)
             if same is not None and (own is None or _holds(same.attribution, own)):
                 own = same.attribution
             claim = replace(claim, attribution=own)
         result.append(claim)
     return result
+
+
+def _repeats(title: CountClaim, body: CountClaim) -> bool:
+    """Whether a body count repeats a headline's: the same number of the same thing
+    ("Barrel bombs kill 11" — people — and "At least 11 civilians were killed"), with the
+    same fate when both give one ("35 Dead Dozens Wounded" is not "dozens were killed")."""
+    if title.count != body.count:
+        return False
+    same_thing = title.counted == body.counted or (
+        title.counted == Counted.PEOPLE and body.counted in PERSON_THINGS
+    )
+    fates = (title.outcome, body.outcome)
+    return same_thing and (None in fates or fates[0] == fates[1])
 
 
 def _holds(fuller: Attribution | None, short: Attribution) -> bool:
@@ -252,6 +295,8 @@ def tail_source(doc: Doc, span: SpacySpan, mentions: Sequence[Mention]) -> Attri
             mark.text not in {"-", "–"} or bool(doc[start - 2].whitespace_)
         )  # "… Idlib - monitor", not "UK-based"
         phrase = doc[start:end]
+        if _counted(phrase):
+            return None  # "IS video shows murder of 2 Syrian activists": what is counted
         if not marked and start - 1 > span.start and not doc[start - 1].is_punct:
             whole_name = any(
                 m.span.start == phrase.start_char and m.span.end == phrase.end_char
@@ -259,16 +304,48 @@ def tail_source(doc: Doc, span: SpacySpan, mentions: Sequence[Mention]) -> Attri
             )
             if (
                 (start > end - 4 or whole_name)
+                and (whole_name or head_of(phrase).i == end - 1)  # not "groups Raqqa …"
                 and _is_source_phrase(phrase, mentions, strict=True)
                 and not _extends_left(doc, start, span.start)
             ):
-                return _tail(doc, phrase, mentions)
+                earlier = _before_dateline(doc, span, phrase, mentions)
+                return _tail(doc, earlier or phrase, mentions)
             continue
         if marked and _is_source_phrase(phrase, mentions, strict=False):
             return _tail(doc, phrase, mentions)
         if marked:
             return None
     return None
+
+
+def _before_dateline(
+    doc: Doc, span: SpacySpan, phrase: SpacySpan, mentions: Sequence[Mention]
+) -> SpacySpan | None:
+    """ "… kills 11 children in Aleppo Monitor AFP": a bare outlet after the headline's
+    own tail is the wire's dateline; the source is the tail before it."""
+    if not any(
+        m.span.start >= phrase.start_char and EntityKind.OUTLET in m.entity.kinds
+        for m in mentions
+        if m.span.end <= phrase.end_char
+    ):
+        return None
+    end = phrase.start
+    for start in range(end - 1, max(span.start, end - 4), -1):
+        before = doc[start:end]
+        if head_of(before).i == end - 1 and _is_source_phrase(before, mentions, strict=True):
+            return before
+    return None
+
+
+def _counted(phrase: SpacySpan) -> bool:
+    """A phrase a number counts ("2 Syrian activists", "dozens of residents") is what the
+    headline counts, not who says so."""
+    doc = phrase.doc
+    head = head_of(phrase)
+    before = doc[phrase.start - 1] if phrase.start > 0 else None
+    return any(c.dep_ == "nummod" or c.like_num for c in head.children) or (
+        before is not None and (before.like_num or before.ent_type_ == "CARDINAL")
+    )
 
 
 def _extends_left(doc: Doc, start: int, limit: int) -> bool:

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from pyoxigraph import RdfFormat, parse
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.nlp.gazetteer import DEFAULT_BASE_IRI, GAZETTEER_PATH, fold, load_gazetteer
@@ -79,6 +79,24 @@ EVENT_WORDS = frozenset(
      "bombardment"}
 )  # fmt: skip
 UNNAMED_PREFIX = "unnamed-"
+# Nouns an outlet's name comes with ("SANA news agency", "the Al-Watan daily").
+OUTLET_NOUNS = frozenset(
+    {
+        "agency",
+        "television",
+        "tv",
+        "channel",
+        "newspaper",
+        "daily",
+        "network",
+        "website",
+        "radio",
+        "station",
+        "broadcaster",
+    }
+)
+# Words setting plural monitors apart from the one the article names.
+OTHER_WORDS = frozenset({"independent", "other", "international", "several", "various"})
 MEMBER_OF = "https://schema.org/memberOf"
 
 
@@ -90,8 +108,11 @@ def speaker_ref(
     span = doc[bounds[0] : bounds[1]]
     start, end = span.start_char, span.end_char
     head = head_of(span)
-    if head.lower_ in MEMBER_NOUNS and (body := _body_named_after(head, span)) is not None:
+    if head.lower_ in MEMBER_NOUNS and (body := _body_named_after(head, span, mentions)):
         return body, []  # "a source at Aleppo Police Command", "… at Aleppo province"
+    identified = _identified_as(head, mentions)
+    if identified is not None:  # "an opposition activist identified as Abu Omar al-Golani"
+        return identified.entity, []
     kind = unnamed_kind(span)
     if kind is not None:
         return unnamed_ref(kind, _words(span)), []
@@ -108,8 +129,17 @@ def speaker_ref(
     covering = next(
         (m for m in overlapping if m.span.start <= head_start and head_end <= m.span.end), None
     )
+    if (covering is None or EntityKind.PERSON not in covering.entity.kinds) and (
+        head.lower_ in ROLE_NOUNS
+    ):  # "Rami Abdel Rahman director of the Syrian Observatory …": the person speaks
+        covering = next((m for m in named if EntityKind.PERSON in m.entity.kinds), covering)
     if covering is not None and EntityKind.PERSON in covering.entity.kinds:
+        person = _fuller_person(covering, mentions)
         via = _organisation_of(doc, span, covering, named, mentions)
+        if not via and person is not covering.entity:
+            fuller = next((m for m in mentions if m.entity.key == person.key), None)
+            body = _role_body(doc, fuller, mentions) if fuller is not None else None
+            return person, [body] if body is not None else _member_body(person, mentions)
         member_of = members().get(covering.entity.key)
         if not via and member_of and any(m.entity.key == member_of for m in mentions):
             via = [next(m.entity for m in mentions if m.entity.key == member_of)]
@@ -118,12 +148,18 @@ def speaker_ref(
         bodies = [m for m in named if EntityKind.PERSON not in m.entity.kinds]
         if bodies:  # "a Pentagon spokesman", "an AFP photographer"
             return max(bodies, key=lambda m: (m.entity.known, m.span.end - m.span.start)).entity, []
-        body = _body_named_after(head, span)
-        if body is not None:  # "a source at Aleppo Police Command"
+        body = (
+            _body_named_after(head, span, mentions)
+            or _body_described_after(head, span, mentions)
+            or _outlet_of_reporter(head, span, mentions)
+        )
+        if body is not None:  # "a source at Aleppo Police Command", "… for the ministry"
             return body, []
     if covering is not None:
         return _actor_or_none(covering.entity), []
     described = description_head(span)
+    if described in {"monitor", "observatory", "watchdog"} and _other_monitors(head):
+        return unnamed_ref(ACTIVIST, _words(span)), []  # "independent monitors": no one named
     if described is not None:
         found = resolve_description(described, start, mentions) or _named_description(
             doc, described
@@ -131,9 +167,14 @@ def speaker_ref(
         if found is not None:
             return found, []
         if described in {"monitor", "observatory", "watchdog"} and not head.is_title:
+            # "a monitor", "the Britain-based group" no article names
             return unnamed_ref(ACTIVIST, _words(span)), []  # "a monitor", none named
     if named and not _head_is_common_noun_after(head, named):
         return max(named, key=lambda m: (m.entity.known, m.span.end - m.span.start)).entity, []
+    surname = _earlier_person(span, mentions)
+    if surname is not None:  # "… in Al-Atareb Fahd said" after "Abdul Ilah al-Fahd"
+        return surname, ([body] if (body := _role_body(doc, _first(surname, mentions),
+                                                         mentions)) else [])  # fmt: skip
     folded = _folded(span)
     if _not_a_source(folded.label):
         return None, []
@@ -144,6 +185,85 @@ def speaker_ref(
         kind = description_kind(span)
         return (unnamed_ref(kind, _words(span)) if kind else None), []
     return folded, []
+
+
+def _other_monitors(head: Token) -> bool:
+    """ "independent monitors", "other monitors": monitors set apart from any one the
+    article names (plain "monitors" may still mean the named one)."""
+    return head.tag_ == "NNS" and any(
+        c.dep_ == "amod" and c.lower_ in OTHER_WORDS for c in head.children
+    )
+
+
+def _identified_as(head: object, mentions: Sequence[Mention]) -> Mention | None:
+    """ "an opposition activist identified as Abu Omar al-Golani", "a commander named
+    Abu Ali": the person a described speaker is then named as."""
+    for acl in getattr(head, "children", ()):
+        if acl.dep_ != "acl" or acl.lemma_.lower() not in {"identify", "name", "call"}:
+            continue
+        words = list(acl.subtree)
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        for mention in mentions:
+            if EntityKind.PERSON in mention.entity.kinds and (
+                start <= mention.span.start and mention.span.end <= end
+            ):
+                return mention
+    return None
+
+
+def _fuller_person(person: Mention, mentions: Sequence[Mention]) -> EntityRef:
+    """ "Abu Hussein told AFP" after "Ahmed Abu Hussein", "Fahd said" after "Abdul Ilah
+    al-Fahd": a person named by the end of a fuller name the article gave before is that
+    person."""
+    words = _name_words(person.entity.label)
+    if not words:
+        return person.entity
+    for mention in mentions:
+        if mention.span.start >= person.span.start:
+            break
+        fuller = mention.entity
+        if EntityKind.PERSON in fuller.kinds and _ends_with(fuller.label, words):
+            return fuller
+    return person.entity
+
+
+def _earlier_person(span: SpacySpan, mentions: Sequence[Mention]) -> EntityRef | None:
+    """A name no mention covers whose last words end a person's fuller name the article
+    gave before ("Fahd" after "Abdul Ilah al-Fahd"); a place glued before it is dropped."""
+    words = [t for t in span if t.pos_ == "PROPN" and t.ent_type_ not in {"GPE", "LOC", "FAC"}]
+    if not words or words[-1].i != span.end - 1:
+        return None
+    tail = _name_words(" ".join(t.text for t in words))
+    for mention in mentions:
+        if mention.span.start >= span.start_char:
+            break
+        if EntityKind.PERSON in mention.entity.kinds and _ends_with(mention.entity.label, tail):
+            return mention.entity
+    return None
+
+
+def _first(ref: EntityRef, mentions: Sequence[Mention]) -> Mention:
+    return next(m for m in mentions if m.entity.key == ref.key)
+
+
+def _name_words(label: str) -> list[str]:
+    return [w.removeprefix("al-") for w in fold(label).replace("-", " - ").split() if w != "-"]
+
+
+def _ends_with(label: str, words: list[str]) -> bool:
+    """Whether a fuller name ends with these words ("Abdul Ilah al-Fahd" ← "Fahd")."""
+    full = _name_words(label)
+    return len(full) > len(words) and full[-len(words) :] == words
+
+
+def _member_body(person: EntityRef, mentions: Sequence[Mention]) -> list[EntityRef]:
+    """The organisation the gazetteer says a person speaks for, when the article names it."""
+    body = members().get(person.key)
+    return (
+        [next(m.entity for m in mentions if m.entity.key == body)]
+        if body and any(m.entity.key == body for m in mentions)
+        else []
+    )
 
 
 def _actor_or_none(ref: EntityRef) -> EntityRef | None:
@@ -157,16 +277,25 @@ def _actor_or_none(ref: EntityRef) -> EntityRef | None:
     return EntityRef(entry.key, entry.label, entry.kinds, known=True, ner_label="GPE")
 
 
-def _body_named_after(head: object, span: SpacySpan) -> EntityRef | None:
+def _body_named_after(
+    head: object, span: SpacySpan, mentions: Sequence[Mention] = ()
+) -> EntityRef | None:
     """ "a source at Aleppo Police Command", "a spokesman for the Interior Ministry": the
     body a member noun's "at/for/of/from/in" names, when that holds a name of no place."""
-    for prep in getattr(head, "children", ()):
+    preps = list(getattr(head, "children", ()))
+    after = getattr(head, "i", -1) + 1
+    if span.start <= after < span.end and span.doc[after].dep_ == "prep":
+        preps.append(span.doc[after])  # "quoted a source at X as saying": hung on the verb
+    for prep in preps:
         if prep.dep_ != "prep" or prep.lower_ not in {"at", "for", "of", "from", "in", "with"}:
             continue
         for obj in prep.children:
             if obj.dep_ != "pobj" or not (span.start <= obj.i < span.end):
                 continue
             words = span.doc[obj.left_edge.i : min(obj.right_edge.i + 1, span.end)]
+            known = _known_body(words, mentions)
+            if known is not None:  # "a source in the Syrian army"
+                return known
             names = [t for t in words if t.pos_ == "PROPN"]
             if names and any(t.ent_type_ not in {"GPE", "LOC", "FAC"} for t in names):
                 return _folded(words)
@@ -174,6 +303,54 @@ def _body_named_after(head: object, span: SpacySpan) -> EntityRef | None:
                 label = _folded(words).label
                 return EntityRef(slug(label) + "-authorities", label,
                                  (EntityKind.ACTOR, EntityKind.ORGANIZATION))  # fmt: skip
+    return None
+
+
+def _outlet_of_reporter(
+    head: Token, span: SpacySpan, mentions: Sequence[Mention]
+) -> EntityRef | None:
+    """ "told the correspondent", "the reporter added": the outlet the article named
+    before (its "SANA's correspondent")."""
+    if head.lower_ not in {"correspondent", "reporter", "correspondents", "reporters"}:
+        return None
+    if span[0].lower_ not in {"the", "its", "our"} or any(t.pos_ == "PROPN" for t in span):
+        return None
+    before = [m for m in mentions if m.span.end <= span.start_char
+              and EntityKind.OUTLET in m.entity.kinds]  # fmt: skip
+    return before[-1].entity if before else None
+
+
+def _known_body(words: SpacySpan, mentions: Sequence[Mention]) -> EntityRef | None:
+    """A known organisation (no place, no person) a mention finds in the words."""
+    start, end = words.start_char, words.end_char
+    for mention in mentions:
+        entity = mention.entity
+        if (
+            start <= mention.span.start
+            and mention.span.end <= end
+            and entity.known
+            and EntityKind.ORGANIZATION in entity.kinds
+            and _speaks_as_body(entity)
+        ):
+            return entity
+    return None
+
+
+def _body_described_after(
+    head: object, span: SpacySpan, mentions: Sequence[Mention]
+) -> EntityRef | None:
+    """ "a spokesman for the ministry", "a source at the monitor": the named body a
+    description after a member noun stands for (the one the article names nearest)."""
+    for prep in getattr(head, "children", ()):
+        if prep.dep_ != "prep" or prep.lower_ not in {"at", "for", "of", "from", "in", "with"}:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or not (span.start <= obj.i < span.end):
+                continue
+            words = span.doc[obj.left_edge.i : min(obj.right_edge.i + 1, span.end)]
+            described = description_head(words)
+            if described is not None and words[0].lower_ in {"the", "its", "this"}:
+                return resolve_description(described, words.start_char, mentions)
     return None
 
 
@@ -196,10 +373,12 @@ def unnamed_ref(kind: str, words: str) -> EntityRef:
 
 
 def _words(span: SpacySpan) -> str:
-    words = [t.text for t in span if not t.is_space]
-    while words and words[-1] in {",", ":", "'s", "’s"}:
-        words.pop()
-    return " ".join(words)
+    """The words as written ("a Quneitra-based activist", not "Quneitra - based")."""
+    tokens = [t for t in span if not t.is_space]
+    while tokens and tokens[-1].text in {",", ":", "'s", "’s"}:
+        tokens.pop()
+    text = "".join(t.text_with_ws for t in tokens[:-1]) + (tokens[-1].text if tokens else "")
+    return " ".join(text.split())
 
 
 def _organisation_of(
@@ -215,7 +394,11 @@ def _organisation_of(
     bodies = [m for m in named if m is not person and EntityKind.PERSON not in m.entity.kinds]
     if bodies:
         return [bodies[0].entity]
+    body = _appositive_body(doc, person, mentions)
+    if body is not None:  # "Ibrahim Abu Laith, a spokesman for the group, said"
+        return [body]
     roles = [t for t in span if t.lower_ in ROLE_NOUNS and t.idx < person.span.start]
+    roles += [t for t in span if t.dep_ == "case" and t.idx < person.span.start]  # "…'s Rami"
     if not roles:
         return []
     for token in span:
@@ -230,6 +413,55 @@ def _organisation_of(
             found = _nearest_source_before(span.start_char, mentions)
             return [found] if found is not None else []
     return []
+
+
+def _appositive_body(doc: Doc, person: Mention, mentions: Sequence[Mention]) -> EntityRef | None:
+    """ "Ibrahim Abu Laith, a spokesman for the group", "Hamza al-Khatib, director of the
+    Observatory", "Rami Abdulrahman, who heads the Observatory": the body a role after
+    the name speaks for, named or described."""
+    name = doc.char_span(person.span.start, person.span.end, alignment_mode="expand")
+    if name is None:
+        return None
+    root = head_of(name)
+    for clause in root.children:
+        if clause.dep_ not in {"appos", "relcl"}:
+            continue
+        words = list(clause.subtree)
+        if not any(t.lower_ in ROLE_NOUNS or t.lemma_.lower() in {"head", "lead", "run"}
+                   for t in words):  # fmt: skip
+            continue
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        inside = [m for m in mentions if start <= m.span.start and m.span.end <= end
+                  and _speaks_as_body(m.entity)]  # fmt: skip
+        if inside:
+            return inside[0].entity
+        for token in words:
+            word = token.lower_ if token.lower_ in DESCRIPTION_HEADS else token.lemma_.lower()
+            if word in DESCRIPTION_HEADS and token.tag_ != "NNS":
+                return resolve_description(word, start, mentions)
+    return None
+
+
+def _role_body(doc: Doc, person: Mention, mentions: Sequence[Mention]) -> EntityRef | None:
+    """The body a person's first mention gives him: "Secretary-General of the Syrian
+    Coalition Abdul Ilah al-Fahd", "SOHR director Rami Abdel Rahman", or an appositive
+    ("…, a spokesman for the group")."""
+    name = doc.char_span(person.span.start, person.span.end, alignment_mode="expand")
+    if name is None:
+        return None
+    window = doc[max(name.start - 8, name.sent.start) : name.start]
+    roles = [t for t in window if t.lower_ in ROLE_NOUNS or t.lemma_.lower() in ROLE_NOUNS]
+    if roles:
+        start = roles[0].idx
+        bodies = [m for m in mentions if start <= m.span.start and m.span.end <= name.start_char
+                  and _speaks_as_body(m.entity)]  # fmt: skip
+        if bodies:
+            return bodies[-1].entity
+    return _appositive_body(doc, person, mentions)
+
+
+def _speaks_as_body(ref: EntityRef) -> bool:
+    return EntityKind.PERSON not in ref.kinds and not set(ref.kinds) & PLACE_KINDS
 
 
 def _nearest_source_before(char: int, mentions: Sequence[Mention]) -> EntityRef | None:
@@ -299,6 +531,8 @@ def _compatible_one(ref: EntityRef, want: str) -> bool:
 def _head_is_common_noun_after(head: object, named: Sequence[Mention]) -> bool:
     """ "Homs governor Talal al-Barazi" links the name; "ISIS fighters" does not."""
     head_idx = getattr(head, "idx", 0)
+    if getattr(head, "lower_", "") in OUTLET_NOUNS:
+        return False  # "Syria's SANA regime news agency": the outlet's own noun
     return all(m.span.end <= head_idx for m in named) and getattr(head, "pos_", "") == "NOUN"
 
 

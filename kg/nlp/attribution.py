@@ -45,6 +45,20 @@ from kg.nlp.lexicon import (
     SPEECH_VERBS,
     WEAK_SPEECH_VERBS,
 )
+from kg.nlp.relays import (
+    VISUAL_NOUNS,
+    carried_by,
+    citing,
+    citing_after_verb,
+    claims_a_deed,
+    name_first,
+    quoted_by,
+    reporter,
+    split_speaking_to,
+    spoken_to,
+    subject_after,
+    with_body,
+)
 from kg.nlp.sources import unnamed_kind
 from kg.nlp.speakers import (
     appositive,
@@ -274,7 +288,7 @@ def _according_to(sentence: Span, according: Token) -> Frame | None:
     to = according.nbor(1)
     objects = [child for child in to.children if child.dep_ == "pobj"]
     if objects:
-        speaker = noun_phrase(objects[0], stop_after=sentence.end)
+        speaker = name_first(sentence, noun_phrase(objects[0], stop_after=sentence.end))
     else:
         speaker = lexical_phrase(sentence, to.i + 1)
     if speaker is None:
@@ -282,7 +296,7 @@ def _according_to(sentence: Span, according: Token) -> Frame | None:
     end = speaker[1]
     relays: list[tuple[int, int]] = []
     cue_end = end
-    cited = _citing(sentence, end)
+    cited = citing(sentence, end)
     if cited is not None:
         relays = [speaker]
         speaker = cited
@@ -293,19 +307,6 @@ def _according_to(sentence: Span, according: Token) -> Frame | None:
     return Frame(
         cue=(according.i, cue_end), scope=scope, speaker=speaker, relays=relays, unnamed=unnamed
     )
-
-
-def _citing(sentence: Span, after: int) -> tuple[int, int] | None:
-    """ "X, citing Y": the Y right after a speaker."""
-    doc = sentence.doc
-    for i in range(after, min(after + 3, sentence.end)):
-        token = doc[i]
-        if token.lemma_.lower() in RELAY_VERBS and token.tag_ == "VBG":
-            objects = [c for c in token.children if c.dep_ in {"dobj", "pobj"}]
-            if objects:
-                return noun_phrase(objects[0], stop_after=sentence.end)
-            return lexical_phrase(sentence, i + 1)
-    return None
 
 
 def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | None:
@@ -321,9 +322,14 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
         if child.dep_ == "agent"
         for grandchild in child.children
         if grandchild.dep_ == "pobj"
-    ]
+    ] or quoted_by(verb)
+    if not subjects and not agents:
+        subjects = subject_after(sentence, verb)
     if not subjects and verb.dep_ == "conj" and verb.head.lemma_.lower() in SPEECH_VERBS:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    # "… and 12 others injured" said Rami Abdel Rahman director …: the parse gives the
+    # verb two subjects; the one that can speak comes first
+    subjects.sort(key=not_a_source)
     missed = not subjects and not agents
     if missed:
         subject_before = noun_before(sentence, verb)
@@ -334,7 +340,11 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
     # television reported on Wednesday without giving details")
     scope = (sentence.start, sentence.end) if missed else _verb_scope(sentence, verb)
     doc = sentence.doc
-    if agents:
+    passive_relay: Token | None = None
+    if agents and lemma in RELAY_VERBS and subjects and subjects[0].dep_ == "nsubjpass":
+        # "the Russian military was quoted as saying by local media": the subject speaks
+        subject, passive_relay = subjects[0], agents[0]
+    elif agents:
         subject = agents[0]
     else:
         subject = subjects[0]
@@ -356,6 +366,12 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
         return None
     if lemma in WEAK_SPEECH_VERBS and not communicates(subject):
         return None
+    if subject.lemma_.lower() in VISUAL_NOUNS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in VISUAL_NOUNS for c in verb.children
+    ):
+        return None  # "a video shows …", "IS posted a video showing …": no one reports
+    if claims_a_deed(verb):
+        return None  # "Al-Nusra Front said it was behind a twin bombing that killed 12"
     if lemma == "deny":
         return None  # "Russia denied its jets killed 20": the 20 is not Russia's report
     if lemma == "claim" and any(
@@ -373,30 +389,39 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
     subject = author_of_report(subject)
     speaker = noun_phrase(subject, stop_after=stop)
     relays: list[tuple[int, int]] = []
-    speaker, relay = _split_speaking_to(doc, subject, speaker)
+    speaker, relay = split_speaking_to(doc, subject, speaker)
     if relay:
         relays.append(relay)
     for child in verb.children:
         if (
             lemma == "tell"
             and child.dep_ in {"dobj", "dative"}
-            and (named(child) or any(named(c) for c in child.children if c.dep_ in NAMING_DEPS))
-        ):  # "told AFP", "told SANA's correspondent"
+            and (
+                named(child)
+                or any(named(c) for c in child.children if c.dep_ in NAMING_DEPS)
+                or reporter(child)
+            )
+        ):  # "told AFP", "told SANA's correspondent", "told the correspondent"
             relays.insert(0, noun_phrase(child, stop_after=sentence.end))
         if child.dep_ == "advcl" and child.lemma_.lower() in {"speak", "talk"}:
-            relay = _spoken_to(child)  # "Speaking to AFP on Wednesday, the governor said"
+            relay = spoken_to(child)  # "Speaking to AFP on Wednesday, the governor said"
             if relay is not None:
                 relays.insert(0, relay)
         if child.dep_ == "prep" and child.lower_ in {"through", "via"}:
             via = [c for c in child.children if c.dep_ == "pobj"]
             if via:
                 speaker = noun_phrase(appositive(via[0]), stop_after=sentence.end)
+    if passive_relay is not None:
+        relays.insert(0, noun_phrase(passive_relay, stop_after=sentence.end))
     if lemma in RELAY_VERBS:  # "X quoted Y as saying": Y speaks, X relays
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if objects and subject.dep_ == "nsubj":
             relays.insert(0, speaker)
-            speaker = noun_phrase(objects[0], stop_after=sentence.end)
-    cited = _citing(sentence, speaker[1]) or _citing_after_verb(sentence, verb)
+            speaker = with_body(verb, noun_phrase(objects[0], stop_after=sentence.end))
+    carrier = carried_by(verb)
+    if carrier is not None:
+        relays.append(carrier)
+    cited = citing(sentence, speaker[1]) or citing_after_verb(sentence, verb)
     if cited is not None:
         relays.insert(0, speaker)
         speaker = cited
@@ -407,31 +432,13 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
     cue_end = max(speaker[1], said_by[1], verb.i + 1)
     if cue_end - cue_start > 14:
         cue_start, cue_end = (verb.i, verb.i + 1) if verb.i > speaker[0] else (verb.i, speaker[1])
+    if any(t.like_num and not speaker[0] <= t.i < speaker[1] for t in doc[cue_start:cue_end]):
+        # "Anadolu Agency reported 15 deaths citing …": the count is no part of the cue
+        cue_start, cue_end = min(said_by[0], verb.i), max(said_by[1], verb.i + 1)
     unnamed = _is_unnamed(doc[speaker[0] : speaker[1]])
     return Frame(
         cue=(cue_start, cue_end), scope=scope, speaker=speaker, relays=relays, unnamed=unnamed
     )
-
-
-def _spoken_to(verb: Token) -> tuple[int, int] | None:
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"to", "with"}:
-            objects = [c for c in prep.children if c.dep_ == "pobj"]
-            if objects:
-                return noun_phrase(objects[0], stop_after=len(verb.doc))
-    return None
-
-
-def _citing_after_verb(sentence: Span, verb: Token) -> tuple[int, int] | None:
-    """ "SANA reported on Sunday, citing a military source, …": a citing clause after the
-    speech verb (the parse may hang it on the reported verb)."""
-    for child in sentence.doc[verb.i + 1 : sentence.end]:
-        if child.lemma_.lower() in RELAY_VERBS and child.tag_ == "VBG":
-            objects = [c for c in child.children if c.dep_ in {"dobj", "pobj"}]
-            if objects:
-                return noun_phrase(objects[0], stop_after=sentence.end)
-            return lexical_phrase(sentence, child.i + 1)
-    return None
 
 
 def _verb_scope(sentence: Span, verb: Token) -> tuple[int, int]:
@@ -439,37 +446,62 @@ def _verb_scope(sentence: Span, verb: Token) -> tuple[int, int]:
     added.", where a text without commas misleads the parse), else the verb's own clause."""
     token = verb
     while token.dep_ in {"conj", "parataxis", "ccomp"} and token.head != token:
+        if _reported_by(token):
+            break  # "Al-Manar reported that Hezbollah said …": a report inside a report
         token = token.head
-    if token.dep_ == "ROOT" or _closes(sentence, verb):
+    if (token.dep_ == "ROOT" and not _reported_by(token)) or _closes(sentence, verb):
         return (sentence.start, sentence.end)
     subtree = list(verb.subtree)
     return (subtree[0].i, subtree[-1].i + 1)
+
+
+def _reported_by(verb: Token) -> bool:
+    """ "Al-Manar reported that Hezbollah said 11 gunmen were killed": a speech verb in
+    the complement that follows another speech verb is a report that one relays."""
+    head = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and head.i < verb.i
+        and head.pos_ in {"VERB", "AUX"}
+        and head.lemma_.lower() in SPEECH_VERBS
+        and verb.lemma_.lower() in SPEECH_VERBS
+    )
 
 
 def _closes(sentence: Span, verb: Token) -> bool:
     """ "… the group said." / "… it added on Sunday.": a speech verb whose subject comes
     right before it and after which only punctuation, a date or "on Sunday" follows."""
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i]
-    if not subjects or subjects[0].right_edge.i != verb.i - 1 or subjects[0].i == sentence.start:
+    between = sentence.doc[subjects[0].right_edge.i + 1 : verb.i] if subjects else []
+    if (
+        not subjects
+        or any(t.dep_ not in {"aux", "auxpass"} for t in between)  # "… was quoted"
+        or subjects[0].i == sentence.start
+    ):
         return False
     rest = [t for t in sentence.doc[verb.i + 1 : sentence.end] if not (t.is_punct or t.is_space)]
-    return all(t.ent_type_ in {"DATE", "TIME"} or t.lower_ in {"on", "in", "late", "early"}
-               for t in rest)  # fmt: skip
+    if all(t.ent_type_ in {"DATE", "TIME"} or t.lower_ in {"on", "in", "late", "early"}
+           for t in rest):  # fmt: skip
+        return True
+    return verb.dep_ in {"relcl", "acl", "advcl", "conj"} and _passes_on(verb, rest)
 
 
-def _split_speaking_to(
-    doc: Doc, subject: Token, speaker: tuple[int, int]
-) -> tuple[tuple[int, int], tuple[int, int] | None]:
-    """ "military sources speaking to Al-Masdar News": speaker, relay."""
-    for child in subject.children:
-        if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in {"speak", "talk"}:
-            for prep in child.children:
-                if prep.dep_ == "prep" and prep.lower_ in {"to", "with"}:
-                    objects = [c for c in prep.children if c.dep_ == "pobj"]
-                    if objects:
-                        relay = noun_phrase(objects[0], stop_after=len(doc))
-                        return (speaker[0], child.i), relay
-    return speaker, None
+def _passes_on(verb: Token, rest: list[Token]) -> bool:
+    """ "… 3000 new militants AP quoted SOHR as saying.", "… and 40 others NNA
+    correspondent added quoting the Syrian National Television.": a speech verb the
+    parse hung on a noun, followed only by whom it cites, closes the sentence it reports."""
+    own = {t.i for t in verb.subtree}
+    after = [c for c in verb.children if c.i > verb.i and not c.is_punct]
+    return (
+        bool(rest)
+        and all(t.i in own for t in rest)
+        and all(
+            c.dep_ in {"dobj", "dative"}
+            or (c.dep_ == "prep" and c.lower_ in {"as", "by"})  # "… as saying", "by Y"
+            or (c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in RELAY_VERBS)
+            for c in after
+        )
+    )
 
 
 def _is_unnamed(speaker: Span) -> bool:

@@ -130,7 +130,7 @@ SPEAKER_NOUNS = frozenset(
 ROLE_NOUNS = frozenset(
     {"director", "head", "chief", "founder", "spokesman", "spokeswoman", "spokesperson",
      "chairman", "president", "leader", "commander", "official", "minister", "manager",
-     "coordinator", "member"}
+     "coordinator", "member", "secretary", "secretary-general", "general", "deputy"}
 )  # fmt: skip
 NAMED_ENT_TYPES = frozenset({"ORG", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART"})
 
@@ -197,9 +197,10 @@ def description_head(span: Span) -> str | None:
     if word not in DESCRIPTION_HEADS:
         return None
     if word in {"group", "organisation", "organization", "network"} and any(
-        t.lemma_.lower() in {"monitor", "observatory"} or t.lower_ == "monitoring" for t in span
-    ):
-        word = "monitor"  # "the monitoring group", "a human rights monitoring network"
+        t.lemma_.lower() in {"monitor", "observatory"} or t.lower_ in {"monitoring", "based"}
+        for t in span
+    ):  # "the monitoring group", "a human rights monitoring network", "the UK-based group"
+        word = "monitor"
     if any(
         t.pos_ == "PROPN"
         and t.ent_type_ not in {"GPE", "LOC", "NORP"}

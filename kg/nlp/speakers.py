@@ -31,12 +31,16 @@ EVENT_NOUNS = frozenset(
     {"attack", "strike", "airstrike", "raid", "bombing", "explosion", "blast", "shelling",
      "offensive", "assault", "massacre", "ambush", "clash", "bombardment"}
 )  # fmt: skip
+# Newspapers named by how often they appear ("the Al-Watan daily").
+PERIODICALS = frozenset({"daily", "weekly"})
 LEADING_NOISE = frozenset({",", ":", "-", "–", "—", "(", ")", "[", "]", '"', "“", "”", "'"})
 
 
 def not_a_source(subject: Token) -> bool:
     """A subject that cannot speak: a count or a counted noun ("six civilians", "50
     others"), an event noun ("the attack"), a date ("Monday")."""
+    if subject.lower_ in PERIODICALS and any(c.pos_ == "PROPN" for c in subject.children):
+        return False  # "the pro-government Al-Watan daily said": a newspaper, not a date
     if (
         subject.pos_ == "NUM"
         or subject.like_num
@@ -78,7 +82,20 @@ def noun_before(sentence: Span, verb: Token) -> Token | None:
         return None
     if token.pos_ in {"NOUN", "PROPN"} and (token.dep_ not in {"pobj", "dobj"} or sourcey(token)):
         return token  # "… on Thursday reports said"
+    if _closing_name(sentence, token, verb):
+        return token  # "… rescue workers in Al-Atareb Fahd said."
     return None
+
+
+def _closing_name(sentence: Span, token: Token, verb: Token) -> bool:
+    """A name right before a speech verb that ends the sentence: where commas were lost
+    the parse takes the speaker for the object of the preceding words."""
+    rest = sentence.doc[verb.i + 1 : sentence.end]
+    return (
+        token.pos_ == "PROPN"
+        and token.ent_type_ not in {"GPE", "LOC", "FAC", "DATE", "TIME", "NORP"}
+        and all(t.is_punct or t.is_space for t in rest)
+    )
 
 
 def sourcey(token: Token) -> bool:
@@ -160,6 +177,10 @@ def noun_phrase(head: Token, stop_after: int) -> tuple[int, int]:
         end += 1
     start = after_glued_count(doc, start, head)
     while start < end and (doc[start].text in LEADING_NOISE or doc[start].is_space):
+        start += 1
+    while start < head.i and (
+        doc[start].pos_ == "ADV" or (doc[start].ent_type_ in {"DATE", "TIME"} and start < end - 1)
+    ):  # "Earlier the source said", "On Sunday Associated Press said"
         start += 1
     while end > start + 1 and (doc[end - 1].text in LEADING_NOISE or doc[end - 1].is_space):
         end -= 1
