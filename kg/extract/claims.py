@@ -392,7 +392,7 @@ def _war_attached(token: Token, anchors: set[int]) -> bool:
         return True
     if lemma not in WAR_NOUNS:
         return False
-    if token.dep_ == "pobj" and token.head.lower_ in {"in", "during", "throughout", "of"}:
+    if token.dep_ == "pobj" and token.head.lower_ in {"in", "during", "throughout", "of", "from"}:
         owner = token.head.head
         return owner.i in anchors or owner.lemma_.lower() in NUMBER_OF_NOUNS | LONG_PERIOD_UNITS | {
             "toll"

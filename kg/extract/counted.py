@@ -124,7 +124,11 @@ def counted(
         and (number.head.i > number.i)
     ):
         return counted_of(number.head), number.head, None  # type: ignore[return-value]
-    toll = _number_of(doc, span.start, sentence.start) or _toll_after(doc, span, sentence)
+    toll = (
+        _number_of(doc, span.start, sentence.start)
+        or _toll_after(doc, span, sentence)
+        or _toll_put_at(number)
+    )
     if toll is not None:
         return toll
     part = _part_of(doc, span, sentence)
@@ -293,6 +297,34 @@ def _number_of(
                 if noun is not None:
                     outcome = Outcome.KILLED if noun.lower_ in KILLED_WORDS else None
                     return counted_of(noun), noun, outcome  # type: ignore[return-value]
+    return None
+
+
+# "put the death toll at 58", "placed the toll … at 12": verbs that set a toll at a number.
+TOLL_SETTING_VERBS = frozenset({"put", "place", "set", "estimate"})
+
+
+def _toll_put_at(number: Token) -> tuple[Counted, Token | None, Outcome | None] | None:
+    """ "has put the death toll from the five-year conflict at as high as 470000", "put
+    the total death toll from conflict - now in its sixth year - at more than 470000":
+    the number hangs on "at" of a verb whose object is a (death) toll, however long the
+    phrase between them."""
+    node = number
+    for _ in range(4):  # 470000 → as → high → at
+        if node.dep_ not in {"pobj", "prep", "pcomp", "advmod"} or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.lower_ == "at" and node.dep_ == "prep":
+            verb = node.head
+            if verb.lemma_.lower() not in TOLL_SETTING_VERBS:
+                return None
+            for obj in verb.children:
+                if obj.dep_ == "dobj" and (
+                    obj.lower_ == "toll"
+                    or any(c.lower_ in {"death", "casualty"} for c in obj.lefts)
+                ):
+                    return Counted.PEOPLE, None, Outcome.KILLED
+            return None
     return None
 
 

@@ -406,6 +406,8 @@ def _entity_says_not_a_count(doc: Doc, start: int) -> bool:
     """A DATE/TIME entity only excludes the number when it holds a time word besides it
     (the model tags "the toll at 16 earlier" as TIME)."""
     token = doc[start]
+    if token.ent_type_ == "MONEY":
+        return _says_money(doc, start)
     if token.ent_type_ not in {"DATE", "TIME"}:
         return True
     entity = next((ent for ent in doc.ents if ent.start <= start < ent.end), None)
@@ -419,3 +421,22 @@ def _entity_says_not_a_count(doc: Doc, start: int) -> bool:
         )
         or not others
     )
+
+
+# Words that make an amount money; without one, the model's MONEY tag is a slip.
+CURRENCY_WORDS = frozenset(
+    {"dollar", "dollars", "euro", "euros", "pound", "pounds", "usd", "eur", "lira", "liras",
+     "ruble", "rubles", "rouble", "roubles", "riyal", "riyals", "dinar", "dinars", "cents",
+     "bucks", "sp"}
+)  # fmt: skip
+
+
+def _says_money(doc: Doc, start: int) -> bool:
+    """Whether a MONEY entity names a currency in it or right beside it: "$5 million",
+    "10 million euros" are money; "have been killed and more than 10 million displaced",
+    which the model also tags MONEY, is a count."""
+    entity = next((ent for ent in doc.ents if ent.start <= start < ent.end), None)
+    if entity is None:
+        return True
+    window = doc[max(0, entity.start - 1) : min(len(doc), entity.end + 1)]
+    return any(t.is_currency or t.lower_ in CURRENCY_WORDS for t in window)

@@ -84,6 +84,20 @@ def summary(claim: CountClaim) -> tuple:
             [(20, Q.APPROXIMATELY, C.CIVILIANS, OUT.KILLED), (1, Q.EXACT, C.PEOPLE, OUT.KILLED)],
         ),
         ("Source AFP Related News Suicide car bomb kills eight in Daraa.", []),
+        # a toll set "at" a number, with a phrase between the toll and "at"
+        (
+            "A research centre has put the death toll from the five-year war at 400000.",
+            [(400000, Q.EXACT, C.PEOPLE, OUT.KILLED)],
+        ),
+        (
+            "The monitor put the toll - now rising by the hour - at more than 30.",
+            [(30, Q.MORE_THAN, C.PEOPLE, OUT.KILLED)],
+        ),
+        (
+            "Local officials placed the death toll in the border villages at 19.",
+            [(19, Q.EXACT, C.PEOPLE, OUT.KILLED)],
+        ),
+        ("The council set the budget for the two cities at 300.", []),
     ],
 )
 def test_count_claims(nlp: Language, text: str, expected: list[tuple]) -> None:
@@ -164,6 +178,12 @@ def test_wounded_beside_killed(nlp: Language, text: str, wounded: int) -> None:
             "Fire from Syria has claimed 21 lives and wounded dozens in Kilis this year.",
             [(21, True), (24, True)],
         ),
+        # a toll "from" the war: the whole war's total
+        (
+            "A research centre has put the death toll from the five-year war at 400000.",
+            [(400000, True)],
+        ),
+        ("Local officials placed the death toll from the raid at 19.", [(19, False)]),
         # a day's toll, or a day or two of one battle, is not
         ("Strikes have killed 30 people since dawn.", [(30, False)]),
         ("At least 45 people have been killed in Aleppo in the last 24 hours.", [(45, False)]),

@@ -112,3 +112,37 @@ def test_spans_are_text(blank: Language) -> None:
     doc = blank(text)
     for span in doc.spans["quantities"]:
         assert text[span.start_char : span.end_char] == span.text
+
+
+def _with_money_entity(nlp: Language, text: str, words: str) -> list[int | float]:
+    """The amounts of ``text`` when the model has tagged ``words`` MONEY (hand-built Doc)."""
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc(text)
+    start = text.index(words)
+    entity = doc.char_span(start, start + len(words), label="MONEY")
+    assert entity is not None
+    doc.ents = [Span(doc, entity.start, entity.end, label="MONEY")]
+    doc = nlp.get_pipe("newskg_quantities")(doc)
+    return [span._.quantity.value for span in doc.spans["quantities"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        # a MONEY tag with no currency in or beside it is the model's slip: still a count
+        (
+            "Thousands have been killed and more than 10 million displaced across the country.",
+            "more than 10 million",
+            [2000, 10_000_000],
+        ),
+        ("Some 300 killed and 4 million displaced.", "4 million", [300, 4_000_000]),
+        # with a currency it is money, not a count
+        ("Donors pledged 10 million euros for the displaced.", "10 million euros", []),
+        ("The fund raised $4 million for 300 families.", "$4 million", [300]),
+    ],
+)
+def test_money_tag_without_currency(
+    blank: Language, text: str, words: str, expected: list[int | float]
+) -> None:
+    assert _with_money_entity(blank, text, words) == expected
