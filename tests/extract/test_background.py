@@ -1,0 +1,55 @@
+"""Where a carried report ends: a sentence in the present or the active perfect is the
+article's own background, not the report's next step — (text, expected) rows on real-model
+parses, through ``analyse``.
+
+Each row names the rule it covers; switching the rule off fails its row.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.extract.test_sources import analysed, claim_of, source
+
+SOHR = "Syrian Observatory for Human Rights"
+
+
+@pytest.mark.parametrize(
+    ("rule", "body", "words", "expected"),
+    [
+        (  # the active perfect: background, own voice
+            "active perfect is background",
+            "The Syrian Observatory for Human Rights said 14 people were killed in Douma. "
+            "The fighting has forced hundreds of families to flee the town.",
+            "hundreds of families",
+            None,
+        ),
+        (  # a present-tense sentence about a group: background, own voice
+            "present tense is background",
+            "The Syrian Observatory for Human Rights said 9 fighters died in the clashes. "
+            "Rescue workers are usually first at the sites with dozens killed in later "
+            "strikes.",
+            "dozens killed",
+            None,
+        ),
+        (  # the passive perfect goes on with the report
+            "passive perfect carries",
+            "The Syrian Observatory for Human Rights said 14 people were killed in Douma. "
+            "At least 30 others have been wounded.",
+            "30 others",
+            (SOHR, []),
+        ),
+        (  # a subject pointing back continues the report, in any tense
+            "pointing back carries",
+            "The Syrian Observatory for Human Rights said the army used heavy weapons in "
+            "Douma. These include 12 barrel bombs and three rockets.",
+            "12 barrel bombs",
+            (SOHR, []),
+        ),
+    ],
+)
+def test_background_ends_the_report(
+    nlp: Language, rule: str, body: str, words: str, expected: tuple | None
+) -> None:
+    assert source(claim_of(analysed(nlp, body), words)) == expected, rule
