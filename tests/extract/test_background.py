@@ -1,6 +1,7 @@
-"""Where a carried report ends: a sentence in the present or the active perfect is the
-article's own background, not the report's next step — (text, expected) rows on real-model
-parses, through ``analyse``.
+"""Where a report starts and ends: a sentence in the present or the active perfect is the
+article's own background, not the report's next step; "… the WHO said in a statement."
+closes the sentence it reports — (text, expected) rows on real-model parses, through
+``analyse``.
 
 Each row names the rule it covers; switching the rule off fails its row.
 """
@@ -50,6 +51,37 @@ SOHR = "Syrian Observatory for Human Rights"
     ],
 )
 def test_background_ends_the_report(
+    nlp: Language, rule: str, body: str, words: str, expected: tuple | None
+) -> None:
+    assert source(claim_of(analysed(nlp, body), words)) == expected, rule
+
+
+@pytest.mark.parametrize(
+    ("rule", "body", "words", "expected"),
+    [
+        (  # "… X confirmed in a statement late on Tuesday." closes the sentence it reports
+            "said in a statement, closing",
+            "Shelling of the town killed 23 civilians the Syrian Civil Defence confirmed in a "
+            "statement late on Tuesday.",
+            "23 civilians",
+            ("White Helmets", []),
+        ),
+        (  # "… a monitor said in an updated toll."
+            "said in a toll, closing",
+            "Strikes on the market killed 15 people the monitor said in an updated toll.",
+            "15 people",
+            ("unnamed activist", []),
+        ),
+        (  # "… said in a new toll on Sunday."
+            "said in a new toll on a day, closing",
+            "Air strikes on the camp killed 12 fighters a monitoring group said in a new toll "
+            "on Sunday.",
+            "12 fighters",
+            ("unnamed activist", []),
+        ),
+    ],
+)
+def test_said_in_a_statement_closes(
     nlp: Language, rule: str, body: str, words: str, expected: tuple | None
 ) -> None:
     assert source(claim_of(analysed(nlp, body), words)) == expected, rule
