@@ -328,6 +328,7 @@ def tail_source(doc: Doc, span: SpacySpan, mentions: Sequence[Mention]) -> Attri
                 and (whole_name or head_of(phrase).i == end - 1)  # not "groups Raqqa …"
                 and _is_source_phrase(phrase, mentions, strict=True)
                 and not _extends_left(doc, start, span.start)
+                and not _object_of_preposition(phrase)
             ):
                 earlier = _before_dateline(doc, span, phrase, mentions)
                 return _tail(doc, earlier or phrase, mentions)
@@ -337,6 +338,23 @@ def tail_source(doc: Doc, span: SpacySpan, mentions: Sequence[Mention]) -> Attri
         if marked:
             return None
     return None
+
+
+def _object_of_preposition(phrase: SpacySpan) -> bool:
+    """ "… has gone viral on social media.", "… the territory controlled by the armed
+    opposition groups.": a common noun closing the sentence, with no verb after it, that
+    the sentence's own preposition governs right before its words is where or by whom
+    something happened, not a source whose verb was lost."""
+    doc = phrase.doc
+    head = head_of(phrase)
+    if head.dep_ not in {"pobj", "pcomp"} or head.pos_ != "NOUN" or head.ent_type_:
+        return False
+    if head.head.lower_ == "to" and head.head.head.lower_ == "according":
+        return False  # "… according to the report."
+    if description_head(phrase) in {"monitor", "observatory", "watchdog"}:
+        return False  # "… origin of explosion unknown monitoring group": a lost mark
+    after = [t for t in doc[phrase.end : head.sent.end] if not (t.is_punct or t.is_space)]
+    return not after and head.head.i == min(head.left_edge.i, phrase.start) - 1
 
 
 def _before_dateline(

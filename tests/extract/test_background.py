@@ -85,3 +85,34 @@ def test_said_in_a_statement_closes(
     nlp: Language, rule: str, body: str, words: str, expected: tuple | None
 ) -> None:
     assert source(claim_of(analysed(nlp, body), words)) == expected, rule
+
+
+@pytest.mark.parametrize(
+    ("rule", "body", "words", "expected"),
+    [
+        (  # the sentence's own "on social media" is where, not who says so
+            "closing prepositional object, media",
+            "A video apparently showing nine children killed in a barrel bomb attack on the "
+            "town has spread quickly on social media.",
+            "nine children",
+            None,
+        ),
+        (  # "held by the armed opposition groups": by whom something is done
+            "closing prepositional object, groups",
+            "The remaining three depots are in the area held by the armed opposition groups.",
+            "three depots",
+            None,
+        ),
+        (  # a monitor after a lost mark still closes the sentence as its source
+            "closing monitor after a lost mark",
+            "A powerful blast killed four people in the coastal town origin of explosion "
+            "unknown monitoring group.",
+            "four people",
+            ("unnamed activist", []),
+        ),
+    ],
+)
+def test_closing_object_is_no_source(
+    nlp: Language, rule: str, body: str, words: str, expected: tuple | None
+) -> None:
+    assert source(claim_of(analysed(nlp, body), words)) == expected, rule
