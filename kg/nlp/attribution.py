@@ -69,6 +69,7 @@ from kg.nlp.speakers import (
     not_a_source,
     noun_before,
     noun_phrase,
+    said_in,
 )
 
 ATTRIBUTIONS = "attributions"
@@ -80,9 +81,6 @@ TOLL_VERBS = frozenset({"put", "give", "raise", "bring", "set", "place", "revise
 TOLL_OBJECTS = frozenset({"toll", "figure", "tally", "number", "count"})
 NAMING_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 # Objects of "claim" that make it a deed: "claimed responsibility for", "claims the attack".
-SAID_IN_NOUNS = frozenset(
-    {"statement", "report", "toll", "interview", "message", "communique", "briefing", "tweet"}
-)
 CLAIMED_NOT_SAID = frozenset(
     {"responsibility", "attack", "attacks", "bombing", "bombings", "blast", "explosion",
      "killing", "killings", "assassination", "life", "lives"}
@@ -483,24 +481,11 @@ def _closes(sentence: Span, verb: Token) -> bool:
     ):
         return False
     rest = [t for t in sentence.doc[verb.i + 1 : sentence.end] if not (t.is_punct or t.is_space)]
-    medium = _said_in(verb)
+    medium = said_in(verb)
     if all(t.ent_type_ in {"DATE", "TIME"} or t.lower_ in {"on", "in", "late", "early"}
            or t.i in medium for t in rest):  # fmt: skip
         return True
     return verb.dep_ in {"relcl", "acl", "advcl", "conj"} and _passes_on(verb, rest)
-
-
-def _said_in(verb: Token) -> set[int]:
-    """ "… the WHO said in a statement.", "… HRW said in a report issued in December.",
-    "… the civil defence said in a revised toll of casualties.": the tokens of the "in
-    a statement" phrase that names where the speaker said it."""
-    found: set[int] = set()
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == "in":
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects and objects[0].lemma_.lower() in SAID_IN_NOUNS:
-                found.update(t.i for t in child.subtree)
-    return found
 
 
 def _passes_on(verb: Token, rest: list[Token]) -> bool:
