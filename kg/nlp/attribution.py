@@ -69,6 +69,7 @@ from kg.nlp.speakers import (
     not_a_source,
     noun_before,
     noun_phrase,
+    said_in,
 )
 
 ATTRIBUTIONS = "attributions"
@@ -480,8 +481,9 @@ def _closes(sentence: Span, verb: Token) -> bool:
     ):
         return False
     rest = [t for t in sentence.doc[verb.i + 1 : sentence.end] if not (t.is_punct or t.is_space)]
+    medium = said_in(verb)
     if all(t.ent_type_ in {"DATE", "TIME"} or t.lower_ in {"on", "in", "late", "early"}
-           for t in rest):  # fmt: skip
+           or t.i in medium for t in rest):  # fmt: skip
         return True
     return verb.dep_ in {"relcl", "acl", "advcl", "conj"} and _passes_on(verb, rest)
 

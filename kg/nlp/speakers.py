@@ -6,7 +6,9 @@ spans, and whether a subject can speak at all.
   monitoring group said" → "a monitoring group");
 * ``not_a_source`` — counts, counted nouns, dates and event phrases never speak;
 * ``noun_before`` — the subject a parse missed, right before the verb ("… on Thursday
-  reports said", "… in Syria the Syrian Observatory says").
+  reports said", "… in Syria the Syrian Observatory says");
+* ``said_in`` — the "in a statement" phrase after a speech verb ("… the WHO said in a
+  statement.").
 """
 
 from __future__ import annotations
@@ -16,6 +18,10 @@ from spacy.tokens import Doc, Span, Token
 from kg.nlp.lexicon import ANAPHORIC_SPEAKERS, REPORT_NOUNS
 from kg.nlp.sources import DESCRIPTION_HEADS, UNNAMED_HEADS
 
+# Where a speaker said it: "said in a statement", "in an updated toll".
+SAID_IN_NOUNS = frozenset(
+    {"statement", "report", "toll", "interview", "message", "communique", "briefing", "tweet"}
+)
 # Subjects that never speak: events and counted things ("the attack said" is a misparse).
 NOT_SOURCE_NOUNS = frozenset(
     {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids",
@@ -219,3 +225,16 @@ def lexical_phrase(sentence: Span, start: int) -> tuple[int, int] | None:
     while end > start and doc[end - 1].lower_ in {"of", "for", "-", "&"}:
         end -= 1
     return (start, end) if end > start else None
+
+
+def said_in(verb: Token) -> set[int]:
+    """ "… the WHO said in a statement.", "… HRW said in a report issued in December.",
+    "… the civil defence said in a revised toll of casualties.": the tokens of the "in
+    a statement" phrase that names where the speaker said it."""
+    found: set[int] = set()
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and objects[0].lemma_.lower() in SAID_IN_NOUNS:
+                found.update(t.i for t in child.subtree)
+    return found
