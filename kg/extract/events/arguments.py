@@ -300,8 +300,20 @@ class Reader(Scene):
             index -= 1
         return None
 
+    @rule(
+        "scene-country-modifies-the-event",
+        '"Syria car bombings", "Syria rebel rocket kills five": where, not who',
+    )
+    def _locates_the_event(self, token: Token) -> bool:
+        """The country of the scene as a modifier of the event word itself ("Syria car
+        bombings", "Syria rebel rocket kills five children", "a Syria clinic bombing"):
+        it says where the event was, not who did it."""
+        return self._locates(token)
+
     def _actor_phrase(self, token: Token) -> EntityRef | None:
         """An actor for the phrase headed by ``token``: a mention, else a generic armed noun."""
+        if self._locates_the_event(token):
+            return None
         entity = self.entity_at(token, want_place=False)
         if entity is not None:
             return entity
