@@ -29,12 +29,13 @@ from kg.extract.attribution import attribute
 from kg.extract.entities import is_actor, is_place
 from kg.extract.events.kinds import NOUN_TRIGGERS, SPEC
 from kg.extract.events.rules import rule
-from kg.extract.events.scene import Scene, governing_verb, post_modifier_end
+from kg.extract.events.scene import Scene, governing_verb, is_country, post_modifier_end
 from kg.extract.events.triggers import (
     is_killing,
     killed_in_clashes,
     kind_of_attacker,
     kind_of_killer,
+    kind_of_striker,
     lower_lemma,
     prep_objects,
     triggers,
@@ -305,10 +306,18 @@ class Reader(Scene):
         '"Syria car bombings", "Syria rebel rocket kills five": where, not who',
     )
     def _locates_the_event(self, token: Token) -> bool:
-        """The country of the scene as a modifier of the event word itself ("Syria car
-        bombings", "Syria rebel rocket kills five children", "a Syria clinic bombing"):
-        it says where the event was, not who did it."""
-        return self._locates(token)
+        """The country the article's places lie in, as a name modifying the event word
+        ("Syria car bombings", "Syria rebel rocket kills five children", "a Syria clinic
+        bombing"), says where the event was, not who did it; unlike "US strikes on Syria",
+        whose target says the modifier is the striker."""
+        mention = self.mentions.at(token)
+        if mention is None or mention.entity.key != self.story_country:
+            return False
+        if not is_country(mention.entity) or token.pos_ != "PROPN":
+            return False
+        if token.dep_ not in ("compound", "nmod"):
+            return False
+        return not prep_objects(head(token), ("on", "against"))
 
     def _actor_phrase(self, token: Token) -> EntityRef | None:
         """An actor for the phrase headed by ``token``: a mention, else a generic armed noun."""
@@ -449,7 +458,12 @@ class Reader(Scene):
             if _nobody_killed(trigger, actor):
                 continue
             if kind is K.ATTACK and actor is not None:
-                kind = kind_of_attacker(actor) or kind_of_killer(trigger) or kind
+                kind = (
+                    kind_of_attacker(actor)
+                    or kind_of_killer(trigger)
+                    or kind_of_striker(trigger)
+                    or kind
+                )
             evidence = self.evidence_of(trigger)
             phrase = next((s for s in evidence if s.kind == "phrase"), None) or (
                 evidence[0] if evidence else None
