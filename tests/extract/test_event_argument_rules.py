@@ -157,6 +157,23 @@ def test_the_country_of_the_scene_modifying_the_event_is_no_actor() -> None:
     assert [label(e.actor) for e in found] == ["rebel"]
 
 
+def test_who_was_responsible_for_the_attack() -> None:
+    """rule "held-responsible": "the regime was responsible for the gas attack": the regime
+    did it, by the sentence's account."""
+    doc = parse("""
+        the the DET DT det 1
+        regime regime NOUN NN nsubj 2
+        was be AUX VBD ROOT 2
+        responsible responsible ADJ JJ acomp 2
+        for for ADP IN prep 3
+        the the DET DT det 7
+        gas gas NOUN NN compound 7
+        attack attack NOUN NN pobj 4
+    """)
+    found = read(doc, [mention(doc, 1, 2, E.ACTOR)])
+    assert [label(e.actor) for e in found] == ["regime"]
+
+
 def test_a_participle_is_not_climbed_to_its_noun() -> None:
     """rule "participle-not-agent": "Turkey attacked, troops deployed to Afrin" (troops
     parsed as a conjunct): Turkey did not deploy what the participle names."""

@@ -162,6 +162,7 @@ class Reader(Scene):
         the actor named right before a headline trigger."""
         candidates: list[Token] = []
         candidates.extend(self._blamed_on(trigger))
+        candidates.extend(self._held_responsible(trigger))
         if trigger.pos_ == "VERB":
             subject = subject_of(trigger)
             partner = killed_in_clashes(trigger) if subject is None else None
@@ -227,6 +228,28 @@ class Reader(Scene):
             if child.dep_ == "acl" and lower_lemma(child) in BLAME_VERBS:
                 found.extend(prep_objects(child, ("on", "to")))
         return found
+
+    @rule(
+        "held-responsible",
+        '"the Syrian government was responsible for that attack", "Assad regime responsible '
+        'for chemical attack"',
+        off=(),
+    )
+    def _held_responsible(self, trigger: Token) -> list[Token]:
+        """Who is said to be responsible for the event: the subject of "X was responsible
+        for the attack", or the noun "responsible" modifies ("Assad regime responsible for
+        awful chemical attack")."""
+        prep = head(trigger)
+        if trigger.dep_ != "pobj" or prep.lower_ != "for" or prep is trigger:
+            return []
+        adjective = head(prep)
+        if adjective.lower_ != "responsible":
+            return []
+        if adjective.dep_ == "amod":
+            return [head(adjective)]
+        if adjective.dep_ == "acomp":
+            return [c for c in kids(head(adjective)) if c.dep_ == "nsubj"]
+        return []
 
     def _own_actor(self, token: Token) -> EntityRef | None:
         """The actor a noun phrase itself names, without its prepositional phrases."""
