@@ -20,6 +20,7 @@ a title-case headline trigger takes the actor named right before it.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -52,7 +53,7 @@ from kg.nlp import text_of
 from kg.nlp.lexicon import REPORT_DATING_VERBS
 from kg.nlp.sentences import ancestors, head, kids, line_start, sentence_of, subtree, trimmed
 from kg.rdf.iris import slug
-from kg.records import Attribution, EntityKind, EntityRef, EventKind, Span, TimeStamp
+from kg.records import Attribution, EntityKind, EntityRef, EventKind, Mention, Span, TimeStamp
 
 K = EventKind
 
@@ -334,13 +335,28 @@ class Reader(Scene):
         bombing"), says where the event was, not who did it; unlike "US strikes on Syria",
         whose target says the modifier is the striker."""
         mention = self.mentions.at(token)
-        if mention is None or mention.entity.key != self.story_country:
-            return False
+        if mention is None or not self._others_lie_in(mention):
+            return False  # "US strikes kill 50 Qaeda fighters in Syria": the others are Syria's
         if not is_country(mention.entity) or token.pos_ != "PROPN":
             return False
         if token.dep_ not in ("compound", "nmod"):
             return False
         return not prep_objects(head(token), ("on", "against"))
+
+    def _others_lie_in(self, mention: Mention) -> bool:
+        """Do more of the article's other places lie in the country ``mention`` names
+        than in any other country?"""
+        countries = Counter(
+            country.key
+            for other in self.all_mentions
+            if other.span != mention.span
+            and is_place(other)
+            and (country := self.gazetteer.country_of(other.entity.key)) is not None
+        )
+        ranked = countries.most_common(2)
+        if not ranked or ranked[0][0] != mention.entity.key:
+            return False
+        return len(ranked) == 1 or ranked[0][1] > ranked[1][1]
 
     def _actor_phrase(self, token: Token) -> EntityRef | None:
         """An actor for the phrase headed by ``token``: a mention, else a generic armed noun."""
@@ -484,7 +500,7 @@ class Reader(Scene):
                 kind = (
                     kind_of_attacker(actor)
                     or kind_of_killer(trigger)
-                    or kind_of_striker(trigger)
+                    or kind_of_striker(trigger, actor)
                     or kind
                 )
             evidence = self.evidence_of(trigger)
