@@ -139,6 +139,41 @@ def test_the_country_of_the_scene_locates_the_actor() -> None:
     assert label(one(read(doc, mentions), K.ATTACK).actor) == "rebels"
 
 
+def test_the_country_of_the_scene_modifying_the_event_is_no_actor() -> None:
+    """rule "scene-country-modifies-the-event": "Syria rebel rocket kills five children in
+    Aleppo": the rebels fired it; Syria says where."""
+    doc = parse("""
+        Syria Syria PROPN NNP compound 2
+        rebel rebel NOUN NN compound 2
+        rocket rocket NOUN NN nsubj 3
+        kills kill VERB VBZ ROOT 3
+        five five NUM CD nummod 5
+        children child NOUN NNS dobj 3
+        in in ADP IN prep 3
+        Aleppo Aleppo PROPN NNP pobj 6
+    """)
+    mentions = [mention(doc, 0, 1, E.PLACE, E.COUNTRY), mention(doc, 7, 8, E.PLACE)]
+    found = read(doc, mentions)
+    assert [label(e.actor) for e in found] == ["rebel"]
+
+
+def test_who_was_responsible_for_the_attack() -> None:
+    """rule "held-responsible": "the regime was responsible for the gas attack": the regime
+    did it, by the sentence's account."""
+    doc = parse("""
+        the the DET DT det 1
+        regime regime NOUN NN nsubj 2
+        was be AUX VBD ROOT 2
+        responsible responsible ADJ JJ acomp 2
+        for for ADP IN prep 3
+        the the DET DT det 7
+        gas gas NOUN NN compound 7
+        attack attack NOUN NN pobj 4
+    """)
+    found = read(doc, [mention(doc, 1, 2, E.ACTOR)])
+    assert [label(e.actor) for e in found] == ["regime"]
+
+
 def test_a_participle_is_not_climbed_to_its_noun() -> None:
     """rule "participle-not-agent": "Turkey attacked, troops deployed to Afrin" (troops
     parsed as a conjunct): Turkey did not deploy what the participle names."""

@@ -245,6 +245,21 @@ def test_the_killers_own_word_says_the_kind() -> None:
     assert event.kind is K.AIRSTRIKE and event.actor is not None and event.actor.label == "US"
 
 
+def test_the_strikers_own_word_says_the_kind() -> None:
+    """rule "striker-weapon-kind": "Coalition planes targeted water wells": an air strike by
+    the coalition, though the actor's name says no weapon and the verb kills nobody."""
+    doc = parse("""
+        Coalition coalition PROPN NNP compound 1
+        planes plane NOUN NNS nsubj 2
+        targeted target VERB VBD ROOT 2
+        water water NOUN NN compound 4
+        wells well NOUN NNS dobj 2
+    """)
+    (event,) = read(doc, [mention(doc, 0, 1, E.ACTOR)])
+    assert event.kind is K.AIRSTRIKE and event.actor is not None
+    assert event.actor.label == "Coalition"
+
+
 def test_a_strike_by_the_killers_camp_makes_the_killing_precise() -> None:
     """ "Syrian troops kill 20 militants" + "Syrian warplanes bombed Raqqa.": one camp, the
     strike is how the killing was done."""

@@ -20,6 +20,7 @@ a title-case headline trigger takes the actor named right before it.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -29,12 +30,13 @@ from kg.extract.attribution import attribute
 from kg.extract.entities import is_actor, is_place
 from kg.extract.events.kinds import NOUN_TRIGGERS, SPEC
 from kg.extract.events.rules import rule
-from kg.extract.events.scene import Scene, governing_verb, post_modifier_end
+from kg.extract.events.scene import Scene, governing_verb, is_country, post_modifier_end
 from kg.extract.events.triggers import (
     is_killing,
     killed_in_clashes,
     kind_of_attacker,
     kind_of_killer,
+    kind_of_striker,
     lower_lemma,
     prep_objects,
     triggers,
@@ -51,7 +53,7 @@ from kg.nlp import text_of
 from kg.nlp.lexicon import REPORT_DATING_VERBS
 from kg.nlp.sentences import ancestors, head, kids, line_start, sentence_of, subtree, trimmed
 from kg.rdf.iris import slug
-from kg.records import Attribution, EntityKind, EntityRef, EventKind, Span, TimeStamp
+from kg.records import Attribution, EntityKind, EntityRef, EventKind, Mention, Span, TimeStamp
 
 K = EventKind
 
@@ -161,6 +163,7 @@ class Reader(Scene):
         the actor named right before a headline trigger."""
         candidates: list[Token] = []
         candidates.extend(self._blamed_on(trigger))
+        candidates.extend(self._held_responsible(trigger))
         if trigger.pos_ == "VERB":
             subject = subject_of(trigger)
             partner = killed_in_clashes(trigger) if subject is None else None
@@ -226,6 +229,28 @@ class Reader(Scene):
             if child.dep_ == "acl" and lower_lemma(child) in BLAME_VERBS:
                 found.extend(prep_objects(child, ("on", "to")))
         return found
+
+    @rule(
+        "held-responsible",
+        '"the Syrian government was responsible for that attack", "Assad regime responsible '
+        'for chemical attack"',
+        off=(),
+    )
+    def _held_responsible(self, trigger: Token) -> list[Token]:
+        """Who is said to be responsible for the event: the subject of "X was responsible
+        for the attack", or the noun "responsible" modifies ("Assad regime responsible for
+        awful chemical attack")."""
+        prep = head(trigger)
+        if trigger.dep_ != "pobj" or prep.lower_ != "for" or prep is trigger:
+            return []
+        adjective = head(prep)
+        if adjective.lower_ != "responsible":
+            return []
+        if adjective.dep_ == "amod":
+            return [head(adjective)]
+        if adjective.dep_ == "acomp":
+            return [c for c in kids(head(adjective)) if c.dep_ == "nsubj"]
+        return []
 
     def _own_actor(self, token: Token) -> EntityRef | None:
         """The actor a noun phrase itself names, without its prepositional phrases."""
@@ -300,8 +325,43 @@ class Reader(Scene):
             index -= 1
         return None
 
+    @rule(
+        "scene-country-modifies-the-event",
+        '"Syria car bombings", "Syria rebel rocket kills five": where, not who',
+    )
+    def _locates_the_event(self, token: Token) -> bool:
+        """The country the article's places lie in, as a name modifying the event word
+        ("Syria car bombings", "Syria rebel rocket kills five children", "a Syria clinic
+        bombing"), says where the event was, not who did it; unlike "US strikes on Syria",
+        whose target says the modifier is the striker."""
+        mention = self.mentions.at(token)
+        if mention is None or not self._others_lie_in(mention):
+            return False  # "US strikes kill 50 Qaeda fighters in Syria": the others are Syria's
+        if not is_country(mention.entity) or token.pos_ != "PROPN":
+            return False
+        if token.dep_ not in ("compound", "nmod"):
+            return False
+        return not prep_objects(head(token), ("on", "against"))
+
+    def _others_lie_in(self, mention: Mention) -> bool:
+        """Do more of the article's other places lie in the country ``mention`` names
+        than in any other country?"""
+        countries = Counter(
+            country.key
+            for other in self.all_mentions
+            if other.span != mention.span
+            and is_place(other)
+            and (country := self.gazetteer.country_of(other.entity.key)) is not None
+        )
+        ranked = countries.most_common(2)
+        if not ranked or ranked[0][0] != mention.entity.key:
+            return False
+        return len(ranked) == 1 or ranked[0][1] > ranked[1][1]
+
     def _actor_phrase(self, token: Token) -> EntityRef | None:
         """An actor for the phrase headed by ``token``: a mention, else a generic armed noun."""
+        if self._locates_the_event(token):
+            return None
         entity = self.entity_at(token, want_place=False)
         if entity is not None:
             return entity
@@ -437,7 +497,12 @@ class Reader(Scene):
             if _nobody_killed(trigger, actor):
                 continue
             if kind is K.ATTACK and actor is not None:
-                kind = kind_of_attacker(actor) or kind_of_killer(trigger) or kind
+                kind = (
+                    kind_of_attacker(actor)
+                    or kind_of_killer(trigger)
+                    or kind_of_striker(trigger, actor)
+                    or kind
+                )
             evidence = self.evidence_of(trigger)
             phrase = next((s for s in evidence if s.kind == "phrase"), None) or (
                 evidence[0] if evidence else None

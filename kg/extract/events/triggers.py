@@ -416,6 +416,21 @@ def kind_of_killer(verb: Token) -> EventKind | None:
     return next((kind for pattern, kind in ATTACKER_KINDS if pattern.search(killer.lower_)), None)
 
 
+@rule("striker-weapon-kind", '"International coalition planes targeted water wells": the '
+      "aircraft the attack verb's subject names say an air strike, though the actor named is "
+      "the coalition", off=None)  # fmt: skip
+def kind_of_striker(verb: Token, actor: EntityRef) -> EventKind | None:
+    """The kind the head word of an attack verb's subject says ("coalition planes targeted",
+    "regime helicopters attacked", "army tanks pounded"), when the actor the phrase resolves
+    to is a known one (the coalition, the state) whose name says no weapon."""
+    if not actor.known or verb.pos_ != "VERB" or is_killing(verb):
+        return None
+    subject = next((c for c in kids(verb) if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    return next((kind for pattern, kind in ATTACKER_KINDS if pattern.search(subject.lower_)), None)
+
+
 def _head_trigger_kind(token: Token) -> EventKind | None:
     """The kind the token's head noun triggers ("mortar shell": the shell)."""
     parent = head(token)
