@@ -10,24 +10,10 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from kg.extract.claims import count_claims
-from kg.extract.entities import mentions
-from kg.records import Article, CountClaim, Counted, Outcome, Qualifier
+from kg.records import Counted, Outcome, Qualifier
+from tests.extract.test_claims import claims_of, summary
 
 Q, C, OUT = Qualifier, Counted, Outcome
-
-
-def claims_of(nlp: Language, text: str) -> list[CountClaim]:
-    doc = nlp(text)
-    found = list(count_claims(doc, Article(id="t", text=text), tuple(mentions(doc)), ()))
-    for claim in found:
-        for span in claim.evidence:
-            assert span.text == text[span.start : span.end]
-    return found
-
-
-def summary(claim: CountClaim) -> tuple:
-    return (claim.count, claim.qualifier, claim.counted, claim.outcome)
 
 
 @pytest.mark.parametrize(
@@ -204,8 +190,7 @@ def test_a_number_the_splitter_cut_from_its_noun(nlp: Language) -> None:
     """When the parser ends a sentence right after the number, the noun is in the next
     unit: the number still counts it."""
     text = "Shelling Hits Town\n\nSeven civilians were killed on Sunday as shells hit the town."
-    doc = nlp(text)
-    found = list(count_claims(doc, Article(id="t", text=text), tuple(mentions(doc)), ()))
+    found = claims_of(nlp, text)
     assert [summary(c) for c in found] == [(7, Q.EXACT, C.CIVILIANS, OUT.KILLED)]
 
 
