@@ -114,7 +114,10 @@ class Agent:
     unnamed: bool = False
 
     def name(self) -> str:
-        return sorted(self.labels, key=len)[-1] if self.labels else self.iri.rsplit("/", 1)[-1]
+        """The longest label, ties broken alphabetically (the same in every run)."""
+        if not self.labels:
+            return self.iri.rsplit("/", 1)[-1]
+        return max(self.labels, key=lambda label: (len(label), label))
 
 
 @dataclass
