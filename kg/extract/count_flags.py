@@ -17,13 +17,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.dates import WEEKDAYS
 from kg.nlp.lexicon import NUMBER_WORDS
 
-WEEKDAY_NAMES = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-)
 # After "since", these start a tally a few days old: "since Tuesday", "since the weekend".
-RECENT_START_WORDS = WEEKDAY_NAMES | {"weekend", "yesterday"}
+RECENT_START_WORDS = frozenset(WEEKDAYS) | {"weekend", "yesterday"}
 PERIOD_PREPS = frozenset({"in", "over", "during", "within", "throughout", "for"})
 DAY_UNITS = frozenset({"day", "days"})
 WEEK_UNITS = frozenset({"week", "weeks"})
