@@ -30,6 +30,7 @@ import requests
 from requests.auth import HTTPDigestAuth
 
 from kg.config import Settings
+from kg.nquads import graph_lines, relabel
 from kg.store import StoreError
 
 SERVER_SCHEMES = ("sparql+http://", "sparql+https://")
@@ -280,14 +281,6 @@ def read_body(response: requests.Response, deadline: float, max_lines: int | Non
 # --- the build's write side ----------------------------------------------------------------
 
 
-def _term(term: Any, blank_prefix: str) -> str:
-    """A term in N-Triples/SPARQL syntax; blank node labels get a per-graph prefix so two
-    graphs' ``_:b0`` never become one node in a shared ``INSERT``."""
-    if isinstance(term, ox.BlankNode):
-        return f"_:{blank_prefix}{term.value}"
-    return str(term)
-
-
 @dataclass
 class GraphBlock:
     """One graph's part of an update: its triple lines, those that name a blank node kept
@@ -309,20 +302,28 @@ class GraphBlock:
 
 
 def graph_block(graph: str, nquads: bytes, index: int) -> GraphBlock:
-    """Parse one graph's N-Quads into its update block (quads of other graphs are an error)."""
+    """One graph's N-Quads as its update block (quads of other graphs are an error).
+
+    The workers' lines are cut into terms (:func:`kg.nquads.graph_lines`); any other
+    N-Quads are parsed.
+    """
     block = GraphBlock(graph, [], [], [])
-    if not nquads:
-        return block
     prefix = f"g{index}x"
-    for quad in ox.parse(nquads, format=ox.RdfFormat.N_QUADS):
-        name = quad.graph_name
-        if not isinstance(name, ox.DefaultGraph) and name.value != graph:
-            raise ValueError(f"a quad of graph <{name.value}> among the quads of <{graph}>")
-        subject, obj = quad.subject, quad.object
-        line = f"{_term(subject, prefix)} {quad.predicate} {_term(obj, prefix)} ."
-        if quad.predicate.value == CONTENT_HASH:
+    lines = graph_lines(graph, nquads)
+    if lines is None:
+        lines = []
+        for quad in ox.parse(nquads, format=ox.RdfFormat.N_QUADS):
+            name = quad.graph_name
+            if not isinstance(name, ox.DefaultGraph) and name.value != graph:
+                raise ValueError(f"a quad of graph <{name.value}> among the quads of <{graph}>")
+            lines.append((str(quad.subject), str(quad.predicate), str(quad.object)))
+    hash_predicate = f"<{CONTENT_HASH}>"
+    for subject, predicate, obj in lines:
+        subject, obj = relabel(subject, prefix), relabel(obj, prefix)
+        line = f"{subject} {predicate} {obj} ."
+        if predicate == hash_predicate:
             block.hashes.append(line)
-        elif isinstance(subject, ox.BlankNode) or isinstance(obj, ox.BlankNode):
+        elif subject.startswith("_:") or obj.startswith("_:"):
             block.blank.append(line)
         else:
             block.plain.append(line)

@@ -15,19 +15,34 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.nquads import graph_lines, relabel
 from kg.store import StoreError
 
 SHARD_GLOB = "part-*.nq.gz"
 
 
-def _relabelled(nquads: bytes, prefix: str) -> list[ox.Quad]:
+def relabelled(graph: str, nquads: bytes, prefix: str) -> bytes:
+    """The graph's N-Quads with ``prefix`` before each blank node label.
+
+    N-Quads without a blank node are left as they are; the workers' lines are cut into
+    terms (:func:`kg.nquads.graph_lines`); any other N-Quads are parsed.
+    """
+    if b"_:" not in nquads:  # no blank node
+        return nquads
+    lines = graph_lines(graph, nquads)
+    if lines is not None:
+        return "".join(
+            f"{relabel(s, prefix)} {p} {relabel(o, prefix)} <{graph}> .\n" for s, p, o in lines
+        ).encode("utf-8")
+
     def term(node: object) -> object:
         return ox.BlankNode(prefix + node.value) if isinstance(node, ox.BlankNode) else node
 
-    return [
+    quads = [
         ox.Quad(term(q.subject), q.predicate, term(q.object), q.graph_name)  # type: ignore[arg-type]
         for q in ox.parse(nquads, format=ox.RdfFormat.N_QUADS)
     ]
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
 
 
 class ShardTarget:
@@ -49,10 +64,10 @@ class ShardTarget:
         """Write the batch's non-empty graphs as the next shard (a loader cannot drop)."""
         number = self._next
         body: list[bytes] = []
-        for index, nquads in enumerate(value for value in graphs.values() if value):
-            quads = _relabelled(nquads, f"s{number}g{index}x")
-            self.quads += len(quads)
-            body.append(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
+        for index, (graph, nquads) in enumerate((g, v) for g, v in graphs.items() if v):
+            data = relabelled(graph, nquads, f"s{number}g{index}x")
+            self.quads += data.count(b"\n")
+            body.append(data)
         if not body:
             return
         path = self.directory / f"part-{number:06d}.nq.gz"
