@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from kg.ingest.header import HEADER_SCAN_LINES, classify_line, is_body_line
 from kg.ingest.markdown import is_url_only
@@ -28,8 +29,10 @@ def _join(paragraphs: Iterable[str]) -> str:
     return "\n\n".join(paragraph for paragraph in paragraphs if paragraph.strip())
 
 
-def _sentences(line: str) -> list[str]:
-    return [sentence for sentence in _SENTENCE_BREAK.split(line) if sentence.strip()]
+@lru_cache(maxsize=1024)
+def _sentences(line: str) -> tuple[str, ...]:
+    """The sentences of a line (cached: each sentence cleaner splits the same lines)."""
+    return tuple(sentence for sentence in _SENTENCE_BREAK.split(line) if sentence.strip())
 
 
 def _drop_lines(text: str, patterns: Iterable[re.Pattern[str]], max_words: int = 1000) -> str:

@@ -46,11 +46,25 @@ def compose_text(headline: str, paragraphs: list[str]) -> str:
     return "\n\n".join(([headline] if headline else []) + paragraphs)
 
 
-def _letters(text: str, limit: int) -> tuple[str, list[int]]:
-    """Lower-cased letters and digits of ``text[:limit]`` and where each one is."""
-    positions = [i for i, char in enumerate(text[:limit]) if char.isalnum()]
-    folded = "".join(text[i].lower() if len(text[i].lower()) == 1 else text[i] for i in positions)
-    return folded, positions
+_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() accepts
+
+
+def _letters(text: str, limit: int) -> str:
+    """Lower-cased letters and digits of ``text[:limit]`` (a letter whose lower case is
+    longer than one character stays as it is, so each stands for one of the text's)."""
+    letters = "".join(_ALNUM.findall(text, 0, limit))
+    lowered = letters.lower()
+    if len(lowered) == len(letters):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in letters)
+
+
+def _after_letter(text: str, index: int) -> int:
+    """Where ``text`` goes on after its letter or digit number ``index`` (from 0)."""
+    for number, found in enumerate(_ALNUM.finditer(text)):
+        if number == index:
+            return found.end()
+    return len(text)
 
 
 def strip_repeated_title(text: str, title: str) -> str:
@@ -59,17 +73,17 @@ def strip_repeated_title(text: str, title: str) -> str:
     Letters and digits are compared, ignoring case, spacing and punctuation, so
     "…nerve agent use WHO. Victims of…" loses "…nerve agent use WHO. ".
     """
-    target, _ = _letters(title, len(title))
+    target = _letters(title, len(title))
     if len(target) < 8:
         return text
-    folded, positions = _letters(text, len(title) * 2 + 200)
+    folded = _letters(text, len(title) * 2 + 200)
     if folded.startswith(target):
-        end = positions[len(target) - 1] + 1
+        end = _after_letter(text, len(target) - 1)
     else:
         found = folded.find(target)
-        if found <= 0 or positions[found] > 150 or not _BYLINE_PREFIX.match(text):
+        if found <= 0 or _after_letter(text, found) - 1 > 150 or not _BYLINE_PREFIX.match(text):
             return text
-        end = positions[found + len(target) - 1] + 1
+        end = _after_letter(text, found + len(target) - 1)
     # Keep closing quotes or brackets that belong to the title's last word.
     while end < len(text) and text[end] in "\"”’')]":
         end += 1
