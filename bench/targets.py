@@ -7,8 +7,9 @@ a temporary store), each article graph repeated ``--copies`` times under new ids
 only the write path is timed (no spaCy). Each target gets the same batches in the
 same order, as ``replace_graphs`` calls of ``--batch`` article graphs:
 
-* ``embedded``: :func:`kg.store.replace_graphs` into a fresh on-disk Oxigraph store
-  (one SPARQL Update per batch, as ``kg build`` writes today), then ``flush``;
+* ``embedded``: :class:`kg.store.EmbeddedTarget`, a fresh on-disk Oxigraph store,
+  as ``kg build`` writes it (``Store.load`` of each batch, flush and compaction at the
+  end, which is timed too);
 * ``oxigraph``: a :class:`kg.remote.SparqlServerTarget` into ``oxigraph serve``
   started here on 127.0.0.1;
 * ``virtuoso``: the same with the Virtuoso profile (skipped without ``virtuoso-t``);
@@ -39,8 +40,7 @@ from kg.config import Settings  # noqa: E402
 from kg.rdf.iris import Iris  # noqa: E402
 from kg.remote import open_server_target  # noqa: E402
 from kg.shards import ShardTarget  # noqa: E402
-from kg.store import open_store  # noqa: E402
-from kg.store import replace_graphs as embedded_replace  # noqa: E402
+from kg.store import EmbeddedTarget, GraphTarget, open_store  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -101,21 +101,14 @@ def load_rate(spec: str, work: list[dict[str, bytes]], settings: Settings, scrat
     quads = sum(data.count(b"\n") for batch in work for data in batch.values())
     started = time.perf_counter()
     if spec == "embedded":
-        store = open_store(scratch / "embedded")
-        for batch in work:
-            embedded_replace(
-                store, {g: list(ox.parse(d, format=ox.RdfFormat.N_QUADS)) for g, d in batch.items()}
-            )
-        store.flush()
+        target: GraphTarget = EmbeddedTarget(scratch / "embedded")
+    elif spec == "shards":
+        target = ShardTarget(scratch / "shards")
     else:
-        target = (
-            ShardTarget(scratch / "shards")
-            if spec == "shards"
-            else open_server_target(spec, settings)
-        )
-        for batch in work:
-            target.replace_graphs(batch)
-        target.finish()
+        target = open_server_target(spec, settings)
+    for batch in work:
+        target.replace_graphs(batch)
+    target.finish()
     return Rate(spec, articles, quads, time.perf_counter() - started)
 
 
