@@ -163,7 +163,7 @@ class DaskExecutor:
                 self.client.close()
                 raise TimeoutError(f"no Dask worker joined {scheduler} within 120 s") from error
         else:
-            self.forking = _forkserver_config(settings)
+            self.forking = _cluster_config(settings)
             with _pipeline_environment(settings):
                 self.cluster = LocalCluster(
                     n_workers=settings.processes,
@@ -205,7 +205,7 @@ class DaskExecutor:
             self.forking = None
 
 
-def _forkserver_config(settings: Settings) -> Any:
+def _cluster_config(settings: Settings) -> Any:
     """Dask config of this build's LocalCluster: forkserver workers, no task profiler.
 
     Dask spawns each worker by default: every one imports spaCy and loads the model
@@ -216,14 +216,23 @@ def _forkserver_config(settings: Settings) -> Any:
     Each worker samples its task thread's stack every 10 ms for the dashboard's
     profile, which this cluster does not serve: measured in CPU time on 64 FA-KES
     articles, the worker's threads other than the task's took ~9 ms per article
-    with it and ~5 ms without (the task ~120 ms), so it is off.
+    with it and ~3 ms without (the task ~120 ms), so it is off.
+
+    The scheduler lives in the build's process, whose main thread writes the store
+    (~9 ms per article, holding the GIL for much of it).  With Dask's task queuing
+    (``worker-saturation`` 1.1) a worker that finishes a batch waits for the
+    scheduler to send the next; with ``inf`` each worker holds its next batch (the
+    build keeps two per worker in flight) and starts it at once.
 
     Returns the entered ``dask.config.set`` (left on close).
     """
     import dask
     from distributed.utils import get_mp_context
 
-    config: dict[str, Any] = {"distributed.worker.profile.enabled": False}
+    config: dict[str, Any] = {
+        "distributed.worker.profile.enabled": False,
+        "distributed.scheduler.worker-saturation": float("inf"),
+    }
     forkserver = "forkserver" in multiprocessing.get_all_start_methods()
     if forkserver:
         config["distributed.worker.multiprocessing-method"] = "forkserver"
