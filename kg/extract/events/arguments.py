@@ -119,6 +119,11 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+# "ISIS said it …", "the rebels claimed they …": the speaker reports its own deed.
+SELF_PRONOUNS = frozenset({"it", "they"})
+SELF_REPORT_VERBS = frozenset({"say", "announce", "claim", "state", "confirm", "declare", "add"})
+
+
 @rule("means-of", '"the army killed 18 commanders in air raids": the killer raided')
 def _means_of(trigger: Token, prep: Token, means_of: Token) -> bool:
     return (
@@ -252,6 +257,25 @@ class Reader(Scene):
             return [c for c in kids(head(adjective)) if c.dep_ == "nsubj"]
         return []
 
+    @rule("said-it-did", '"DAESH said that it killed 50 fighters in a suicide bombing", "the '
+          'coalition said it had carried out strikes": "it" is who says so', off=None)  # fmt: skip
+    def _said_it_did(self, pronoun: Token) -> EntityRef | None:
+        """The actor a subject "it" or "they" stands for when the actor itself reports the
+        deed: the subject of "said", "announced", "claimed" … whose reported clause the
+        pronoun is the subject of ("the group said they were responsible for the bombing")."""
+        if pronoun.lower_ not in SELF_PRONOUNS or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        clause = head(pronoun)
+        report = head(clause)
+        if clause.dep_ != "ccomp" or lower_lemma(report) not in SELF_REPORT_VERBS:
+            return None
+        if any(c.dep_ == "neg" for c in (*kids(clause), *kids(report))):
+            return None  # "officials said they would never use poison gas": a denial
+        reporter = subject_of(report)
+        if reporter is None or reporter.pos_ == "PRON":
+            return None
+        return self._actor_phrase(reporter)
+
     def _own_actor(self, token: Token) -> EntityRef | None:
         """The actor a noun phrase itself names, without its prepositional phrases."""
         phrase = self.doc[token.left_edge.i : token.i + 1]
@@ -360,6 +384,8 @@ class Reader(Scene):
 
     def _actor_phrase(self, token: Token) -> EntityRef | None:
         """An actor for the phrase headed by ``token``: a mention, else a generic armed noun."""
+        if token.pos_ == "PRON":
+            return self._said_it_did(token)
         if self._locates_the_event(token):
             return None
         entity = self.entity_at(token, want_place=False)
