@@ -3,8 +3,8 @@
 One event per article is marked ``main``: the headline's, else the lead's, preferring
 violent events over captures, attacks and movements (``kinds.MAIN_PRIORITY``), and
 news over background dated a month or more earlier.  A headline "attack" is made
-precise by the first body sentence, unless that names only a weapon used ("ISIS used
-car bombs"); a headline killing by the whole lead.  The headline's vaguer words and
+precise by the first body sentence, else the second, unless that names only a weapon
+used ("ISIS used car bombs"); a headline killing by the whole lead.  The headline's vaguer words and
 the lead's "attack" of the same incident fold into the main event, one node.
 """
 
@@ -155,7 +155,9 @@ def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int,
 
     best = min(range(len(found)), key=score)
     # A headline that only says "attack" (or nothing) is made precise by the first body
-    # sentence: "Terrorist attacks kill 10" + "… killed by rocket shells" is a shelling.
+    # sentence: "Terrorist attacks kill 10" + "… killed by rocket shells" is a shelling;
+    # else by the second ("Regime Commits Massacre" + "The regime committed a massacre
+    # …" + "The victims were hit by airstrikes").
     # Not by a weapon the attackers used: "ISIS Launches Offensive in Palmyra" + "ISIS
     # used a high number of car bombs" stays the offensive.  A killing ("Turkish
     # military kills 14") is made precise by the whole lead, and by the weapon of the
