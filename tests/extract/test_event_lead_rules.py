@@ -1,5 +1,6 @@
 """Round-3 event rules, each on a hand-built parse with hand-made mentions: the second
-news sentence makes a headline "attack" precise; "X said it did" names X.
+news sentence makes a headline "attack" precise; "X said it did" names X; "a missile
+fired by X" names X.
 Each test names the rule it covers; switched off, the rule fails its test."""
 
 from __future__ import annotations
@@ -92,3 +93,43 @@ def test_who_said_they_would_never_do_it_is_no_actor() -> None:
     """)
     found = read(doc, [mention(doc, 2, 4, E.ACTOR, E.ARMED_GROUP)])
     assert [e.actor for e in found if e.kind is K.CHEMICAL_ATTACK] == [None]
+
+
+def test_who_fired_the_missile() -> None:
+    """rule "fired-by": "A missile fired by Syrian forces hit Aleppo": the forces fired."""
+    doc = parse("""
+        Update update NOUN NN ROOT 0
+        ---
+        A a DET DT det 3
+        missile missile NOUN NN nsubj 8
+        fired fire VERB VBN acl 3
+        by by ADP IN agent 4
+        Syrian Syrian ADJ JJ amod 7
+        forces force NOUN NNS pobj 5
+        hit hit VERB VBD ROOT 8
+        Aleppo Aleppo PROPN NNP dobj 8
+    """)
+    found = read(doc, [mention(doc, 9, 10, E.SETTLEMENT)])
+    assert [e.actor and e.actor.label for e in found if e.kind is K.SHELLING] == ["Syrian forces"]
+
+
+def test_who_fired_is_read_from_the_agents_own_phrase() -> None:
+    """ "Shells fired by terrorists on the Public Park killed five": the terrorists fired,
+    not the park the parse hangs on them."""
+    doc = parse("""
+        Update update NOUN NN ROOT 0
+        ---
+        Shells shell NOUN NNS nsubj 10
+        fired fire VERB VBN acl 2
+        by by ADP IN agent 3
+        terrorists terrorist NOUN NNS pobj 4
+        on on ADP IN prep 5
+        the the DET DT det 9
+        Public Public PROPN NNP compound 9
+        Park Park PROPN NNP pobj 6
+        killed kill VERB VBD ROOT 10
+        five five NUM CD dobj 10
+    """)
+    park = mention(doc, 8, 10, E.ACTOR, known=False)
+    found = read(doc, [park])
+    assert [e.actor and e.actor.label for e in found if e.kind is K.SHELLING] == ["terrorists"]

@@ -168,6 +168,9 @@ class Reader(Scene):
         the actor named right before a headline trigger."""
         candidates: list[Token] = []
         candidates.extend(self._blamed_on(trigger))
+        agent = self._done_by(trigger)
+        if agent is not None:
+            return agent
         candidates.extend(self._held_responsible(trigger))
         if trigger.pos_ == "VERB":
             subject = subject_of(trigger)
@@ -234,6 +237,30 @@ class Reader(Scene):
             if child.dep_ == "acl" and lower_lemma(child) in BLAME_VERBS:
                 found.extend(prep_objects(child, ("on", "to")))
         return found
+
+    @rule("fired-by", '"a missile fired by Syrian forces", "barrel bombs dropped by regime '
+          'helicopters", "an attack carried out by a suicide bomber"', off=None)  # fmt: skip
+    def _done_by(self, trigger: Token) -> EntityRef | None:
+        """The agent of a participle that carries out the event noun it modifies: "a
+        missile fired by Syrian forces" (not "strikes condemned by the UN"), read from the
+        agent's own phrase ("shells fired by terrorists on the Public Park": terrorists)."""
+        for child in kids(trigger):
+            if child.dep_ != "acl" or child.tag_ != "VBN":
+                continue
+            if lower_lemma(child) not in SUPPORT_VERBS:
+                continue
+            for agent in prep_objects(child, ("by",)):
+                last = post_modifier_end(agent)
+                if not any(self.mentions.at(t) for t in agent.subtree if t.i > last.i):
+                    return self._actor_phrase(agent)
+                phrase = list(self.doc[agent.left_edge.i : last.i + 1])
+                for candidate in self.mentions.in_tokens(reversed(phrase)):
+                    if is_actor(candidate) and not self._locator(candidate):
+                        return candidate.entity
+                entity = self._generic_actor(agent)
+                if entity is not None:
+                    return entity
+        return None
 
     @rule(
         "held-responsible",
@@ -404,7 +431,11 @@ class Reader(Scene):
             label = token.text
             return EntityRef(key=slug(label), label=label, kinds=(EntityKind.ACTOR,),
                              known=False, ner_label="NORP")  # fmt: skip
-        if lemma in ACTOR_NOUNS:
+        return self._generic_actor(token)
+
+    def _generic_actor(self, token: Token) -> EntityRef | None:
+        """A generic armed noun as a new actor: "regime forces", "forces loyal to Assad"."""
+        if lower_lemma(token) in ACTOR_NOUNS:
             tokens = [
                 t
                 for t in self.doc[token.left_edge.i : token.i + 1]
