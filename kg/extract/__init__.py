@@ -31,7 +31,8 @@ def analyse(doc: Doc, article: Article) -> Analysis:
     lead = lead_end(doc, article)
     published = article.date_published
     focus = focus_place(text_of(doc), mentions, lead, None, doc_dates(doc, published), published)
-    events = tuple(with_sides(events, mentions, text_of(doc)[:lead], lead, focus))
+    text = text_of(doc)
+    events = tuple(with_sides(events, mentions, text[:lead], lead, focus, text))
     return Analysis(
         article=article, mentions=mentions, events=events, claims=claims, cites=cites, focus=focus
     )

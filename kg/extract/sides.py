@@ -19,6 +19,13 @@ Runs once events, mentions and the article's place are known (``kg.extract.analy
   aircraft or bombs dropped), gets the Syrian government's side, flagged
   ``side:chemical-attack-from-the-air``: of the parties with aircraft over Syria, only the
   Syrian state held chemical weapons (not when the lead speaks of the coalition).
+* The main event whose side the text does not give, when the article's first sentences
+  accuse one side of it ("the opposition accused government forces of gassing hundreds",
+  "the White House blamed the attack on the regime", "Russia blamed Syrian rebels for the
+  attack"), gets the accused side, flagged ``side:accused-of-the-attack``: whom the
+  article's sources hold to account, not who is shown to have done it.  Not when the
+  accusations name different sides, or one without a side ("blamed on terrorists"), nor
+  when the text names an armed actor of no side ("an attack by Takfiri militants").
 * The main event placed nowhere, only in a country, abroad ("BEIRUT" datelines) or in a
   place the gazetteer cannot place in a governorate takes the place the article reports
   from (``schema:contentLocation``), flagged ``place:article-location``.
@@ -31,7 +38,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from kg.nlp.gazetteer import Gazetteer, fold, load_gazetteer
-from kg.records import EntityRef, Event, EventKind, Mention, Side
+from kg.records import EntityKind, EntityRef, Event, EventKind, Mention, Side
 
 AIRCRAFT = (
     r"(?:war ?planes?|jets?|fighter jets?|aircrafts?|planes?|helicopters?|bombers?|drones?|"
@@ -156,8 +163,35 @@ AIR_DELIVERY = re.compile(
 )
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 
+# "X accused Y of using …", "X blamed the attack on Y", "X blamed Y for the attack": the
+# accused, read in one clause (commas end it: "blamed on terrorists, the regime's term").
+ACCUSED_DEEDS = (
+    r"(?:using|gassing|launching|carrying out|conducting|staging|firing|dropping|committing|"
+    r"perpetrating|bombing|shelling|targeting|attacking|responsibility|being behind|"
+    r"being responsible)"
+)
+ATTACK_WORDS = r"(?:attacks?|massacres?|strikes?|incident|bombings?|shelling|raids?)"
+ACCUSATIONS = (
+    re.compile(rf"\baccus\w* (?P<who>(?:\w+ ){{1,8}}?)of {ACCUSED_DEEDS}\b"),
+    re.compile(rf"\bblam\w* (?:\w+ ){{0,3}}?(?:{ATTACK_WORDS}|it) on (?P<who>(?:\w+ ?){{1,8}})"),
+    re.compile(rf"\bblam\w* (?P<who>(?:\w+ ){{1,8}}?)for (?:the|this|that|these) "
+               rf"(?:\w+ ){{0,3}}?{ATTACK_WORDS}\b"),
+)  # fmt: skip
+# A denial is no accusation: "the government denied blaming …", "never accused …".
+DENIAL = re.compile(r"\b(?:not|never|no|denied|denies|deny|rejected|rejects)\b")
+CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s[-–—]\s")
+# Where the accused phrase ends: "the regime saying the incident was …".
+ACCUSED_ENDS = re.compile(r" (?:saying|who|which|that|as|after|for|in|over|while|of) .*$")
+# The news comes first; later sentences tell of earlier attacks ("HRW has accused the
+# regime of conducting at least eight chemical attacks" in an article's background).
+ACCUSATION_SENTENCES = 20
+
 UNNAMED_AIR_STRIKE = "side:unnamed-air-strike"
 CHEMICAL_FROM_THE_AIR = "side:chemical-attack-from-the-air"
+ACCUSED = "side:accused-of-the-attack"
+ACCUSABLE = frozenset({EventKind.CHEMICAL_ATTACK, EventKind.BOMBING, EventKind.AIRSTRIKE,
+                       EventKind.SHELLING, EventKind.ATTACK, EventKind.SHOOTING,
+                       EventKind.EXECUTION})  # fmt: skip
 ARTICLE_LOCATION = "place:article-location"
 
 
@@ -203,6 +237,12 @@ def side_of(actor: EntityRef | None, gazetteer: Gazetteer | None = None) -> Side
     return next((rule.side for rule in SIDE_WORDS if rule.pattern.search(name)), None)
 
 
+def _armed(actor: EntityRef | None) -> bool:
+    """Does the text name an armed actor ("a chemical attack by Takfiri militants"), be
+    it of no side?  Then an accusation of another is a rival claim, not the actor."""
+    return actor is not None and EntityKind.ARMED_GROUP in actor.kinds
+
+
 def _is_aircraft(actor: EntityRef | None) -> bool:
     return actor is not None and not actor.known and bool(AIRCRAFT_ONLY.match(fold(actor.label)))
 
@@ -232,14 +272,41 @@ def chemical_from_the_air(lead: str) -> bool:
     return False
 
 
+def _side_named(words: str, gazetteer: Gazetteer) -> Side | None:
+    """The side a (folded) phrase names: "government forces", "the forces loyal to
+    President Bashar al-Assad", "Syrian rebels"."""
+    phrase = EntityRef(words, words, (), known=False)
+    resolved = resolve_actor(phrase, True, gazetteer)
+    return side_of(resolved, gazetteer)
+
+
+def accused_side(text: str, gazetteer: Gazetteer | None = None) -> Side | None:
+    """The one side the first sentences accuse of an attack ("the opposition accused
+    government forces of gassing hundreds"); None when none, or several are accused."""
+    gazetteer = gazetteer or load_gazetteer()
+    sides: set[Side | None] = set()
+    for sentence in SENTENCE_BREAK.split(text)[:ACCUSATION_SENTENCES]:
+        for clause in CLAUSE_BREAK.split(sentence):
+            words = fold(clause)
+            for pattern in ACCUSATIONS:
+                for found in pattern.finditer(words):
+                    if DENIAL.search(words[: found.start() + 1]):
+                        continue
+                    who = ACCUSED_ENDS.sub("", found.group("who").strip())
+                    sides.add(_side_named(fold(who), gazetteer))
+    return next(iter(sides)) if len(sides) == 1 else None
+
+
 def with_sides(
     events: Sequence[Event],
     mentions: Sequence[Mention],
     lead: str,
     lead_end: int,
     focus: EntityRef | None,
+    text: str = "",
 ) -> Iterator[Event]:
-    """Each event with its actor resolved, its side, and the main event's place."""
+    """Each event with its actor resolved, its side, and the main event's place
+    (``text``, the whole article, for who its sources accuse)."""
     gazetteer = load_gazetteer()
     in_syria = about_syria(mentions, gazetteer)
     air_force = _air_force_in(mentions, lead_end)
@@ -262,6 +329,10 @@ def with_sides(
         if side is None and unnamed_chemical and chemical_air:
             side = Side.GOVERNMENT  # only the Syrian state flew and had chemical weapons
             inferred.append(CHEMICAL_FROM_THE_AIR)
+        if side is None and event.main and event.kind in ACCUSABLE and not _armed(actor):
+            side = accused_side(text, gazetteer)
+            if side is not None:
+                inferred.append(ACCUSED)
         place = event.place
         if (
             event.main

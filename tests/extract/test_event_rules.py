@@ -1,8 +1,8 @@
 """Trigger rules, each on a hand-built parse (words, lemmas, tags, heads, deps): a
 failure here is a broken rule, not a model that parses differently.  Every rule of
-``kg.extract.events.rules.RULES`` has a test here, in ``test_event_argument_rules.py`` or
-in ``test_event_headline_rules.py`` that fails with the rule switched off
-(``bench/rule_ablation.py`` checks it)."""
+``kg.extract.events.rules.RULES`` has a test here, in ``test_event_argument_rules.py``,
+``test_event_headline_rules.py`` or ``test_event_lead_rules.py`` that fails with the rule
+switched off (``bench/rule_ablation.py`` checks it)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ def test_every_rule_has_a_test() -> None:
             "test_event_rules.py",
             "test_event_argument_rules.py",
             "test_event_headline_rules.py",
+            "test_event_lead_rules.py",
         )
     )
     untested = [name for name in RULES if f'"{name}"' not in tests.replace(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.sides import (
+    ACCUSED,
     ARTICLE_LOCATION,
     CHEMICAL_FROM_THE_AIR,
     UNNAMED_AIR_STRIKE,
@@ -210,6 +211,70 @@ def test_a_read_side_is_not_flagged_as_inferred() -> None:
     (attack,) = _sides([event(EventKind.SHELLING, new("regime forces"))], "Syria: shelling")
     assert attack.actor is not None and attack.actor.key == "syrian-arab-army"
     assert attack.side is Side.GOVERNMENT and attack.inferred == ()
+
+
+def _accused(text: str, actor: EntityRef | None = None, main: bool = True) -> Event:
+    lead = text.split(". ")[0]
+    syria = mention(known("syria"), 0)
+    attack = event(EventKind.CHEMICAL_ATTACK, actor, main=main)
+    (found,) = with_sides([attack], [syria], lead, len(lead), None, text)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Syria gas kills hundreds. The opposition accused government forces of gassing "
+         "hundreds of people on Wednesday.", Side.GOVERNMENT),
+        ("Chemical attack in Idlib draws condemnation. The White House blamed the attack on "
+         "the regime, saying it cannot be ignored.", Side.GOVERNMENT),
+        ("Inspectors to visit Syria attack sites. The government and its ally Russia have "
+         "blamed Syrian rebels for the attack.", Side.OPPOSITION),
+        ("1300 killed in Ghouta. Activists said planes flew over the area, accusing the "
+         "forces loyal to President Bashar al-Assad of using chemical agents.", Side.GOVERNMENT),
+    ],
+)  # fmt: skip
+def test_the_side_the_article_accuses(text: str, side: Side) -> None:
+    """rule side:accused-of-the-attack: "X accused Y of gassing", "X blamed the attack on
+    Y", "X blamed Y for the attack": Y's side, flagged."""
+    attack = _accused(text)
+    assert attack.side is side and attack.inferred == (ACCUSED,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two sides accused: a dispute, no reading
+        "Gas attack kills 20. The opposition blamed the attack on the regime. Moscow blamed "
+        "Syrian rebels for the attack.",
+        # a denial accuses nobody
+        "Gas attack kills 20. The government denied blaming the attack on the rebels.",
+        # the accused has no side: "terrorists" is every party's word for its enemies
+        "Shells kill 5. Officials blamed the attack on terrorists, the regime's term for "
+        "rebels.",
+        # an accusation past the news, in the background of earlier attacks
+        "Gas attack kills 20. " + "Aid arrived. " * 25 + "HRW has accused the regime of "
+        "conducting eight chemical attacks.",
+    ],
+)  # fmt: skip
+def test_no_accused_side(text: str) -> None:
+    attack = _accused(text)
+    assert attack.side is None and attack.inferred == ()
+
+
+def test_an_accusation_does_not_override_a_named_armed_actor() -> None:
+    """ "a chemical attack by Takfiri militants … militants accused government forces of
+    carrying out the attack": the text's own actor stands, a rival claim adds no side."""
+    militants = EntityRef("takfiri-militants", "Takfiri militants",
+                          (EntityKind.ACTOR, EntityKind.ARMED_GROUP))  # fmt: skip
+    text = "Gas attack by Takfiri militants. Militants accused government forces of carrying "
+    attack = _accused(text + "out the attack.", militants)
+    assert attack.side is None and attack.inferred == ()
+
+
+def test_only_the_main_event_takes_an_accused_side() -> None:
+    text = "Gas attack kills 20. The opposition blamed the attack on the regime."
+    assert _accused(text, main=False).side is None
 
 
 def test_the_main_event_placed_only_in_a_country_takes_the_articles_place() -> None:

@@ -119,6 +119,11 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+# "ISIS said it …", "the rebels claimed they …": the speaker reports its own deed.
+SELF_PRONOUNS = frozenset({"it", "they"})
+SELF_REPORT_VERBS = frozenset({"say", "announce", "claim", "state", "confirm", "declare", "add"})
+
+
 @rule("means-of", '"the army killed 18 commanders in air raids": the killer raided')
 def _means_of(trigger: Token, prep: Token, means_of: Token) -> bool:
     return (
@@ -163,6 +168,9 @@ class Reader(Scene):
         the actor named right before a headline trigger."""
         candidates: list[Token] = []
         candidates.extend(self._blamed_on(trigger))
+        agent = self._done_by(trigger)
+        if agent is not None:
+            return agent
         candidates.extend(self._held_responsible(trigger))
         if trigger.pos_ == "VERB":
             subject = subject_of(trigger)
@@ -230,6 +238,30 @@ class Reader(Scene):
                 found.extend(prep_objects(child, ("on", "to")))
         return found
 
+    @rule("fired-by", '"a missile fired by Syrian forces", "barrel bombs dropped by regime '
+          'helicopters", "an attack carried out by a suicide bomber"', off=None)  # fmt: skip
+    def _done_by(self, trigger: Token) -> EntityRef | None:
+        """The agent of a participle that carries out the event noun it modifies: "a
+        missile fired by Syrian forces" (not "strikes condemned by the UN"), read from the
+        agent's own phrase ("shells fired by terrorists on the Public Park": terrorists)."""
+        for child in kids(trigger):
+            if child.dep_ != "acl" or child.tag_ != "VBN":
+                continue
+            if lower_lemma(child) not in SUPPORT_VERBS:
+                continue
+            for agent in prep_objects(child, ("by",)):
+                last = post_modifier_end(agent)
+                if not any(self.mentions.at(t) for t in agent.subtree if t.i > last.i):
+                    return self._actor_phrase(agent)
+                phrase = list(self.doc[agent.left_edge.i : last.i + 1])
+                for candidate in self.mentions.in_tokens(reversed(phrase)):
+                    if is_actor(candidate) and not self._locator(candidate):
+                        return candidate.entity
+                entity = self._generic_actor(agent)
+                if entity is not None:
+                    return entity
+        return None
+
     @rule(
         "held-responsible",
         '"the Syrian government was responsible for that attack", "Assad regime responsible '
@@ -251,6 +283,25 @@ class Reader(Scene):
         if adjective.dep_ == "acomp":
             return [c for c in kids(head(adjective)) if c.dep_ == "nsubj"]
         return []
+
+    @rule("said-it-did", '"DAESH said that it killed 50 fighters in a suicide bombing", "the '
+          'coalition said it had carried out strikes": "it" is who says so', off=None)  # fmt: skip
+    def _said_it_did(self, pronoun: Token) -> EntityRef | None:
+        """The actor a subject "it" or "they" stands for when the actor itself reports the
+        deed: the subject of "said", "announced", "claimed" … whose reported clause the
+        pronoun is the subject of ("the group said they were responsible for the bombing")."""
+        if pronoun.lower_ not in SELF_PRONOUNS or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        clause = head(pronoun)
+        report = head(clause)
+        if clause.dep_ != "ccomp" or lower_lemma(report) not in SELF_REPORT_VERBS:
+            return None
+        if any(c.dep_ == "neg" for c in (*kids(clause), *kids(report))):
+            return None  # "officials said they would never use poison gas": a denial
+        reporter = subject_of(report)
+        if reporter is None or reporter.pos_ == "PRON":
+            return None
+        return self._actor_phrase(reporter)
 
     def _own_actor(self, token: Token) -> EntityRef | None:
         """The actor a noun phrase itself names, without its prepositional phrases."""
@@ -360,6 +411,8 @@ class Reader(Scene):
 
     def _actor_phrase(self, token: Token) -> EntityRef | None:
         """An actor for the phrase headed by ``token``: a mention, else a generic armed noun."""
+        if token.pos_ == "PRON":
+            return self._said_it_did(token)
         if self._locates_the_event(token):
             return None
         entity = self.entity_at(token, want_place=False)
@@ -378,7 +431,11 @@ class Reader(Scene):
             label = token.text
             return EntityRef(key=slug(label), label=label, kinds=(EntityKind.ACTOR,),
                              known=False, ner_label="NORP")  # fmt: skip
-        if lemma in ACTOR_NOUNS:
+        return self._generic_actor(token)
+
+    def _generic_actor(self, token: Token) -> EntityRef | None:
+        """A generic armed noun as a new actor: "regime forces", "forces loyal to Assad"."""
+        if lower_lemma(token) in ACTOR_NOUNS:
             tokens = [
                 t
                 for t in self.doc[token.left_edge.i : token.i + 1]

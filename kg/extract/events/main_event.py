@@ -3,8 +3,8 @@
 One event per article is marked ``main``: the headline's, else the lead's, preferring
 violent events over captures, attacks and movements (``kinds.MAIN_PRIORITY``), and
 news over background dated a month or more earlier.  A headline "attack" is made
-precise by the first body sentence, unless that names only a weapon used ("ISIS used
-car bombs"); a headline killing by the whole lead.  The headline's vaguer words and
+precise by the first body sentence, else the second, unless that names only a weapon
+used ("ISIS used car bombs"); a headline killing by the whole lead.  The headline's vaguer words and
 the lead's "attack" of the same incident fold into the main event, one node.
 """
 
@@ -108,6 +108,19 @@ def _another_killer(killing: Found, other: Found) -> bool:
     return camp is None or camp is not side_of(resolve_actor(other.actor, False, load_gazetteer()))
 
 
+# How many news sentences may make a headline's bare "attack" precise.
+ATTACK_SCOPE = 2
+
+
+@rule("attack-precise-in-second-sentence", '"Regime Commits Massacre in Aleppo" + "The regime '
+      'committed a massacre in Bab Alnairab." + "The victims were hit by airstrikes.": the '
+      "second news sentence says how, when the first does not", off=1)  # fmt: skip
+def _attack_scope() -> int:
+    """How many news sentences, in order, may make a headline "attack" precise: the
+    first that names a precise kind does."""
+    return ATTACK_SCOPE
+
+
 def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int, int] | None:
     """Which event the headline, else the lead, reports; and the event that pick was
     made precise from (itself, or "Army Kills 10" for "… in a missile attack")."""
@@ -142,14 +155,18 @@ def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int,
 
     best = min(range(len(found)), key=score)
     # A headline that only says "attack" (or nothing) is made precise by the first body
-    # sentence: "Terrorist attacks kill 10" + "… killed by rocket shells" is a shelling.
+    # sentence: "Terrorist attacks kill 10" + "… killed by rocket shells" is a shelling;
+    # else by the second ("Regime Commits Massacre" + "The regime committed a massacre
+    # …" + "The victims were hit by airstrikes").
     # Not by a weapon the attackers used: "ISIS Launches Offensive in Palmyra" + "ISIS
     # used a high number of car bombs" stays the offensive.  A killing ("Turkish
     # military kills 14") is made precise by the whole lead, and by the weapon of the
     # killing itself ("forces killed 1,300 people using chemical weapons").
     if found[best].kind is K.ATTACK or found[best].trigger.idx >= end:
         killing = found[best].trigger if is_killing(found[best].trigger) else None
-        scope = _news(body, article.headline)[: LEAD_SENTENCES if killing is not None else 1]
+        scope = _news(body, article.headline)[
+            : LEAD_SENTENCES if killing is not None else _attack_scope()
+        ]
 
         def precise_enough(f: Found) -> bool:
             """A precise kind of attack in the headline or scope, not a weapon used."""
@@ -163,10 +180,20 @@ def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int,
                 return False
             return f.trigger.idx < end or any(s.start <= f.trigger.i < s.end for s in scope)
 
+        def sentence_rank(f: Found) -> int:
+            """0 in the headline or the first news sentence, else the scope sentence's
+            rank: a later sentence makes an "attack" precise only when these do not (a
+            killing's whole lead counts as one)."""
+            if f.trigger.idx < end or killing is not None:
+                return 0
+            return next(n for n, s in enumerate(scope) if s.start <= f.trigger.i < s.end)
+
+        def order(i: int) -> tuple[int, int, int]:
+            return sentence_rank(found[i]), MAIN_PRIORITY[found[i].kind], found[i].trigger.i
+
         precise = [i for i, f in enumerate(found) if precise_enough(f)]
         if precise:
-            chosen = min(precise, key=lambda i: (MAIN_PRIORITY[found[i].kind], found[i].trigger.i))
-            return chosen, best
+            return min(precise, key=order), best
     return best, best
 
 
