@@ -55,6 +55,9 @@ BARE_REPORTS = frozenset({"report", "reports", "news", "information", "account",
 # How many sentences a report runs on without its source being named again.
 CARRY_SENTENCES = 2
 BACK_POINTERS = frozenset({"these", "those", "they", "he", "she"})
+# How far into the body (characters after the headline) a copy of the headline may start
+# ("Thu Feb 5 2015 title: …").
+HEADLINE_COPY_WITHIN = 60
 
 
 def attribute(doc: Doc, start: int, end: int, mentions: Sequence[Mention]) -> Attribution | None:
@@ -214,6 +217,26 @@ def headline_claims(
             if same is not None and (own is None or _holds(same.attribution, own)):
                 own = same.attribution
             claim = replace(claim, attribution=own)
+        result.append(claim)
+    return _as_in_headline(text, at, end, result)
+
+
+def _as_in_headline(text: str, at: int, end: int, claims: list[CountClaim]) -> list[CountClaim]:
+    """ "title: Terrorist Attack on Damascus kill 5 injure 50. Rocket attacks killed …":
+    a copy of the headline the body opens with (ingest keeps one it does not recognise)
+    says what the headline says, from the same source: its numbers take the attribution
+    of the headline's number at the same place in the words."""
+    headline = text[at:end].rstrip(" .")
+    copy = text.lower().find(headline.lower(), end, end + HEADLINE_COPY_WITHIN + len(headline))
+    if len(headline.split()) < 3 or copy < 0:
+        return claims
+    by_offset = {c.evidence[0].start - at: c for c in claims if at <= c.evidence[0].start < end}
+    result: list[CountClaim] = []
+    for claim in claims:
+        start = claim.evidence[0].start
+        title = by_offset.get(start - copy) if copy <= start < copy + len(headline) else None
+        if title is not None and title.count == claim.count:
+            claim = replace(claim, attribution=title.attribution)
         result.append(claim)
     return result
 
