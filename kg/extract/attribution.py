@@ -198,9 +198,10 @@ def headline_claims(
     doc: Doc, headline: str, mentions: Sequence[Mention], claims: list[CountClaim]
 ) -> list[CountClaim]:
     """The headline's numbers get the source its tail names ("…: monitor", "…, Pentagon
-    says"), else the source the body gives the same count of the same thing; when the
-    body gives that count with a fuller chain holding the tail's source ("Observatory
-    head Rami Abdel Rahman told AFP …"), the body's chain."""
+    says"), else the source the body gives the same count of the same thing (a named
+    source before an unnamed one, when the body gives it twice); when the body gives
+    that count with a fuller chain holding the tail's source ("Observatory head Rami
+    Abdel Rahman told AFP …"), the body's chain."""
     text = text_of(doc)
     at = text.find(headline) if headline else -1
     if at < 0 or at > 400:
@@ -213,7 +214,10 @@ def headline_claims(
         phrase = claim.evidence[0]
         if at <= phrase.start < end:
             own = claim.attribution or tail
-            same = next((c for c in body if _repeats(claim, c)), None)
+            repeats = [c for c in body if _repeats(claim, c)]
+            named = [c for c in repeats if c.attribution and not c.attribution.unnamed]
+            same = (named or repeats or [None])[0]  # "… 40 people … reports say", then
+            # "At least 40 people … were killed … the Observatory claimed": the Observatory
             if same is not None and (own is None or _holds(same.attribution, own)):
                 own = same.attribution
             claim = replace(claim, attribution=own)
