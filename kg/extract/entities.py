@@ -99,17 +99,24 @@ def mentions(doc: Doc, gazetteer: Gazetteer | None = None) -> Iterator[Mention]:
 
 
 def _possessive_acronyms(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
-    """ "ISISs statement said", "the SOHRs director": a known acronym whose possessive
-    lost its apostrophe, which the NER then misses, is a mention of its entity."""
+    """ "ISISs statement said", "the Free Syrian Armys spokesman": a known name whose
+    possessive lost its apostrophe, which the NER then misses, is a mention of its
+    entity (the longest name, of up to four words, ending in the word)."""
     text = text_of(doc)
     for token in doc:
-        if token.ent_type_ or not _ACRONYM_S.fullmatch(token.text):
+        if token.ent_type_ or not (
+            _ACRONYM_S.fullmatch(token.text) or _CONSONANT_YS.fullmatch(token.text)
+        ):
             continue
-        entry = gazetteer.lookup(token.text[:-1])
-        if entry is not None and not entry.is_place:
-            start, end = token.idx, token.idx + len(token.text) - 1
-            ref = EntityRef(entry.key, entry.label, entry.kinds, known=True, ner_label="ORG")
-            yield Mention(ref, Span(start, end, text[start:end], "mention"))
+        for first in range(max(token.i - 3, 0), token.i + 1):
+            if any(t.ent_type_ or not t.is_title for t in doc[first : token.i]):
+                continue
+            start, end = doc[first].idx, token.idx + len(token.text) - 1
+            entry = gazetteer.lookup(text[start:end])
+            if entry is not None and not entry.is_place:
+                ref = EntityRef(entry.key, entry.label, entry.kinds, known=True, ner_label="ORG")
+                yield Mention(ref, Span(start, end, text[start:end], "mention"))
+                break
 
 
 def entity_ref(ent: SpacySpan, gazetteer: Gazetteer) -> EntityRef | None:

@@ -72,8 +72,8 @@ def name_before_role(
         else:
             break
     words = [t for t in doc[first:end] if t.lower_ not in NAME_PARTICLES]
-    if not 2 <= len(words) <= 4 or doc[end - 1].lower_ in NAME_PARTICLES:
-        return None
+    if not 2 <= len(words) <= 4 or words[-1].pos_ != "PROPN" or words[-1].i != end - 1:
+        return None  # "Anas Hijab" (the tagger may take a first name for a noun)
     if first > span.start and end == span.end:  # "Activist Ahed Sileybi said": no role after
         return _person(doc[first:end]), []
     role = next(
@@ -95,11 +95,11 @@ def _person(name: SpacySpan) -> EntityRef:
 
 
 def _name_word(token: Token, mentions: Sequence[Mention]) -> bool:
-    """A word of a person's name: a capitalised proper noun no place, nation or known body
+    """A word of a person's name: a capitalised word no place, nation or known body
     claims, or a particle ("al", "-", "Abu")."""
     if token.lower_ in NAME_PARTICLES:
         return token.lower_ != "-" or not token.whitespace_
-    if token.pos_ != "PROPN" or not token.is_title or not token.is_alpha:
+    if token.pos_ not in {"PROPN", "NOUN"} or not token.is_title or not token.is_alpha:
         return False
     if token.ent_type_ in {"GPE", "LOC", "NORP", "DATE", "TIME"} or token.lower_ in BODY_WORDS:
         return False
