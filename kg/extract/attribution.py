@@ -27,6 +27,7 @@ from kg.extract.dates import before_the_news
 from kg.extract.speakers import compatible, is_unnamed, speaker_ref
 from kg.nlp import text_of
 from kg.nlp.attribution import Frame, frames_of, paragraphs, sentence_units
+from kg.nlp.relays import VISUAL_NOUNS
 from kg.nlp.sources import (
     description_head,
     head_of,
@@ -55,6 +56,7 @@ BARE_REPORTS = frozenset({"report", "reports", "news", "information", "account",
 # How many sentences a report runs on without its source being named again.
 CARRY_SENTENCES = 2
 BACK_POINTERS = frozenset({"these", "those", "they", "he", "she"})
+SHOWING_VERBS = frozenset({"show", "depict", "capture"})
 # How far into the body (characters after the headline) a copy of the headline may start
 # ("Thu Feb 5 2015 title: …").
 HEADLINE_COPY_WITHIN = 60
@@ -159,7 +161,7 @@ def carried(doc: Doc, start: int, mentions: Sequence[Mention]) -> Attribution | 
             return None
         own = [f for f in frames if unit.start <= f.cue[0] < unit.end]
         if back == 0:
-            if own or _opens_with_date(unit) or _background(unit):
+            if own or _opens_with_date(unit) or _background(unit) or _shown(unit):
                 return None  # a source of its own; a new date ("In recent days 57 …")
             continue
         speaking = [f for f in own if f.speaker is not None]
@@ -292,6 +294,17 @@ def _background(unit: SpacySpan) -> bool:
         return True
     return root.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in root.children
+    )
+
+
+def _shown(unit: SpacySpan) -> bool:
+    """ "Images supplied to Reuters showed scores of bodies …", "A video purportedly shot
+    in the neighborhood showed a room filled with more than 90 bodies": what pictures
+    show is the article's own account of them, no report that runs on."""
+    return any(
+        verb.lemma_.lower() in SHOWING_VERBS
+        and any(c.dep_ == "nsubj" and c.lemma_.lower() in VISUAL_NOUNS for c in verb.children)
+        for verb in unit
     )
 
 

@@ -150,3 +150,15 @@ def test_a_person_entity_is_named_without_his_titles() -> None:
     ref = entity_ref(person, load_gazetteer())
     assert ref is not None and (ref.label, ref.key) == ("Karim Haddad", "karim-haddad")
     assert trimmed_bounds(person)[0] == doc[2].idx
+
+
+def test_what_pictures_show_takes_no_earlier_report(nlp: Language) -> None:
+    """ "… a U.S. official said. Images supplied to Reuters showed scores of bodies …":
+    what the pictures show is the article's own account, not the official's report."""
+    body = (
+        "A U.S. official said the attack killed 12 people in the town. Images supplied to "
+        "Reuters showed scores of bodies laid out on the floors of a clinic."
+    )
+    analysis = analysed(nlp, body)
+    assert source(claim_of(analysis, "12 people")) == ("unnamed official", [])
+    assert source(claim_of(analysis, "scores of bodies")) is None
