@@ -27,6 +27,7 @@ from kg.extract.dates import before_the_news
 from kg.extract.speakers import compatible, is_unnamed, speaker_ref
 from kg.nlp import text_of
 from kg.nlp.attribution import Frame, frames_of, paragraphs, sentence_units
+from kg.nlp.relays import VISUAL_NOUNS
 from kg.nlp.sources import (
     description_head,
     head_of,
@@ -55,6 +56,10 @@ BARE_REPORTS = frozenset({"report", "reports", "news", "information", "account",
 # How many sentences a report runs on without its source being named again.
 CARRY_SENTENCES = 2
 BACK_POINTERS = frozenset({"these", "those", "they", "he", "she"})
+SHOWING_VERBS = frozenset({"show", "depict", "capture"})
+# How far into the body (characters after the headline) a copy of the headline may start
+# ("Thu Feb 5 2015 title: …").
+HEADLINE_COPY_WITHIN = 60
 
 
 def attribute(doc: Doc, start: int, end: int, mentions: Sequence[Mention]) -> Attribution | None:
@@ -156,7 +161,7 @@ def carried(doc: Doc, start: int, mentions: Sequence[Mention]) -> Attribution | 
             return None
         own = [f for f in frames if unit.start <= f.cue[0] < unit.end]
         if back == 0:
-            if own or _opens_with_date(unit) or _background(unit):
+            if own or _opens_with_date(unit) or _background(unit) or _shown(unit):
                 return None  # a source of its own; a new date ("In recent days 57 …")
             continue
         speaking = [f for f in own if f.speaker is not None]
@@ -195,9 +200,10 @@ def headline_claims(
     doc: Doc, headline: str, mentions: Sequence[Mention], claims: list[CountClaim]
 ) -> list[CountClaim]:
     """The headline's numbers get the source its tail names ("…: monitor", "…, Pentagon
-    says"), else the source the body gives the same count of the same thing; when the
-    body gives that count with a fuller chain holding the tail's source ("Observatory
-    head Rami Abdel Rahman told AFP …"), the body's chain."""
+    says"), else the source the body gives the same count of the same thing (a named
+    source before an unnamed one, when the body gives it twice); when the body gives
+    that count with a fuller chain holding the tail's source ("Observatory head Rami
+    Abdel Rahman told AFP …"), the body's chain."""
     text = text_of(doc)
     at = text.find(headline) if headline else -1
     if at < 0 or at > 400:
@@ -210,10 +216,33 @@ def headline_claims(
         phrase = claim.evidence[0]
         if at <= phrase.start < end:
             own = claim.attribution or tail
-            same = next((c for c in body if _repeats(claim, c)), None)
+            repeats = [c for c in body if _repeats(claim, c)]
+            named = [c for c in repeats if c.attribution and not c.attribution.unnamed]
+            same = (named or repeats or [None])[0]  # "… 40 people … reports say", then
+            # "At least 40 people … were killed … the Observatory claimed": the Observatory
             if same is not None and (own is None or _holds(same.attribution, own)):
                 own = same.attribution
             claim = replace(claim, attribution=own)
+        result.append(claim)
+    return _as_in_headline(text, at, end, result)
+
+
+def _as_in_headline(text: str, at: int, end: int, claims: list[CountClaim]) -> list[CountClaim]:
+    """ "title: Terrorist Attack on Damascus kill 5 injure 50. Rocket attacks killed …":
+    a copy of the headline the body opens with (ingest keeps one it does not recognise)
+    says what the headline says, from the same source: its numbers take the attribution
+    of the headline's number at the same place in the words."""
+    headline = text[at:end].rstrip(" .")
+    copy = text.lower().find(headline.lower(), end, end + HEADLINE_COPY_WITHIN + len(headline))
+    if len(headline.split()) < 3 or copy < 0:
+        return claims
+    by_offset = {c.evidence[0].start - at: c for c in claims if at <= c.evidence[0].start < end}
+    result: list[CountClaim] = []
+    for claim in claims:
+        start = claim.evidence[0].start
+        title = by_offset.get(start - copy) if copy <= start < copy + len(headline) else None
+        if title is not None and title.count == claim.count:
+            claim = replace(claim, attribution=title.attribution)
         result.append(claim)
     return result
 
@@ -265,6 +294,17 @@ def _background(unit: SpacySpan) -> bool:
         return True
     return root.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in root.children
+    )
+
+
+def _shown(unit: SpacySpan) -> bool:
+    """ "Images supplied to Reuters showed scores of bodies …", "A video purportedly shot
+    in the neighborhood showed a room filled with more than 90 bodies": what pictures
+    show is the article's own account of them, no report that runs on."""
+    return any(
+        verb.lemma_.lower() in SHOWING_VERBS
+        and any(c.dep_ == "nsubj" and c.lemma_.lower() in VISUAL_NOUNS for c in verb.children)
+        for verb in unit
     )
 
 

@@ -76,11 +76,16 @@ BOILERPLATE = {
 }
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+# A possessive whose apostrophe FA-KES lost: "ISISs statement", "SANAs reporter", "the
+# Observatorys director" (a consonant before "ys" is never a plural: "armies").
+_ACRONYM_S = re.compile(r"[A-Z]{2,}s")
+_CONSONANT_YS = re.compile(r"[A-Z][a-z]*[b-df-hj-np-tv-xz]ys")
 
 
 def mentions(doc: Doc, gazetteer: Gazetteer | None = None) -> Iterator[Mention]:
     """Every entity mention of ``doc`` worth a node, in text order."""
     gazetteer = gazetteer or load_gazetteer()
+    found: list[Mention] = []
     for ent in doc.ents:
         ref = entity_ref(ent, gazetteer)
         if ref is None:
@@ -88,7 +93,30 @@ def mentions(doc: Doc, gazetteer: Gazetteer | None = None) -> Iterator[Mention]:
         start, end = trimmed_bounds(ent)
         if end <= start:
             continue
-        yield Mention(ref, Span(start, end, text_of(doc)[start:end], "mention"))
+        found.append(Mention(ref, Span(start, end, text_of(doc)[start:end], "mention")))
+    found.extend(_possessive_acronyms(doc, gazetteer))
+    yield from sorted(found, key=lambda m: (m.span.start, m.span.end))
+
+
+def _possessive_acronyms(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
+    """ "ISISs statement said", "the Free Syrian Armys spokesman": a known name whose
+    possessive lost its apostrophe, which the NER then misses, is a mention of its
+    entity (the longest name, of up to four words, ending in the word)."""
+    text = text_of(doc)
+    for token in doc:
+        if token.ent_type_ or not (
+            _ACRONYM_S.fullmatch(token.text) or _CONSONANT_YS.fullmatch(token.text)
+        ):
+            continue
+        for first in range(max(token.i - 3, 0), token.i + 1):
+            if any(t.ent_type_ or not t.is_title for t in doc[first : token.i]):
+                continue
+            start, end = doc[first].idx, token.idx + len(token.text) - 1
+            entry = gazetteer.lookup(text[start:end])
+            if entry is not None and not entry.is_place:
+                ref = EntityRef(entry.key, entry.label, entry.kinds, known=True, ner_label="ORG")
+                yield Mention(ref, Span(start, end, text[start:end], "mention"))
+                break
 
 
 def entity_ref(ent: SpacySpan, gazetteer: Gazetteer) -> EntityRef | None:
@@ -96,12 +124,17 @@ def entity_ref(ent: SpacySpan, gazetteer: Gazetteer) -> EntityRef | None:
     entry = gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
     if entry is None and ent.label_ in (*KINDS_BY_LABEL, "NORP"):
         entry = gazetteer.lookup(ent.text)
+    stem = lost_possessive(clean_name(ent.text), gazetteer)
+    if entry is None and stem is not None and ent.label_ in (*KINDS_BY_LABEL, "NORP"):
+        entry = gazetteer.lookup(stem)
     if entry is not None:
         return EntityRef(entry.key, entry.label, entry.kinds, known=True, ner_label=ent.label_)
     kinds = KINDS_BY_LABEL.get(ent.label_)
-    if kinds is None or is_junk(ent.text):
+    if kinds is None or is_junk(stem or ent.text):
         return None
-    name = clean_name(ent.text)
+    name = stem or clean_name(ent.text)
+    if ent.label_ == "PERSON":
+        name = name[title_length(name) :]
     return EntityRef(entity_key(name), name, kinds, known=False, ner_label=ent.label_)
 
 
@@ -110,6 +143,39 @@ def clean_name(text: str) -> str:
     name = re.sub(r"\s+", " ", text).strip()
     name = _LEADING.sub("", name)
     return _TRAILING_POSSESSIVE.sub("", name).strip(" -–,.;:")
+
+
+# Titles the NER may take into a person's name: "Activist Ahed Sileybi", "Lt. Gen. X".
+TITLES = re.compile(
+    r"(?:(?:activist|journalist|doctor|dr|lt|lieutenant|gen|general|col|colonel|maj|major"
+    r"|brig|brigadier|mr|mrs|ms)\b\.?\s*)+",
+    re.IGNORECASE,
+)
+
+
+def title_length(name: str) -> int:
+    """How many leading characters of a person's name are titles ("Lt. Gen. Mohammad
+    al-Shaar" → 9), when a name follows them."""
+    found = TITLES.match(name)
+    if found is None or not name[found.end() :][:1].isupper():
+        return 0
+    return found.end()
+
+
+def lost_possessive(name: str, gazetteer: Gazetteer | None = None) -> str | None:
+    """The name of a possessive whose apostrophe was lost ("ISISs statement" → "ISIS",
+    "the Observatorys director" → "Observatory"), else None.  An acronym plural ("NGOs",
+    "SUVs") stays: an acronym counts only when the gazetteer knows it without the "s"."""
+    words = name.split()
+    if not words:
+        return None
+    last = words[-1]
+    stem = " ".join([*words[:-1], last[:-1]])
+    if _CONSONANT_YS.fullmatch(last):
+        return stem
+    if _ACRONYM_S.fullmatch(last) and (gazetteer or load_gazetteer()).lookup(stem) is not None:
+        return stem
+    return None
 
 
 def entity_key(name: str) -> str:
@@ -145,8 +211,12 @@ def trimmed_bounds(ent: SpacySpan) -> tuple[int, int]:
     start, end = ent.start_char, ent.end_char
     if (lead := _LEADING.match(text)) and ent.label_ != "PERSON":
         start += lead.end()
+    if ent.label_ == "PERSON":
+        start += title_length(text)
     if tail := _TRAILING_POSSESSIVE.search(text):
         end -= len(tail.group())
+    elif lost_possessive(clean_name(text)) is not None:
+        end -= 1  # "ISISs" → "ISIS"
     return start, end
 
 

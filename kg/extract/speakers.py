@@ -33,6 +33,7 @@ from pyoxigraph import RdfFormat, parse
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from kg.extract.roles import name_before_role
 from kg.nlp.gazetteer import DEFAULT_BASE_IRI, GAZETTEER_PATH, fold, load_gazetteer
 from kg.nlp.sources import (
     ACTIVIST,
@@ -108,6 +109,8 @@ def speaker_ref(
     span = doc[bounds[0] : bounds[1]]
     start, end = span.start_char, span.end_char
     head = head_of(span)
+    if role_read := name_before_role(span, mentions, resolve_description):
+        return role_read  # "Riad Hijab coordinator of the opposition HNC wrote"
     if head.lower_ in MEMBER_NOUNS and (body := _body_named_after(head, span, mentions)):
         return body, []  # "a source at Aleppo Police Command", "… at Aleppo province"
     identified = _identified_as(head, mentions)

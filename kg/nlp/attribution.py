@@ -59,6 +59,7 @@ from kg.nlp.relays import (
     subject_after,
     with_body,
 )
+from kg.nlp.sentences import glued_count
 from kg.nlp.sources import unnamed_kind
 from kg.nlp.speakers import (
     appositive,
@@ -220,6 +221,8 @@ def split_sentence_units(doc: Doc) -> list[Span]:
                 and (_same_paragraph(doc, units[-1].end, start))
             ):
                 units[-1] = doc[units[-1].start : end]
+            elif units and glued_count(units[-1], doc[start:end]):
+                units[-1] = doc[units[-1].start : end]  # "9" | "injured … TV announced."
             else:
                 units.append(doc[start:end])
     return units

@@ -116,3 +116,19 @@ def _lead_end(doc: Doc, article: Article, sentences: int) -> int:
             if count >= sentences:
                 return sentence.end_char
     return len(text_of(doc))
+
+
+def glued_count(previous: SpacySpan, unit: SpacySpan) -> bool:
+    """ "9 injured including 5 children … Syrian State TV announced.", "Seven civilians
+    were martyred …": the parser sometimes makes a sentence of the count opening a
+    sentence; it belongs to the words after it, which go on in lower case."""
+    doc = unit.doc
+    return (
+        len(previous) <= 2
+        and previous.end == unit.start
+        and "\n" not in previous[-1].whitespace_
+        and any(t.like_num for t in previous)
+        and all(t.like_num and t.ent_type_ not in {"DATE", "TIME", "ORDINAL"} for t in previous)
+        and doc[unit.start].is_lower
+        and doc[unit.start].is_alpha
+    )

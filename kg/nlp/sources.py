@@ -50,6 +50,10 @@ UNNAMED_HEADS: dict[str, str] = {
 # Heads whose kind their modifiers set ("a military source", "health officials"); any
 # other head gives its own kind ("local activists": activist, "local media": media).
 GENERIC_HEADS = frozenset({"source", "sources", "official", "officials", "authorities", "groups"})
+# Heads of people at work that are an unnamed source only with a modifier setting the
+# kind: "rescue workers", "civil defence emergency workers", "medical staff"; plain
+# "workers" or "aid workers" say nothing of the kind.
+KIND_SET_HEADS = frozenset({"worker", "workers", "volunteer", "volunteers", "staff", "personnel"})
 # Nationalities: "Syrian state TV" is no name, even when the NER makes it one.
 NATIONALITIES = frozenset(
     {"syrian", "russian", "turkish", "iranian", "iraqi", "lebanese", "american", "british",
@@ -104,7 +108,7 @@ DESCRIPTION_HEADS: dict[str, tuple[str, ...]] = {
 MEMBER_NOUNS = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "source", "sources", "official",
      "officials", "reporter", "correspondent", "photographer", "journalist", "member",
-     "representative", "statement", "spokesmen", "envoy"}
+     "representative", "statement", "spokesmen", "envoy", "workers", "volunteers"}
 )  # fmt: skip
 # A body's own words: "a February report by the Syrian Center for Policy Research".
 WORK_NOUNS = frozenset(
@@ -173,9 +177,16 @@ def unnamed_kind(span: Span) -> str | None:
     head = head_of(span)
     word, lemma = head.lower_, head.lemma_.lower()
     base = UNNAMED_HEADS.get(word) or UNNAMED_HEADS.get(lemma)
-    if base is None or head.pos_ in {"VERB", "AUX", "ADJ", "ADV"} or names_someone(span):
+    at_work = (
+        word in KIND_SET_HEADS
+        and head.pos_ == "NOUN"
+        and not any(t.ent_type_ == "ORG" for t in span)  # "Syrian Civil Defence workers"
+    )  # "rescue workers"
+    if (base is None and not at_work) or head.pos_ in {"VERB", "AUX", "ADJ", "ADV"}:
         return None  # "reported" is no "report"
-    if word not in GENERIC_HEADS and lemma not in GENERIC_HEADS:
+    if names_someone(span):
+        return None
+    if word not in GENERIC_HEADS and lemma not in GENERIC_HEADS and not at_work:
         return base  # "local activists": activists; "local media": media
     modifiers = {t.lower_ for t in span if t.i != head.i} | {
         t.lemma_.lower() for t in span if t.i != head.i
