@@ -30,6 +30,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kg.extract.attribution import attribute, carry_claims, headline_claims
 from kg.extract.count_flags import (
+    earlier_incident,
     part_of_total,
     several_days_period,
     since_recent_day,
@@ -155,6 +156,7 @@ def _claim(
         vague=quantity.vague,
         superseded=_superseded(number),
         additional=_additional(doc, quantity),
+        earlier=earlier_incident(number),
     )
 
 

@@ -7,6 +7,10 @@
   10 days killing over 2,200 militants", "500 civilians killed in one week".  A day or
   two ("in the past 48 hours", "over the past two days") is left alone: news give the
   toll of one battle or bombardment that way.
+* A count of an earlier incident the text recalls as background (``nkg:earlierIncident``):
+  "The latest attack comes one week after a suicide bomber … killing 29 fighters", "came
+  a day after coalition forces killed 60", "Earlier this week a chemical attack … killing
+  at least 87 civilians", "Last week a car bomb killed 30 people".
 * A part of a toll the text gives (``nkg:additional``, "a part of a total"): "The toll
   included two people killed by rocket fire" (not a breakdown of the dead: "the toll
   includes ten children"), "Another 327 civilians, including 126 children" (the 126
@@ -25,6 +29,7 @@ RECENT_START_WORDS = frozenset(WEEKDAYS) | {"weekend", "yesterday"}
 PERIOD_PREPS = frozenset({"in", "over", "during", "within", "throughout", "for"})
 DAY_UNITS = frozenset({"day", "days"})
 WEEK_UNITS = frozenset({"week", "weeks"})
+LONG_UNITS = frozenset({"month", "months", "year", "years"})  # "killed in five years"
 SEVERAL_DAYS = 3  # "in the past three days" totals several incidents; "two days" may be one
 PERIOD_SPAN = 5  # tokens between the preposition and the unit: "in the past 10 days"
 
@@ -65,10 +70,11 @@ def _amount(token: Token) -> int | None:
 
 def several_days_period(tokens: list[Token]) -> bool:
     """ "in the past four days", "in the last 10 days", "in one week", "over the past
-    two weeks", "during the past week": a toll over several days or weeks."""
+    two weeks", "during the past week", "280000 killed in five years", "within two
+    months": a toll over several days, weeks, months or years."""
     for index, token in enumerate(tokens):
         word = token.lower_
-        if word not in DAY_UNITS | WEEK_UNITS:
+        if word not in DAY_UNITS | WEEK_UNITS | LONG_UNITS:
             continue
         before = tokens[max(0, index - PERIOD_SPAN) : index]
         preps = [i for i, t in enumerate(before) if t.lower_ in PERIOD_PREPS]
@@ -79,7 +85,7 @@ def several_days_period(tokens: list[Token]) -> bool:
                for t in between):  # fmt: skip
             continue
         amounts = [a for t in between if (a := _amount(t)) is not None]
-        if word in WEEK_UNITS:
+        if word in WEEK_UNITS or word in LONG_UNITS:
             if amounts or any(t.lower_ in {"past", "last", "previous"} for t in between):
                 return True
         elif amounts and amounts[-1] >= SEVERAL_DAYS:
@@ -123,4 +129,52 @@ def part_of_total(number: Token) -> bool:
                 for c in whole.children
             )
         node = parent
+    return False
+
+
+# "comes one week after", "came a day after", "two weeks before": the clause after these
+# tells another incident than the news.
+SEQUENCE_WORDS = frozenset({"after", "before"})
+SPACING_UNITS = DAY_UNITS | WEEK_UNITS | frozenset({"month", "months"})
+RECENT_PAST_UNITS = frozenset({"week", "month"})
+
+
+def _spaced_from_the_news(marker: Token, governor: Token) -> bool:
+    """ "after" in "comes one week after", "came just a day after", "less than two weeks
+    after": the news comes some days after (or before) what the clause tells."""
+    if governor.lemma_.lower() == "come":
+        return True
+    before = marker.doc[max(marker.sent.start, marker.i - 3) : marker.i]
+    return any(t.lower_ in SPACING_UNITS for t in before)
+
+
+def _in_recent_past(verb: Token) -> bool:
+    """ "Earlier this week a chemical attack … killed", "last month's raids killed":
+    a verb dated earlier this week or month, or the week or month before."""
+    for child in verb.children:
+        if child.lemma_.lower() not in RECENT_PAST_UNITS or child.dep_ not in {
+            "npadvmod", "advmod", "nmod", "poss", "npmod",
+        }:  # fmt: skip
+            continue
+        words = {t.lower_ for t in child.children}
+        if {"earlier", "this"} <= words or words & {"last", "previous"}:
+            return True
+    return False
+
+
+def earlier_incident(number: Token) -> bool:
+    """ "The latest attack comes one week after a Daesh suicide bomber blew himself up …
+    killing 29 Syrian opposition fighters", "The strike came just a day after coalition
+    forces killed 60 regime fighters", "Earlier this week a suspected chemical attack hit
+    the town … killing at least 87 civilians": a count of an earlier incident."""
+    for node in [number, *number.ancestors]:
+        prep = node.lower_ in SEQUENCE_WORDS and node.dep_ == "prep"
+        if prep and _spaced_from_the_news(node, node.head):
+            return True
+        if node.pos_ in {"VERB", "AUX"}:
+            markers = [c for c in node.children if c.dep_ == "mark" and c.lower_ in SEQUENCE_WORDS]
+            if node.dep_ == "advcl" and any(_spaced_from_the_news(m, node.head) for m in markers):
+                return True
+            if _in_recent_past(node):
+                return True
     return False

@@ -114,6 +114,7 @@ class NKG(DefinedNamespace):
     vague: URIRef
     superseded: URIRef
     additional: URIRef
+    earlierIncident: URIRef
     refersToTime: URIRef
     datePrecision: URIRef
     sourceFile: URIRef

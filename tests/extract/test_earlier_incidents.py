@@ -1,0 +1,66 @@
+"""Counts of an earlier incident the text recalls as background (``nkg:earlierIncident``),
+and tolls over months or years (``nkg:cumulative``): not the news's own dead."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.extract.test_claims import claims_of
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the news "comes" some time after (or before) another incident
+        (
+            "The raid comes one week after a suicide bomber blew himself up at a checkpoint"
+            " killing 29 rebel fighters.",
+            [(29, True)],
+        ),
+        (
+            "The offensive comes less than two weeks after jihadists killed 270 guards at a"
+            " gas field.",
+            [(270, True)],
+        ),
+        ("The shelling came after rebels killed 12 soldiers near the base.", [(12, True)]),
+        (
+            "Jets struck the town on Monday killing 20 people, a week after a chemical attack"
+            " killed 40 there.",
+            [(20, False), (40, True)],
+        ),
+        # the news itself, dated by what came before it
+        (
+            "Air strikes killed 12 civilians on Tuesday, a day after rebels shelled the city.",
+            [(12, False)],
+        ),
+        ("After the rebels withdrew, jets killed 15 people in the town.", [(15, False)]),
+        # earlier this week or month, last week or month
+        (
+            "Earlier this week a suspected gas attack hit the town killing at least 87 people.",
+            [(87, True)],
+        ),
+        ("Troops executed 48 people in a village earlier this month.", [(48, True)]),
+        ("Last week a car bomb killed 30 people near the hall.", [(30, True)]),
+        ("A car bomb killed 30 people near the hall on Sunday.", [(30, False)]),
+        ("A car bomb killed 30 people this week.", [(30, False)]),
+    ],
+)
+def test_earlier_incidents(nlp: Language, text: str, expected: list[tuple[int, bool]]) -> None:
+    """A count in a clause "one week after" the news, or dated "earlier this week" /
+    "last month", is of another, earlier incident."""
+    assert [(c.count, c.earlier) for c in claims_of(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cumulative"),
+    [
+        ("Some 280000 people have been killed in five years, the monitor said.", True),
+        ("The rebels said 30 fighters had been killed within two months.", True),
+        ("A 5-year-old boy was among 10 people killed in the strike.", False),
+        ("Twelve people were killed in the town on Monday.", False),
+    ],
+)
+def test_tolls_over_months_or_years(nlp: Language, text: str, cumulative: bool) -> None:
+    """ "killed in five years", "within two months": a total over months or years."""
+    assert claims_of(nlp, text)[-1].cumulative is cumulative
