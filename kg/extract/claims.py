@@ -31,6 +31,7 @@ from spacy.tokens import Span as SpacySpan
 from kg.extract.attribution import attribute, carry_claims, headline_claims
 from kg.extract.count_flags import (
     earlier_incident,
+    earlier_than_the_news,
     part_of_total,
     several_days_period,
     since_recent_day,
@@ -99,7 +100,10 @@ def count_claims(
         ):
             claim = replace(claim, event=main)  # "Thirty Killed": the headline's news
         if claim is not None:
-            found.append(replace(claim, when=_date_near(claim, dates)))
+            claim = replace(claim, when=_date_near(claim, dates))
+            found.append(
+                earlier_than_the_news(claim, events[main].when if main is not None else None)
+            )
     # who says so, beyond the frame holding each number: reports carried on, headlines
     found = carry_claims(doc, article.date_published, mentions, found)
     yield from headline_claims(doc, article.headline, mentions, found)

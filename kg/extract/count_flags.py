@@ -10,7 +10,9 @@
 * A count of an earlier incident the text recalls as background (``nkg:earlierIncident``):
   "The latest attack comes one week after a suicide bomber … killing 29 fighters", "came
   a day after coalition forces killed 60", "Earlier this week a chemical attack … killing
-  at least 87 civilians", "Last week a car bomb killed 30 people".
+  at least 87 civilians", "Last week a car bomb killed 30 people"; and a count its
+  sentence dates to a day well before the main event's ("IS also claimed an October 2
+  bomb attack that killed at least 17" in news of October 11).
 * A part of a toll the text gives (``nkg:additional``, "a part of a total"): "The toll
   included two people killed by rocket fire" (not a breakdown of the dead: "the toll
   includes ten children"), "Another 327 civilians, including 126 children" (the 126
@@ -19,10 +21,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import timedelta
+
 from spacy.tokens import Token
 
 from kg.extract.dates import WEEKDAYS
 from kg.nlp.lexicon import NUMBER_WORDS
+from kg.records import CountClaim, Precision, TimeStamp
 
 # After "since", these start a tally a few days old: "since Tuesday", "since the weekend".
 RECENT_START_WORDS = frozenset(WEEKDAYS) | {"weekend", "yesterday"}
@@ -178,3 +184,26 @@ def earlier_incident(number: Token) -> bool:
             if _in_recent_past(node):
                 return True
     return False
+
+
+# A count dated this many days or more before the main event's day is of another incident;
+# a day's gap is left alone (an overnight raid reported "on Saturday", a toll "on Friday
+# and Saturday").
+DAYS_APART = 2
+
+
+def earlier_than_the_news(claim: CountClaim, news: TimeStamp | None) -> CountClaim:
+    """ "IS also claimed an October 2 bomb attack … that killed at least 17 people", "A
+    similar bombing in the same square on July 25 killed at least seven people" in news
+    of days later: a count its sentence dates (to the day) before the main event's day."""
+    when = claim.when
+    if (
+        claim.earlier
+        or when is None
+        or news is None
+        or when.precision is not Precision.DAY
+        or news.precision is not Precision.DAY
+        or news.value - when.value < timedelta(days=DAYS_APART)
+    ):
+        return claim
+    return replace(claim, earlier=True)

@@ -3,9 +3,13 @@ and tolls over months or years (``nkg:cumulative``): not the news's own dead."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from spacy.language import Language
 
+from kg.extract.count_flags import earlier_than_the_news
+from kg.records import CountClaim, Counted, Outcome, Precision, Qualifier, Span, TimeStamp
 from tests.extract.test_claims import claims_of
 
 
@@ -64,3 +68,33 @@ def test_earlier_incidents(nlp: Language, text: str, expected: list[tuple[int, b
 def test_tolls_over_months_or_years(nlp: Language, text: str, cumulative: bool) -> None:
     """ "killed in five years", "within two months": a total over months or years."""
     assert claims_of(nlp, text)[-1].cumulative is cumulative
+
+
+def _dated(day: date | None, precision: Precision = Precision.DAY) -> CountClaim:
+    when = TimeStamp(day, precision) if day is not None else None
+    return CountClaim(17, Qualifier.AT_LEAST, Counted.PEOPLE, evidence=(Span(0, 2, "17"),),
+                      outcome=Outcome.KILLED, when=when)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("when", "news", "earlier"),
+    [
+        # "IS also claimed an October 2 bomb attack that killed at least 17" (news of Oct 11)
+        (_dated(date(2017, 10, 2)), TimeStamp(date(2017, 10, 11)), True),
+        (_dated(date(2017, 10, 9)), TimeStamp(date(2017, 10, 11)), True),
+        # a day apart: an overnight raid, a toll "on Friday and Saturday"
+        (_dated(date(2017, 10, 10)), TimeStamp(date(2017, 10, 11)), False),
+        (_dated(date(2017, 10, 11)), TimeStamp(date(2017, 10, 11)), False),
+        # only to the day: "in October", a news day the text does not give
+        (_dated(date(2017, 9, 1), Precision.MONTH), TimeStamp(date(2017, 10, 11)), False),
+        (_dated(date(2017, 10, 2)), TimeStamp(date(2017, 10, 1), Precision.MONTH), False),
+        (_dated(date(2017, 10, 2)), None, False),
+        (_dated(None), TimeStamp(date(2017, 10, 11)), False),
+    ],
+)
+def test_counts_dated_days_before_the_news(
+    when: CountClaim, news: TimeStamp | None, earlier: bool
+) -> None:
+    """A count its sentence dates two days or more before the main event's day is of
+    an earlier incident."""
+    assert earlier_than_the_news(when, news).earlier is earlier
