@@ -21,8 +21,8 @@ What the graph states and this script only reads:
 * Killed counts are the article's Killed counts of people that the graph does not flag
   as something else: a period total (``nkg:cumulative``), a word's lower bound
   ("dozens", ``nkg:vague``), an earlier toll since updated (``nkg:superseded``), a part
-  added to another count (``nkg:additional``), an earlier incident recalled as
-  background ("comes one week after … killing 29", ``nkg:earlierIncident``), or a
+  added to another count (``nkg:additional``), another incident than the news
+  ("comes one week after … killing 29", "Meanwhile …", ``nkg:otherIncident``), or a
   count its sentence dates (``nkg:refersToTime``, at ``nkg:datePrecision``) before the
   news: over a month before publication, or an earlier month or year.  ``--all-counts``
   scores every Killed count of people instead, for comparison.
@@ -288,7 +288,7 @@ GAZETTEER_GOVERNORATES: dict[str, str] = {
 }  # fmt: skip
 PEOPLE_COUNTED = {"Fighters", "Soldiers", "Civilians", "People", "Children", "Women",
                   "Residents", "Refugees"}  # fmt: skip
-FLAGS = ("cumulative", "vague", "superseded", "additional", "earlierIncident")
+FLAGS = ("cumulative", "vague", "superseded", "additional", "otherIncident")
 
 MAIN_EVENTS = (
     PREFIXES
@@ -312,7 +312,7 @@ KILLED = (
     PREFIXES
     + """
 SELECT ?id ?claim ?count ?thing ?published ?when ?precision
-       ?cumulative ?vague ?superseded ?additional ?earlierIncident
+       ?cumulative ?vague ?superseded ?additional ?otherIncident
 WHERE {
   ?c a nkg:CountClaim ; nkg:outcome nkg:Killed ; nkg:count ?count ; nkg:countedThing ?thing ;
      nkg:reportedIn ?a .
@@ -322,7 +322,7 @@ WHERE {
   OPTIONAL { ?c nkg:refersToTime ?when . OPTIONAL { ?c nkg:datePrecision ?precision } }
   OPTIONAL { ?c nkg:cumulative ?cumulative } OPTIONAL { ?c nkg:vague ?vague }
   OPTIONAL { ?c nkg:superseded ?superseded } OPTIONAL { ?c nkg:additional ?additional }
-  OPTIONAL { ?c nkg:earlierIncident ?earlierIncident }
+  OPTIONAL { ?c nkg:otherIncident ?otherIncident }
 }
 """
 )

@@ -35,6 +35,7 @@ from kg.extract.count_flags import (
     part_of_total,
     several_days_period,
     since_recent_day,
+    told_apart,
     trailing_period,
 )
 from kg.extract.counted import (
@@ -160,7 +161,7 @@ def _claim(
         vague=quantity.vague,
         superseded=_superseded(number),
         additional=_additional(doc, quantity),
-        earlier=earlier_incident(number),
+        other_incident=earlier_incident(number) or told_apart(number),
     )
 
 

@@ -7,12 +7,15 @@
   10 days killing over 2,200 militants", "500 civilians killed in one week".  A day or
   two ("in the past 48 hours", "over the past two days") is left alone: news give the
   toll of one battle or bombardment that way.
-* A count of an earlier incident the text recalls as background (``nkg:earlierIncident``):
+* A count of an earlier incident the text recalls as background (``nkg:otherIncident``):
   "The latest attack comes one week after a suicide bomber … killing 29 fighters", "came
   a day after coalition forces killed 60", "Earlier this week a chemical attack … killing
   at least 87 civilians", "Last week a car bomb killed 30 people"; and a count its
   sentence dates to a day well before the main event's ("IS also claimed an October 2
-  bomb attack that killed at least 17" in news of October 11).
+  bomb attack that killed at least 17" in news of October 11).  So is a count in a
+  sentence that tells another incident beside the news: "Meanwhile four civilians were
+  killed when …", "Elsewhere in Syria …", "In another air strike …" (not "Meanwhile the
+  coalition said the attack killed 100": the news's own attack).
 * A part of a toll the text gives (``nkg:additional``, "a part of a total"): "The toll
   included two people killed by rocket fire" (not a breakdown of the dead: "the toll
   includes ten children"), "Another 327 civilians, including 126 children" (the 126
@@ -198,7 +201,7 @@ def earlier_than_the_news(claim: CountClaim, news: TimeStamp | None) -> CountCla
     of days later: a count its sentence dates (to the day) before the main event's day."""
     when = claim.when
     if (
-        claim.earlier
+        claim.other_incident
         or when is None
         or news is None
         or when.precision is not Precision.DAY
@@ -206,4 +209,50 @@ def earlier_than_the_news(claim: CountClaim, news: TimeStamp | None) -> CountCla
         or news.value - when.value < timedelta(days=DAYS_APART)
     ):
         return claim
-    return replace(claim, earlier=True)
+    return replace(claim, other_incident=True)
+
+
+# Sentence openers that tell another incident beside the news.
+APART_OPENERS = frozenset({"meanwhile", "elsewhere", "separately"})
+APART_ADJECTIVES = frozenset({"another", "separate", "other", "different"})
+DEFINITE = frozenset({"the", "this", "that"})
+# "the attack killed 100": the news's own event, named again.
+EVENT_NOUNS = frozenset(
+    {"attack", "strike", "airstrike", "raid", "bombing", "blast", "explosion", "shelling",
+     "assault", "massacre", "bombardment", "offensive", "incident"}
+)  # fmt: skip
+
+
+def _opens_apart(words: list[Token]) -> bool:
+    """ "Meanwhile …", "Elsewhere …", "Separately …", "In another air strike …", "In a
+    separate incident …"."""
+    first = words[0].lower_
+    if first in APART_OPENERS:
+        return True
+    if first != "in":
+        return False
+    after = [t for t in words[1:4] if t.lower_ not in {"a", "an"}]
+    return (
+        bool(after)
+        and after[0].lower_ in APART_ADJECTIVES
+        and len(after) > 1
+        and (after[1].pos_ == "NOUN")
+    )
+
+
+def told_apart(number: Token) -> bool:
+    """ "Meanwhile four civilians were killed when ISIS targeted residential
+    neighborhoods", "In another air strike more than 60 mercenaries were killed": a
+    count in a sentence that opens on another incident, unless its verb's subject names
+    the news's own event again ("Meanwhile the coalition said the attack killed 100")."""
+    words = [t for t in number.sent if not t.is_punct][:4]
+    if not words or not _opens_apart(words):
+        return False
+    for node in [number, *number.ancestors]:
+        for subject in (c for c in node.children if c.dep_ == "nsubj"):
+            named_again = subject.lemma_.lower() in EVENT_NOUNS and any(
+                c.dep_ == "det" and c.lower_ in DEFINITE for c in subject.children
+            )
+            if named_again:
+                return False
+    return True

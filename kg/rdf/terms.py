@@ -114,7 +114,7 @@ class NKG(DefinedNamespace):
     vague: URIRef
     superseded: URIRef
     additional: URIRef
-    earlierIncident: URIRef
+    otherIncident: URIRef
     refersToTime: URIRef
     datePrecision: URIRef
     sourceFile: URIRef

@@ -1,5 +1,6 @@
-"""Counts of an earlier incident the text recalls as background (``nkg:earlierIncident``),
-and tolls over months or years (``nkg:cumulative``): not the news's own dead."""
+"""Counts of another incident than the news (``nkg:otherIncident``): an earlier one the
+text recalls as background, or one it tells apart ("Meanwhile …"); and tolls over months
+or years (``nkg:cumulative``): not the news's own dead."""
 
 from __future__ import annotations
 
@@ -53,7 +54,34 @@ from tests.extract.test_claims import claims_of
 def test_earlier_incidents(nlp: Language, text: str, expected: list[tuple[int, bool]]) -> None:
     """A count in a clause "one week after" the news, or dated "earlier this week" /
     "last month", is of another, earlier incident."""
-    assert [(c.count, c.earlier) for c in claims_of(nlp, text)] == expected
+    assert [(c.count, c.other_incident) for c in claims_of(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Meanwhile two civilians were killed when rebels shelled a market in the city.",
+            [(2, True)],
+        ),
+        ("Elsewhere in the province, jets killed nine people in a village.", [(9, True)]),
+        ("Separately, three soldiers died when their vehicle hit a mine.", [(3, True)]),
+        ("In another air strike, 14 fighters were killed near the border.", [(14, True)]),
+        ("In a separate incident, five people were shot dead at a checkpoint.", [(5, True)]),
+        # the news's own attack, named again; or no opener at all
+        (
+            "Meanwhile the opposition said the attack killed more than 100 people, including"
+            " 25 children.",
+            [(100, False), (25, False)],
+        ),
+        ("In the town, jets killed nine people.", [(9, False)]),
+        ("Rebels shelled a market, killing two civilians meanwhile.", [(2, False)]),
+    ],
+)
+def test_incidents_told_apart(nlp: Language, text: str, expected: list[tuple[int, bool]]) -> None:
+    """A sentence opening on "Meanwhile", "Elsewhere", "Separately", "In another …" tells
+    another incident than the news."""
+    assert [(c.count, c.other_incident) for c in claims_of(nlp, text)] == expected
 
 
 @pytest.mark.parametrize(
@@ -97,4 +125,4 @@ def test_counts_dated_days_before_the_news(
 ) -> None:
     """A count its sentence dates two days or more before the main event's day is of
     an earlier incident."""
-    assert earlier_than_the_news(when, news).earlier is earlier
+    assert earlier_than_the_news(when, news).other_incident is earlier
