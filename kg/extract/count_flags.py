@@ -214,6 +214,11 @@ def earlier_than_the_news(claim: CountClaim, news: TimeStamp | None) -> CountCla
 
 # Sentence openers that tell another incident beside the news.
 APART_OPENERS = frozenset({"meanwhile", "elsewhere", "separately"})
+APART_PHRASES = (
+    ("in", "the", "same", "context"),
+    ("in", "the", "meantime"),
+    ("in", "other", "news"),
+)
 APART_ADJECTIVES = frozenset({"another", "separate", "other", "different"})
 DEFINITE = frozenset({"the", "this", "that"})
 # "the attack killed 100": the news's own event, named again.
@@ -224,20 +229,23 @@ EVENT_NOUNS = frozenset(
 
 
 def _opens_apart(words: list[Token]) -> bool:
-    """ "Meanwhile …", "Elsewhere …", "Separately …", "In another air strike …", "In a
-    separate incident …"."""
-    first = words[0].lower_
-    if first in APART_OPENERS:
-        return True
-    if first != "in":
-        return False
-    after = [t for t in words[1:4] if t.lower_ not in {"a", "an"}]
-    return (
-        bool(after)
-        and after[0].lower_ in APART_ADJECTIVES
-        and len(after) > 1
-        and (after[1].pos_ == "NOUN")
-    )
+    """ "Meanwhile …", "Elsewhere …", "Separately …", "In the same context …", "In the
+    meantime …", "In another air strike …", "In a separate incident …"; also after a
+    one-word section heading ("Homs Meanwhile two civilians were killed …")."""
+    lowered = [t.lower_ for t in words]
+    for start in (0, 1):
+        if start == 1 and not (words[0].is_title and len(words) > 1 and words[1].is_title):
+            break  # a heading is a capitalised word before a capitalised opener
+        rest = lowered[start:]
+        if rest and rest[0] in APART_OPENERS:
+            return True
+        if any(tuple(rest[: len(phrase)]) == phrase for phrase in APART_PHRASES):
+            return True
+        if start == 0 and rest[:1] == ["in"]:
+            after = [t for t in words[1:4] if t.lower_ not in {"a", "an"}]
+            if len(after) > 1 and after[0].lower_ in APART_ADJECTIVES and after[1].pos_ == "NOUN":
+                return True
+    return False
 
 
 def told_apart(number: Token) -> bool:
@@ -245,7 +253,7 @@ def told_apart(number: Token) -> bool:
     neighborhoods", "In another air strike more than 60 mercenaries were killed": a
     count in a sentence that opens on another incident, unless its verb's subject names
     the news's own event again ("Meanwhile the coalition said the attack killed 100")."""
-    words = [t for t in number.sent if not t.is_punct][:4]
+    words = [t for t in number.sent if not t.is_punct][:6]
     if not words or not _opens_apart(words):
         return False
     for node in [number, *number.ancestors]:

@@ -68,6 +68,18 @@ def test_earlier_incidents(nlp: Language, text: str, expected: list[tuple[int, b
         ("Separately, three soldiers died when their vehicle hit a mine.", [(3, True)]),
         ("In another air strike, 14 fighters were killed near the border.", [(14, True)]),
         ("In a separate incident, five people were shot dead at a checkpoint.", [(5, True)]),
+        (
+            "In the same context two people were killed and 12 others were injured when"
+            " shells hit the market.",
+            [(2, True), (12, True)],
+        ),
+        (
+            "In the meantime troops shelled a hideout near the town, killing 12 fighters.",
+            [(12, True)],
+        ),
+        # a one-word section heading before the opener
+        ("Hama Meanwhile three civilians were killed by a rocket.", [(3, True)]),
+        ("Rebel commanders meanwhile said 40 fighters were killed.", [(40, False)]),
         # the news's own attack, named again; or no opener at all
         (
             "Meanwhile the opposition said the attack killed more than 100 people, including"
