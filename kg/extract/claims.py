@@ -30,6 +30,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kg.extract.attribution import attribute, carry_claims, headline_claims
 from kg.extract.count_flags import (
+    beside_millions_displaced,
     earlier_incident,
     earlier_than_the_news,
     part_of_total,
@@ -436,6 +437,8 @@ def _cumulative(number: Token, noun: Token | None, outcome: Token | None) -> boo
             return True
     if any(_across_the_war_country(token) for token in number.sent):
         return True  # also said of a conjunct: "… killed and 10 million displaced across …"
+    if beside_millions_displaced(number):
+        return True  # "170000 have been killed and millions displaced"
     return _past_long_period(tokens) or several_days_period(tokens) or trailing_period(number)
 
 

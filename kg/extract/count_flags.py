@@ -7,6 +7,8 @@
   10 days killing over 2,200 militants", "500 civilians killed in one week".  A day or
   two ("in the past 48 hours", "over the past two days") is left alone: news give the
   toll of one battle or bombardment that way.
+* So is a toll told beside millions displaced: "An estimated 170000 people have been
+  killed and millions displaced", "more than 10 million have been displaced": the war's.
 * A count of an earlier incident the text recalls as background (``nkg:otherIncident``):
   "The latest attack comes one week after a suicide bomber … killing 29 fighters", "came
   a day after coalition forces killed 60", "Earlier this week a chemical attack … killing
@@ -264,3 +266,20 @@ def told_apart(number: Token) -> bool:
             if named_again:
                 return False
     return True
+
+
+DISPLACED_WORDS = frozenset({"displace", "flee", "uproot", "homeless", "refugee", "refugees"})
+
+
+def beside_millions_displaced(number: Token) -> bool:
+    """ "An estimated 170000 people have reportedly been killed and millions displaced due
+    to the violence", "… killed and more than 10 million displaced": a toll told beside
+    millions displaced is the whole war's."""
+    after = [t for t in number.sent if t.i > number.i]
+    for index, token in enumerate(after):
+        if token.lower_ in {"millions", "million"}:
+            ahead = after[index + 1 : index + 5]
+            if any(t.lemma_.lower() in DISPLACED_WORDS or t.lower_ in DISPLACED_WORDS
+                   for t in ahead):  # fmt: skip
+                return True
+    return False

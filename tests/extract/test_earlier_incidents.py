@@ -101,13 +101,18 @@ def test_incidents_told_apart(nlp: Language, text: str, expected: list[tuple[int
     [
         ("Some 280000 people have been killed in five years, the monitor said.", True),
         ("The rebels said 30 fighters had been killed within two months.", True),
+        # beside millions displaced: the war's toll
+        ("An estimated 170000 people have been killed and millions displaced.", True),
+        ("Some 250000 people were killed and more than 10 million have fled.", True),
+        ("Air strikes killed 20 people and forced thousands to flee.", False),
         ("A 5-year-old boy was among 10 people killed in the strike.", False),
         ("Twelve people were killed in the town on Monday.", False),
     ],
 )
 def test_tolls_over_months_or_years(nlp: Language, text: str, cumulative: bool) -> None:
-    """ "killed in five years", "within two months": a total over months or years."""
-    assert claims_of(nlp, text)[-1].cumulative is cumulative
+    """ "killed in five years", "within two months": a total over months or years; a
+    toll told beside millions displaced is the war's."""
+    assert claims_of(nlp, text)[0].cumulative is cumulative
 
 
 def _dated(day: date | None, precision: Precision = Precision.DAY) -> CountClaim:
