@@ -103,9 +103,8 @@ def count_claims(
             claim = replace(claim, event=main)  # "Thirty Killed": the headline's news
         if claim is not None:
             claim = replace(claim, when=_date_near(claim, dates))
-            found.append(
-                earlier_than_the_news(claim, events[main].when if main is not None else None)
-            )
+            news = events[main].when if main is not None else None
+            found.append(earlier_than_the_news(claim, news, article.date_published))
     # who says so, beyond the frame holding each number: reports carried on, headlines
     found = carry_claims(doc, article.date_published, mentions, found)
     yield from headline_claims(doc, article.headline, mentions, found)

@@ -26,12 +26,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from spacy.tokens import Token
 
-from kg.extract.dates import WEEKDAYS
+from kg.extract.dates import MONTHS, WEEKDAYS
 from kg.nlp.lexicon import NUMBER_WORDS
 from kg.records import CountClaim, Precision, TimeStamp
 
@@ -197,21 +198,44 @@ def earlier_incident(number: Token) -> bool:
 DAYS_APART = 2
 
 
-def earlier_than_the_news(claim: CountClaim, news: TimeStamp | None) -> CountClaim:
+# "In early October" before news of October 29: the first ten days of the news's month.
+EARLY_MONTH = re.compile(r"\b(?:early|beginning of)[- ]([a-z]+)\b", re.IGNORECASE)
+EARLY_DAYS = 10
+
+
+def _early_in_month(sentence: str, month: int) -> bool:
+    """Whether the sentence says "early <month>" / "the beginning of <month>"."""
+    return any(MONTHS.get(m.group(1).lower()) == month for m in EARLY_MONTH.finditer(sentence))
+
+
+def earlier_than_the_news(
+    claim: CountClaim, news: TimeStamp | None, published: date | None = None
+) -> CountClaim:
     """ "IS also claimed an October 2 bomb attack … that killed at least 17 people", "A
     similar bombing in the same square on July 25 killed at least seven people" in news
-    of days later: a count its sentence dates (to the day) before the main event's day."""
+    of days later: a count its sentence dates (to the day) before the main event's day
+    (``news``); "In early October a double bombing at a school killed 52 people" in news
+    of October 29 (the main event's day, else the publication day): the first days of a
+    month the news comes late in."""
     when = claim.when
-    if (
-        claim.other_incident
-        or when is None
-        or news is None
-        or when.precision is not Precision.DAY
-        or news.precision is not Precision.DAY
-        or news.value - when.value < timedelta(days=DAYS_APART)
-    ):
+    if claim.other_incident or when is None:
         return claim
-    return replace(claim, other_incident=True)
+    if when.precision is Precision.DAY:
+        earlier = (
+            news is not None
+            and news.precision is Precision.DAY
+            and news.value - when.value >= timedelta(days=DAYS_APART)
+        )
+    else:
+        day = news.value if news is not None and news.precision is Precision.DAY else published
+        earlier = (
+            day is not None
+            and when.precision is Precision.MONTH
+            and (when.value.year, when.value.month) == (day.year, day.month)
+            and day.day > EARLY_DAYS
+            and _early_in_month(claim.evidence[-1].text, when.value.month)
+        )
+    return replace(claim, other_incident=True) if earlier else claim
 
 
 # Sentence openers that tell another incident beside the news.

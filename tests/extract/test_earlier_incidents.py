@@ -115,9 +115,12 @@ def test_tolls_over_months_or_years(nlp: Language, text: str, cumulative: bool) 
     assert claims_of(nlp, text)[0].cumulative is cumulative
 
 
-def _dated(day: date | None, precision: Precision = Precision.DAY) -> CountClaim:
+def _dated(
+    day: date | None, precision: Precision = Precision.DAY, sentence: str = "17 were killed."
+) -> CountClaim:
     when = TimeStamp(day, precision) if day is not None else None
-    return CountClaim(17, Qualifier.AT_LEAST, Counted.PEOPLE, evidence=(Span(0, 2, "17"),),
+    evidence = (Span(0, 2, sentence[:2]), Span(0, len(sentence), sentence, "sentence"))
+    return CountClaim(17, Qualifier.AT_LEAST, Counted.PEOPLE, evidence=evidence,
                       outcome=Outcome.KILLED, when=when)  # fmt: skip
 
 
@@ -134,12 +137,35 @@ def _dated(day: date | None, precision: Precision = Precision.DAY) -> CountClaim
         (_dated(date(2017, 9, 1), Precision.MONTH), TimeStamp(date(2017, 10, 11)), False),
         (_dated(date(2017, 10, 2)), TimeStamp(date(2017, 10, 1), Precision.MONTH), False),
         (_dated(date(2017, 10, 2)), None, False),
+        # "In early October a double bombing killed 52 people", in news of October 29
+        (
+            _dated(date(2017, 10, 1), Precision.MONTH, "In early October a bomb killed 52 people."),
+            TimeStamp(date(2017, 10, 29)),
+            True,
+        ),
+        (
+            _dated(date(2017, 10, 1), Precision.MONTH, "In early October a bomb killed 52 people."),
+            TimeStamp(date(2017, 10, 8)),
+            False,
+        ),
+        (
+            _dated(date(2017, 10, 1), Precision.MONTH, "In October a bomb killed 52 people."),
+            TimeStamp(date(2017, 10, 29)),
+            False,
+        ),
+        # no day for the main event: the publication day (October 20)
+        (
+            _dated(date(2017, 10, 1), Precision.MONTH, "In early October a bomb killed 52 people."),
+            None,
+            True,
+        ),
         (_dated(None), TimeStamp(date(2017, 10, 11)), False),
     ],
 )
 def test_counts_dated_days_before_the_news(
     when: CountClaim, news: TimeStamp | None, earlier: bool
 ) -> None:
-    """A count its sentence dates two days or more before the main event's day is of
-    an earlier incident."""
-    assert earlier_than_the_news(when, news).other_incident is earlier
+    """A count its sentence dates two days or more before the main event's day, or to
+    "early <month>" in news late in that month, is of an earlier incident."""
+    published = date(2017, 10, 20)
+    assert earlier_than_the_news(when, news, published).other_incident is earlier
