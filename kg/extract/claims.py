@@ -30,6 +30,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kg.extract.attribution import attribute, carry_claims, headline_claims
 from kg.extract.count_flags import (
+    also_of_its_verb,
     beside_millions_displaced,
     earlier_incident,
     earlier_than_the_news,
@@ -492,7 +493,7 @@ def _additional(doc: Doc, quantity: Quantity) -> bool:
     """Whether the count adds to one given elsewhere: "another 27 people", "a further
     nine", "five more civilians", "21 others died" (not "more than 50")."""
     start, end = quantity.number_start, quantity.number_end
-    if part_of_total(doc[end - 1]):
+    if part_of_total(doc[end - 1]) or also_of_its_verb(doc[end - 1]):
         return True
     before = doc[start - 1].lower_ if start > 0 else ""
     if before in ADDING_BEFORE:

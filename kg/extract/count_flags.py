@@ -21,7 +21,9 @@
 * A part of a toll the text gives (``nkg:additional``, "a part of a total"): "The toll
   included two people killed by rocket fire" (not a breakdown of the dead: "the toll
   includes ten children"), "Another 327 civilians, including 126 children" (the 126
-  are part of an added count, as the 327 are).
+  are part of an added count, as the 327 are); so is a count its verb says "also" of:
+  "Five civilians were also killed by regime bombs", "airstrikes also killed seven
+  civilians in the town" (more dead, beside a count given before).
 """
 
 from __future__ import annotations
@@ -307,3 +309,14 @@ def beside_millions_displaced(number: Token) -> bool:
                    for t in ahead):  # fmt: skip
                 return True
     return False
+
+
+def also_of_its_verb(number: Token) -> bool:
+    """ "Five civilians including three children were also killed by regime bombs", "The
+    air force also killed at least 10 people in rebel areas", "The Kurds also lost three
+    fighters": a count that adds to one given before (not "It also said 19 were killed":
+    the "also" of the report)."""
+    verb = next((t for t in [number, *number.ancestors] if t.pos_ == "VERB"), None)
+    return verb is not None and any(
+        c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children
+    )

@@ -169,3 +169,25 @@ def test_counts_dated_days_before_the_news(
     "early <month>" in news late in that month, is of an earlier incident."""
     published = date(2017, 10, 20)
     assert earlier_than_the_news(when, news, published).other_incident is earlier
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Four civilians including a child were also killed by shells that hit the market.",
+            [(4, True)],
+        ),
+        ("Government jets also killed at least 12 people in a nearby village.", [(12, True)]),
+        ("The rebels also lost five fighters in the battle.", [(5, True)]),
+        # the "also" of the report, not of the dead
+        ("It also said that 19 soldiers were killed in the fighting.", [(19, False)]),
+        ("Air strikes killed 20 people in the town.", [(20, False)]),
+    ],
+)
+def test_counts_the_verb_says_also_of(
+    nlp: Language, text: str, expected: list[tuple[int, bool]]
+) -> None:
+    """ "were also killed", "also killed": more dead beside a count given before, a part
+    added to it (``nkg:additional``)."""
+    assert [(c.count, c.additional) for c in claims_of(nlp, text)] == expected
