@@ -23,10 +23,11 @@ What the graph states and this script only reads:
 * Killed counts are the article's Killed counts of people that the graph does not flag
   as something else: a period total (``nkg:cumulative``), a word's lower bound
   ("dozens", ``nkg:vague``), an earlier toll since updated (``nkg:superseded``), a part
-  added to another count (``nkg:additional``), or a count its sentence dates
-  (``nkg:refersToTime``, at ``nkg:datePrecision``) before the news: over a month
-  before publication, or an earlier month or year.  ``--all-counts`` scores every
-  Killed count of people instead, for comparison.
+  added to another count (``nkg:additional``), another incident than the news
+  ("comes one week after … killing 29", "Meanwhile …", ``nkg:otherIncident``), or a
+  count its sentence dates (``nkg:refersToTime``, at ``nkg:datePrecision``) before the
+  news: over a month before publication, or an earlier month or year.  ``--all-counts``
+  scores every Killed count of people instead, for comparison.
 
 Scoring decisions (how the FA-KES labels are read, not tuned per article):
 
@@ -289,7 +290,7 @@ GAZETTEER_GOVERNORATES: dict[str, str] = {
 }  # fmt: skip
 PEOPLE_COUNTED = {"Fighters", "Soldiers", "Civilians", "People", "Children", "Women",
                   "Residents", "Refugees"}  # fmt: skip
-FLAGS = ("cumulative", "vague", "superseded", "additional")
+FLAGS = ("cumulative", "vague", "superseded", "additional", "otherIncident")
 
 MAIN_EVENTS = (
     PREFIXES
@@ -313,7 +314,7 @@ KILLED = (
     PREFIXES
     + """
 SELECT ?id ?claim ?count ?thing ?published ?when ?precision
-       ?cumulative ?vague ?superseded ?additional
+       ?cumulative ?vague ?superseded ?additional ?otherIncident
 WHERE {
   ?c a nkg:CountClaim ; nkg:outcome nkg:Killed ; nkg:count ?count ; nkg:countedThing ?thing ;
      nkg:reportedIn ?a .
@@ -323,6 +324,7 @@ WHERE {
   OPTIONAL { ?c nkg:refersToTime ?when . OPTIONAL { ?c nkg:datePrecision ?precision } }
   OPTIONAL { ?c nkg:cumulative ?cumulative } OPTIONAL { ?c nkg:vague ?vague }
   OPTIONAL { ?c nkg:superseded ?superseded } OPTIONAL { ?c nkg:additional ?additional }
+  OPTIONAL { ?c nkg:otherIncident ?otherIncident }
 }
 """
 )

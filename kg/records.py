@@ -261,6 +261,7 @@ class CountClaim:
     vague: bool = False  # "dozens": count is the lower bound the word implies
     superseded: bool = False  # "an initial toll of 47" that the text gives as updated
     additional: bool = False  # "another 27", "five more", "21 others": part of a total
+    other_incident: bool = False  # "comes a week after … killing 29", "Meanwhile …": not the news
     when: TimeStamp | None = None  # the date its sentence gives ("in May 60 were killed")
 
 

@@ -30,9 +30,14 @@ from spacy.tokens import Span as SpacySpan
 
 from kg.extract.attribution import attribute, carry_claims, headline_claims
 from kg.extract.count_flags import (
+    also_of_its_verb,
+    beside_millions_displaced,
+    earlier_incident,
+    earlier_than_the_news,
     part_of_total,
     several_days_period,
     since_recent_day,
+    told_apart,
     trailing_period,
 )
 from kg.extract.counted import (
@@ -98,7 +103,9 @@ def count_claims(
         ):
             claim = replace(claim, event=main)  # "Thirty Killed": the headline's news
         if claim is not None:
-            found.append(replace(claim, when=_date_near(claim, dates)))
+            claim = replace(claim, when=_date_near(claim, dates))
+            news = events[main].when if main is not None else None
+            found.append(earlier_than_the_news(claim, news, article.date_published))
     # who says so, beyond the frame holding each number: reports carried on, headlines
     found = carry_claims(doc, article.date_published, mentions, found)
     yield from headline_claims(doc, article.headline, mentions, found)
@@ -155,6 +162,7 @@ def _claim(
         vague=quantity.vague,
         superseded=_superseded(number),
         additional=_additional(doc, quantity),
+        other_incident=earlier_incident(number) or told_apart(number),
     )
 
 
@@ -429,6 +437,8 @@ def _cumulative(number: Token, noun: Token | None, outcome: Token | None) -> boo
             return True
     if any(_across_the_war_country(token) for token in number.sent):
         return True  # also said of a conjunct: "… killed and 10 million displaced across …"
+    if beside_millions_displaced(number):
+        return True  # "170000 have been killed and millions displaced"
     return _past_long_period(tokens) or several_days_period(tokens) or trailing_period(number)
 
 
@@ -483,7 +493,7 @@ def _additional(doc: Doc, quantity: Quantity) -> bool:
     """Whether the count adds to one given elsewhere: "another 27 people", "a further
     nine", "five more civilians", "21 others died" (not "more than 50")."""
     start, end = quantity.number_start, quantity.number_end
-    if part_of_total(doc[end - 1]):
+    if part_of_total(doc[end - 1]) or also_of_its_verb(doc[end - 1]):
         return True
     before = doc[start - 1].lower_ if start > 0 else ""
     if before in ADDING_BEFORE:

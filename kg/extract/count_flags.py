@@ -7,24 +7,43 @@
   10 days killing over 2,200 militants", "500 civilians killed in one week".  A day or
   two ("in the past 48 hours", "over the past two days") is left alone: news give the
   toll of one battle or bombardment that way.
+* So is a toll told beside millions displaced: "An estimated 170000 people have been
+  killed and millions displaced", "more than 10 million have been displaced": the war's.
+* A count of an earlier incident the text recalls as background (``nkg:otherIncident``):
+  "The latest attack comes one week after a suicide bomber … killing 29 fighters", "came
+  a day after coalition forces killed 60", "Earlier this week a chemical attack … killing
+  at least 87 civilians", "Last week a car bomb killed 30 people"; and a count its
+  sentence dates to a day well before the main event's ("IS also claimed an October 2
+  bomb attack that killed at least 17" in news of October 11).  So is a count in a
+  sentence that tells another incident beside the news: "Meanwhile four civilians were
+  killed when …", "Elsewhere in Syria …", "In another air strike …" (not "Meanwhile the
+  coalition said the attack killed 100": the news's own attack).
 * A part of a toll the text gives (``nkg:additional``, "a part of a total"): "The toll
   included two people killed by rocket fire" (not a breakdown of the dead: "the toll
   includes ten children"), "Another 327 civilians, including 126 children" (the 126
-  are part of an added count, as the 327 are).
+  are part of an added count, as the 327 are); so is a count its verb says "also" of:
+  "Five civilians were also killed by regime bombs", "airstrikes also killed seven
+  civilians in the town" (more dead, beside a count given before).
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
 from spacy.tokens import Token
 
-from kg.extract.dates import WEEKDAYS
+from kg.extract.dates import MONTHS, WEEKDAYS
 from kg.nlp.lexicon import NUMBER_WORDS
+from kg.records import CountClaim, Precision, TimeStamp
 
 # After "since", these start a tally a few days old: "since Tuesday", "since the weekend".
 RECENT_START_WORDS = frozenset(WEEKDAYS) | {"weekend", "yesterday"}
 PERIOD_PREPS = frozenset({"in", "over", "during", "within", "throughout", "for"})
 DAY_UNITS = frozenset({"day", "days"})
 WEEK_UNITS = frozenset({"week", "weeks"})
+LONG_UNITS = frozenset({"month", "months", "year", "years"})  # "killed in five years"
 SEVERAL_DAYS = 3  # "in the past three days" totals several incidents; "two days" may be one
 PERIOD_SPAN = 5  # tokens between the preposition and the unit: "in the past 10 days"
 
@@ -65,10 +84,11 @@ def _amount(token: Token) -> int | None:
 
 def several_days_period(tokens: list[Token]) -> bool:
     """ "in the past four days", "in the last 10 days", "in one week", "over the past
-    two weeks", "during the past week": a toll over several days or weeks."""
+    two weeks", "during the past week", "280000 killed in five years", "within two
+    months": a toll over several days, weeks, months or years."""
     for index, token in enumerate(tokens):
         word = token.lower_
-        if word not in DAY_UNITS | WEEK_UNITS:
+        if word not in DAY_UNITS | WEEK_UNITS | LONG_UNITS:
             continue
         before = tokens[max(0, index - PERIOD_SPAN) : index]
         preps = [i for i, t in enumerate(before) if t.lower_ in PERIOD_PREPS]
@@ -79,7 +99,7 @@ def several_days_period(tokens: list[Token]) -> bool:
                for t in between):  # fmt: skip
             continue
         amounts = [a for t in between if (a := _amount(t)) is not None]
-        if word in WEEK_UNITS:
+        if word in WEEK_UNITS or word in LONG_UNITS:
             if amounts or any(t.lower_ in {"past", "last", "previous"} for t in between):
                 return True
         elif amounts and amounts[-1] >= SEVERAL_DAYS:
@@ -124,3 +144,179 @@ def part_of_total(number: Token) -> bool:
             )
         node = parent
     return False
+
+
+# "comes one week after", "came a day after", "two weeks before": the clause after these
+# tells another incident than the news.
+SEQUENCE_WORDS = frozenset({"after", "before"})
+SPACING_UNITS = DAY_UNITS | WEEK_UNITS | frozenset({"month", "months"})
+RECENT_PAST_UNITS = frozenset({"week", "month"})
+
+
+def _spaced_from_the_news(marker: Token, governor: Token) -> bool:
+    """ "after" in "comes one week after", "came just a day after", "less than two weeks
+    after": the news comes some days after (or before) what the clause tells."""
+    if governor.lemma_.lower() == "come":
+        return True
+    before = marker.doc[max(marker.sent.start, marker.i - 3) : marker.i]
+    return any(t.lower_ in SPACING_UNITS for t in before)
+
+
+def _in_recent_past(verb: Token) -> bool:
+    """ "Earlier this week a chemical attack … killed", "last month's raids killed":
+    a verb dated earlier this week or month, or the week or month before."""
+    for child in verb.children:
+        if child.lemma_.lower() not in RECENT_PAST_UNITS or child.dep_ not in {
+            "npadvmod", "advmod", "nmod", "poss", "npmod",
+        }:  # fmt: skip
+            continue
+        words = {t.lower_ for t in child.children}
+        if {"earlier", "this"} <= words or words & {"last", "previous"}:
+            return True
+    return False
+
+
+def earlier_incident(number: Token) -> bool:
+    """ "The latest attack comes one week after a Daesh suicide bomber blew himself up …
+    killing 29 Syrian opposition fighters", "The strike came just a day after coalition
+    forces killed 60 regime fighters", "Earlier this week a suspected chemical attack hit
+    the town … killing at least 87 civilians": a count of an earlier incident."""
+    for node in [number, *number.ancestors]:
+        prep = node.lower_ in SEQUENCE_WORDS and node.dep_ == "prep"
+        if prep and _spaced_from_the_news(node, node.head):
+            return True
+        if node.pos_ in {"VERB", "AUX"}:
+            markers = [c for c in node.children if c.dep_ == "mark" and c.lower_ in SEQUENCE_WORDS]
+            if node.dep_ == "advcl" and any(_spaced_from_the_news(m, node.head) for m in markers):
+                return True
+            if _in_recent_past(node):
+                return True
+    return False
+
+
+# A count dated this many days or more before the main event's day is of another incident;
+# a day's gap is left alone (an overnight raid reported "on Saturday", a toll "on Friday
+# and Saturday").
+DAYS_APART = 2
+
+
+# "In early October" before news of October 29: the first ten days of the news's month.
+EARLY_MONTH = re.compile(r"\b(?:early|beginning of)[- ]([a-z]+)\b", re.IGNORECASE)
+EARLY_DAYS = 10
+
+
+def _early_in_month(sentence: str, month: int) -> bool:
+    """Whether the sentence says "early <month>" / "the beginning of <month>"."""
+    return any(MONTHS.get(m.group(1).lower()) == month for m in EARLY_MONTH.finditer(sentence))
+
+
+def earlier_than_the_news(
+    claim: CountClaim, news: TimeStamp | None, published: date | None = None
+) -> CountClaim:
+    """ "IS also claimed an October 2 bomb attack … that killed at least 17 people", "A
+    similar bombing in the same square on July 25 killed at least seven people" in news
+    of days later: a count its sentence dates (to the day) before the main event's day
+    (``news``); "In early October a double bombing at a school killed 52 people" in news
+    of October 29 (the main event's day, else the publication day): the first days of a
+    month the news comes late in."""
+    when = claim.when
+    if claim.other_incident or when is None:
+        return claim
+    if when.precision is Precision.DAY:
+        earlier = (
+            news is not None
+            and news.precision is Precision.DAY
+            and news.value - when.value >= timedelta(days=DAYS_APART)
+        )
+    else:
+        day = news.value if news is not None and news.precision is Precision.DAY else published
+        earlier = (
+            day is not None
+            and when.precision is Precision.MONTH
+            and (when.value.year, when.value.month) == (day.year, day.month)
+            and day.day > EARLY_DAYS
+            and _early_in_month(claim.evidence[-1].text, when.value.month)
+        )
+    return replace(claim, other_incident=True) if earlier else claim
+
+
+# Sentence openers that tell another incident beside the news.
+APART_OPENERS = frozenset({"meanwhile", "elsewhere", "separately"})
+APART_PHRASES = (
+    ("in", "the", "same", "context"),
+    ("in", "the", "meantime"),
+    ("in", "other", "news"),
+)
+APART_ADJECTIVES = frozenset({"another", "separate", "other", "different"})
+DEFINITE = frozenset({"the", "this", "that"})
+# "the attack killed 100": the news's own event, named again.
+EVENT_NOUNS = frozenset(
+    {"attack", "strike", "airstrike", "raid", "bombing", "blast", "explosion", "shelling",
+     "assault", "massacre", "bombardment", "offensive", "incident"}
+)  # fmt: skip
+
+
+def _opens_apart(words: list[Token]) -> bool:
+    """ "Meanwhile …", "Elsewhere …", "Separately …", "In the same context …", "In the
+    meantime …", "In another air strike …", "In a separate incident …"; also after a
+    one-word section heading ("Homs Meanwhile two civilians were killed …")."""
+    lowered = [t.lower_ for t in words]
+    for start in (0, 1):
+        if start == 1 and not (words[0].is_title and len(words) > 1 and words[1].is_title):
+            break  # a heading is a capitalised word before a capitalised opener
+        rest = lowered[start:]
+        if rest and rest[0] in APART_OPENERS:
+            return True
+        if any(tuple(rest[: len(phrase)]) == phrase for phrase in APART_PHRASES):
+            return True
+        if start == 0 and rest[:1] == ["in"]:
+            after = [t for t in words[1:4] if t.lower_ not in {"a", "an"}]
+            if len(after) > 1 and after[0].lower_ in APART_ADJECTIVES and after[1].pos_ == "NOUN":
+                return True
+    return False
+
+
+def told_apart(number: Token) -> bool:
+    """ "Meanwhile four civilians were killed when ISIS targeted residential
+    neighborhoods", "In another air strike more than 60 mercenaries were killed": a
+    count in a sentence that opens on another incident, unless its verb's subject names
+    the news's own event again ("Meanwhile the coalition said the attack killed 100")."""
+    words = [t for t in number.sent if not t.is_punct][:6]
+    if not words or not _opens_apart(words):
+        return False
+    for node in [number, *number.ancestors]:
+        for subject in (c for c in node.children if c.dep_ == "nsubj"):
+            named_again = subject.lemma_.lower() in EVENT_NOUNS and any(
+                c.dep_ == "det" and c.lower_ in DEFINITE for c in subject.children
+            )
+            if named_again:
+                return False
+    return True
+
+
+DISPLACED_WORDS = frozenset({"displace", "flee", "uproot", "homeless", "refugee", "refugees"})
+
+
+def beside_millions_displaced(number: Token) -> bool:
+    """ "An estimated 170000 people have reportedly been killed and millions displaced due
+    to the violence", "… killed and more than 10 million displaced": a toll told beside
+    millions displaced is the whole war's."""
+    after = [t for t in number.sent if t.i > number.i]
+    for index, token in enumerate(after):
+        if token.lower_ in {"millions", "million"}:
+            ahead = after[index + 1 : index + 5]
+            if any(t.lemma_.lower() in DISPLACED_WORDS or t.lower_ in DISPLACED_WORDS
+                   for t in ahead):  # fmt: skip
+                return True
+    return False
+
+
+def also_of_its_verb(number: Token) -> bool:
+    """ "Five civilians including three children were also killed by regime bombs", "The
+    air force also killed at least 10 people in rebel areas", "The Kurds also lost three
+    fighters": a count that adds to one given before (not "It also said 19 were killed":
+    the "also" of the report)."""
+    verb = next((t for t in [number, *number.ancestors] if t.pos_ == "VERB"), None)
+    return verb is not None and any(
+        c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children
+    )

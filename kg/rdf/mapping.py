@@ -305,6 +305,8 @@ class ArticleMapper:
             yield c, _n(NKG.superseded), _typed("true", "boolean")
         if claim.additional:
             yield c, _n(NKG.additional), _typed("true", "boolean")
+        if claim.other_incident:
+            yield c, _n(NKG.otherIncident), _typed("true", "boolean")
         if claim.when:
             yield c, _n(NKG.refersToTime), _timestamp(claim.when)
             yield c, _n(NKG.datePrecision), Literal(claim.when.precision.value)

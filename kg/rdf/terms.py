@@ -114,6 +114,7 @@ class NKG(DefinedNamespace):
     vague: URIRef
     superseded: URIRef
     additional: URIRef
+    otherIncident: URIRef
     refersToTime: URIRef
     datePrecision: URIRef
     sourceFile: URIRef

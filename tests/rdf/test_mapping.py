@@ -219,7 +219,7 @@ def test_dates_keep_the_precision_the_text_gives(
 def test_vague_counts_their_dates_and_the_articles_place() -> None:
     article = Article(id="x", text="In May dozens were killed in Aleppo.", headline="")
     claim = CountClaim(24, Qualifier.APPROXIMATELY, Counted.PEOPLE, evidence=(Span(7, 13, "dozens"),),
-                       outcome=Outcome.KILLED, vague=True, superseded=True, additional=True,
+                       outcome=Outcome.KILLED, vague=True, superseded=True, additional=True, other_incident=True,
                        when=TimeStamp(date(2016, 5, 1), Precision.MONTH))  # fmt: skip
     aleppo = EntityRef("aleppo", "Aleppo", (EntityKind.PLACE, EntityKind.SETTLEMENT), known=True)
     analysis = Analysis(article, claims=(claim,), focus=aleppo)
@@ -229,6 +229,7 @@ def test_vague_counts_their_dates_and_the_articles_place() -> None:
     assert ask(
         store,
         f"""ASK {{ ?c nkg:vague true ; nkg:superseded true ; nkg:additional true ;
+        nkg:otherIncident true ;
         nkg:datePrecision "month" ;
         nkg:refersToTime "2016-05"^^<http://www.w3.org/2001/XMLSchema#gYearMonth> .
         <{BASE}article/x> schema:contentLocation <{BASE}entity/aleppo> }}""",
