@@ -280,3 +280,24 @@ def test_a_strike_by_the_killers_camp_makes_the_killing_precise() -> None:
         doc, [mention(doc, 9, 10, E.SETTLEMENT)], headline="Syrian troops kill 20 militants"
     )
     assert [e.kind for e in found if e.main] == [K.AIRSTRIKE]
+
+
+def test_another_camps_strike_does_not_make_a_named_attack_precise() -> None:
+    """rule "another-attacker": "ISIS attacks Kobani" + "Coalition jets carried out air
+    strikes.": the coalition's strikes answer the attack; ISIS's attack stays the news."""
+    doc = parse("""
+        ISIS ISIS PROPN NNP nsubj 1
+        attacks attack VERB VBZ ROOT 1
+        Kobani Kobani PROPN NNP dobj 1
+        ---
+        Coalition coalition NOUN NN compound 5
+        jets jet NOUN NNS nsubj 6
+        carried carry VERB VBD ROOT 6
+        out out ADP RP prt 6
+        air air NOUN NN compound 9
+        strikes strike NOUN NNS dobj 6
+        . . PUNCT . punct 6
+    """)
+    mentions = [mention(doc, 0, 1, E.ACTOR, E.ARMED_GROUP), mention(doc, 2, 3, E.SETTLEMENT)]
+    found = read(doc, mentions, headline="ISIS attacks Kobani")
+    assert [(e.kind, e.actor and e.actor.label) for e in found if e.main] == [(K.ATTACK, "ISIS")]

@@ -415,6 +415,10 @@ class Reader(Scene):
             return self._said_it_did(token)
         if self._locates_the_event(token):
             return None
+        if self.first_conjunct(token):  # "by regime aircraft and warplanes of the coalition"
+            entity = self.own_words_actor(token) or self._generic_actor(token)
+            if entity is not None:
+                return entity
         entity = self.entity_at(token, want_place=False)
         if entity is not None:
             return entity

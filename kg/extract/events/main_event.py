@@ -108,6 +108,14 @@ def _another_killer(killing: Found, other: Found) -> bool:
     return camp is None or camp is not side_of(resolve_actor(other.actor, False, load_gazetteer()))
 
 
+@rule("another-attacker", '"ISIS attacks Kurdish-held town" + "Coalition war planes carried '
+      'out air strikes to repel the assault": another camp\'s strike is another event')  # fmt: skip
+def _named_attacker(attack: Found, end: int) -> bool:
+    """A headline attack that names its attacker: only that attacker's (or its camp's)
+    precise words make it precise, as for a killing (``another-killer``)."""
+    return attack.trigger.idx < end and attack.actor is not None
+
+
 # How many news sentences may make a headline's bare "attack" precise.
 ATTACK_SCOPE = 2
 
@@ -176,7 +184,9 @@ def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int,
                 killing is not None and killing in ancestors(f.trigger)
             ):
                 return False
-            if killing is not None and _another_killer(found[best], f):
+            if (killing is not None or _named_attacker(found[best], end)) and _another_killer(
+                found[best], f
+            ):
                 return False
             return f.trigger.idx < end or any(s.start <= f.trigger.i < s.end for s in scope)
 
