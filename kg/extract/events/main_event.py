@@ -110,10 +110,16 @@ def _another_killer(killing: Found, other: Found) -> bool:
 
 @rule("another-attacker", '"ISIS attacks Kurdish-held town" + "Coalition war planes carried '
       'out air strikes to repel the assault": another camp\'s strike is another event')  # fmt: skip
-def _named_attacker(attack: Found, end: int) -> bool:
-    """A headline attack that names its attacker: only that attacker's (or its camp's)
-    precise words make it precise, as for a killing (``another-killer``)."""
-    return attack.trigger.idx < end and attack.actor is not None
+def _another_camp(attack: Found, other: Found) -> bool:
+    """A headline attack whose attacker has a side, and a precise event whose actor has
+    another: the other camp's answer, not the attack's means (as ``another-killer`` for a
+    killing; "terrorists" or no actor named may still be the attacker's)."""
+    if attack.actor is None or other.actor is None:
+        return False
+    gazetteer = load_gazetteer()
+    camp = side_of(resolve_actor(attack.actor, False, gazetteer))
+    rival = side_of(resolve_actor(other.actor, False, gazetteer))
+    return camp is not None and rival is not None and camp is not rival
 
 
 # How many news sentences may make a headline's bare "attack" precise.
@@ -184,9 +190,9 @@ def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int,
                 killing is not None and killing in ancestors(f.trigger)
             ):
                 return False
-            if (killing is not None or _named_attacker(found[best], end)) and _another_killer(
-                found[best], f
-            ):
+            if killing is not None and _another_killer(found[best], f):
+                return False
+            if found[best].trigger.idx < end and _another_camp(found[best], f):
                 return False
             return f.trigger.idx < end or any(s.start <= f.trigger.i < s.end for s in scope)
 

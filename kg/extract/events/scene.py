@@ -319,7 +319,7 @@ class Scene:
         end = min(c.i for c in kids(token) if c.dep_ in ("cc", "conj"))
         own = list(self.doc[token.left_edge.i : end])
         for candidate in self.mentions.in_tokens(own):
-            if is_actor(candidate) and not self._is_based(candidate) and not self._locator(candidate):
+            if is_actor(candidate) and not (self._is_based(candidate) or self._locator(candidate)):
                 return candidate.entity
         return None
 
