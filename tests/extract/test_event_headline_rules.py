@@ -301,3 +301,29 @@ def test_another_camps_strike_does_not_make_a_named_attack_precise() -> None:
     mentions = [mention(doc, 0, 1, E.ACTOR, E.ARMED_GROUP), mention(doc, 2, 3, E.SETTLEMENT)]
     found = read(doc, mentions, headline="ISIS attacks Kobani")
     assert [(e.kind, e.actor and e.actor.label) for e in found if e.main] == [(K.ATTACK, "ISIS")]
+
+
+def test_the_lead_names_the_headlines_jihadists() -> None:
+    """rule "generic-named-in-lead": "Jihadists execute three officers" + "Jihadists from
+    the Islamic State executed three officers.": the headline's jihadists are IS."""
+    doc = parse("""
+        Jihadists jihadist NOUN NNS nsubj 1
+        execute execute VERB VBP ROOT 1
+        three three NUM CD nummod 3
+        officers officer NOUN NNS dobj 1
+        ---
+        Jihadists jihadist NOUN NNS nsubj 10
+        from from ADP IN prep 5
+        the the DET DT det 9
+        Islamic Islamic PROPN NNP compound 9
+        State State PROPN NNP pobj 6
+        executed execute VERB VBD ROOT 10
+        three three NUM CD nummod 12
+        officers officer NOUN NNS dobj 10
+        . . PUNCT . punct 10
+    """)
+    mentions = [mention(doc, 8, 10, E.ACTOR, E.ARMED_GROUP)]
+    found = read(doc, mentions, headline="Jihadists execute three officers")
+    assert [(e.kind, e.actor and e.actor.label) for e in found if e.main] == [
+        (K.EXECUTION, "Islamic State")
+    ]
