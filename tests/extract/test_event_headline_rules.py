@@ -327,3 +327,28 @@ def test_the_lead_names_the_headlines_jihadists() -> None:
     assert [(e.kind, e.actor and e.actor.label) for e in found if e.main] == [
         (K.EXECUTION, "Islamic State")
     ]
+
+
+def test_a_title_case_headline_that_used_chemical_weapons() -> None:
+    """rule "used-chemical-subject": "ISIL Used Chemical Weapons against Kurds", parsed as
+    one name: a chemical attack by ISIL, the name before "Used Chemical"."""
+    headline = "ISIL Used Chemical Weapons against Kurds"
+    doc = parse("""
+        ISIL ISIL PROPN NNP nsubj 1
+        Used use VERB VBN amod 3
+        Chemical Chemical PROPN NNP compound 3
+        Weapons Weapons PROPN NNPS ROOT 3
+        against against ADP IN prep 3
+        Kurds Kurds PROPN NNPS pobj 4
+        ---
+        The the DET DT det 8
+        group group NOUN NN nsubj 9
+        denied deny VERB VBD ROOT 9
+        it it PRON PRP dobj 9
+        . . PUNCT . punct 9
+    """)
+    mentions = [mention(doc, 0, 1, E.ACTOR, E.ARMED_GROUP)]
+    found = read(doc, mentions, headline=headline)
+    assert [(e.kind, e.actor and e.actor.label) for e in found if e.main] == [
+        (K.CHEMICAL_ATTACK, "ISIL")
+    ]
