@@ -13,7 +13,9 @@ Runs once events, mentions and the article's place are known (``kg.extract.analy
 * An air strike whose actor the text does not name (or names only as aircraft) gets an
   *inferred* side, flagged ``side:unnamed-air-strike``: the coalition's when the headline
   or lead speaks of the coalition, else the Syrian government's (only states flew over
-  Syria; the rebels, the Islamic State and the Kurdish forces had no aircraft).
+  Syria; the rebels, the Islamic State and the Kurdish forces had no aircraft); not when
+  the first sentences say nobody knows who struck ("It was not clear who carried out the
+  strikes").
 * A chemical attack whose actor the text does not name, delivered from the air by the
   headline's or lead's account (one sentence names the chemical weapon and an air strike,
   aircraft or bombs dropped), gets the Syrian government's side, flagged
@@ -186,6 +188,13 @@ ACCUSED_ENDS = re.compile(r" (?:saying|who|which|that|as|after|for|in|over|while
 # regime of conducting at least eight chemical attacks" in an article's background).
 ACCUSATION_SENTENCES = 20
 
+# "It was not clear who carried out the Idlib strikes": the article says the striker is not
+# known, so no side is inferred for its unnamed air strike (nor its gas from the air).
+STRIKER_UNKNOWN = re.compile(
+    r"\b(?:(?:was|is|remains|remained) (?:not|still not) (?:immediately |yet )?(?:clear|known)|"
+    r"(?:was|is|remains|remained) (?:still )?unclear|(?:was|is) (?:still )?unknown) who\b"
+)
+
 UNNAMED_AIR_STRIKE = "side:unnamed-air-strike"
 CHEMICAL_FROM_THE_AIR = "side:chemical-attack-from-the-air"
 ACCUSED = "side:accused-of-the-attack"
@@ -280,6 +289,13 @@ def _side_named(words: str, gazetteer: Gazetteer) -> Side | None:
     return side_of(resolved, gazetteer)
 
 
+def striker_unknown(text: str) -> bool:
+    """Do the first sentences say nobody knows who struck ("It was not clear who carried
+    out the strikes", "it is unclear who was behind the attack")?"""
+    first = " ".join(SENTENCE_BREAK.split(text)[:ACCUSATION_SENTENCES])
+    return bool(STRIKER_UNKNOWN.search(fold(first)))
+
+
 def accused_side(text: str, gazetteer: Gazetteer | None = None) -> Side | None:
     """The one side the first sentences accuse of an attack ("the opposition accused
     government forces of gassing hundreds"); None when none, or several are accused."""
@@ -312,6 +328,7 @@ def with_sides(
     air_force = _air_force_in(mentions, lead_end)
     coalition_talk = _coalition_talk(fold(lead))
     chemical_air = not coalition_talk and chemical_from_the_air(lead)
+    unknown = striker_unknown(text)
     for event in events:
         actor = event.actor and resolve_actor(event.actor, in_syria, gazetteer)
         inferred: list[str] = list(event.inferred)
@@ -320,13 +337,13 @@ def with_sides(
             actor = air_force  # "warplanes" of the air force the lead names
             unnamed_air = False
         side = side_of(actor, gazetteer)
-        if side is None and unnamed_air:
+        if side is None and unnamed_air and not unknown:
             side = Side.COALITION if coalition_talk else Side.GOVERNMENT
             inferred.append(UNNAMED_AIR_STRIKE)
         unnamed_chemical = event.kind is EventKind.CHEMICAL_ATTACK and (
             actor is None or _is_aircraft(actor)
         )
-        if side is None and unnamed_chemical and chemical_air:
+        if side is None and unnamed_chemical and chemical_air and not unknown:
             side = Side.GOVERNMENT  # only the Syrian state flew and had chemical weapons
             inferred.append(CHEMICAL_FROM_THE_AIR)
         if side is None and event.main and event.kind in ACCUSABLE and not _armed(actor):

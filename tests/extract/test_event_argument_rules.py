@@ -578,3 +578,28 @@ def test_a_capital_that_speaks_is_no_scene() -> None:
     """)
     found = read(doc, [mention(doc, 0, 1, E.PLACE, E.SETTLEMENT)])
     assert one(found, K.AIRSTRIKE).place is None
+
+
+def test_the_first_of_coordinated_forces_acted() -> None:
+    """rule "first-conjunct-acted": "Air raids by regime aircraft and warplanes of the
+    coalition killed 25 civilians.": the regime's aircraft, named first, though the parse
+    hangs "of the coalition" on them."""
+    doc = parse("""
+        Air air NOUN NN compound 1
+        raids raid NOUN NNS nsubj 10
+        by by ADP IN prep 1
+        regime regime NOUN NN compound 4
+        aircraft aircraft NOUN NN pobj 2
+        and and CCONJ CC cc 4
+        warplanes warplane NOUN NNS conj 4
+        of of ADP IN prep 4
+        the the DET DT det 9
+        coalition coalition NOUN NN pobj 7
+        killed kill VERB VBD ROOT 10
+        25 25 NUM CD nummod 12
+        civilians civilian NOUN NNS dobj 10
+        . . PUNCT . punct 10
+    """)
+    mentions = [mention(doc, 9, 10, E.ACTOR, E.ARMED_GROUP)]
+    raids = [f for f in found_in(doc, mentions) if f.trigger.text == "raids"]
+    assert [label(f.actor) for f in raids] == ["regime aircraft"]

@@ -280,3 +280,75 @@ def test_a_strike_by_the_killers_camp_makes_the_killing_precise() -> None:
         doc, [mention(doc, 9, 10, E.SETTLEMENT)], headline="Syrian troops kill 20 militants"
     )
     assert [e.kind for e in found if e.main] == [K.AIRSTRIKE]
+
+
+def test_another_camps_strike_does_not_make_a_named_attack_precise() -> None:
+    """rule "another-attacker": "ISIS attacks Kobani" + "Coalition jets carried out air
+    strikes.": the coalition's strikes answer the attack; ISIS's attack stays the news."""
+    doc = parse("""
+        ISIS ISIS PROPN NNP nsubj 1
+        attacks attack VERB VBZ ROOT 1
+        Kobani Kobani PROPN NNP dobj 1
+        ---
+        Coalition coalition NOUN NN compound 5
+        jets jet NOUN NNS nsubj 6
+        carried carry VERB VBD ROOT 6
+        out out ADP RP prt 6
+        air air NOUN NN compound 9
+        strikes strike NOUN NNS dobj 6
+        . . PUNCT . punct 6
+    """)
+    mentions = [mention(doc, 0, 1, E.ACTOR, E.ARMED_GROUP), mention(doc, 2, 3, E.SETTLEMENT)]
+    found = read(doc, mentions, headline="ISIS attacks Kobani")
+    assert [(e.kind, e.actor and e.actor.label) for e in found if e.main] == [(K.ATTACK, "ISIS")]
+
+
+def test_the_lead_names_the_headlines_jihadists() -> None:
+    """rule "generic-named-in-lead": "Jihadists execute three officers" + "Jihadists from
+    the Islamic State executed three officers.": the headline's jihadists are IS."""
+    doc = parse("""
+        Jihadists jihadist NOUN NNS nsubj 1
+        execute execute VERB VBP ROOT 1
+        three three NUM CD nummod 3
+        officers officer NOUN NNS dobj 1
+        ---
+        Jihadists jihadist NOUN NNS nsubj 10
+        from from ADP IN prep 5
+        the the DET DT det 9
+        Islamic Islamic PROPN NNP compound 9
+        State State PROPN NNP pobj 6
+        executed execute VERB VBD ROOT 10
+        three three NUM CD nummod 12
+        officers officer NOUN NNS dobj 10
+        . . PUNCT . punct 10
+    """)
+    mentions = [mention(doc, 8, 10, E.ACTOR, E.ARMED_GROUP)]
+    found = read(doc, mentions, headline="Jihadists execute three officers")
+    assert [(e.kind, e.actor and e.actor.label) for e in found if e.main] == [
+        (K.EXECUTION, "Islamic State")
+    ]
+
+
+def test_a_title_case_headline_that_used_chemical_weapons() -> None:
+    """rule "used-chemical-subject": "ISIL Used Chemical Weapons against Kurds", parsed as
+    one name: a chemical attack by ISIL, the name before "Used Chemical"."""
+    headline = "ISIL Used Chemical Weapons against Kurds"
+    doc = parse("""
+        ISIL ISIL PROPN NNP nsubj 1
+        Used use VERB VBN amod 3
+        Chemical Chemical PROPN NNP compound 3
+        Weapons Weapons PROPN NNPS ROOT 3
+        against against ADP IN prep 3
+        Kurds Kurds PROPN NNPS pobj 4
+        ---
+        The the DET DT det 8
+        group group NOUN NN nsubj 9
+        denied deny VERB VBD ROOT 9
+        it it PRON PRP dobj 9
+        . . PUNCT . punct 9
+    """)
+    mentions = [mention(doc, 0, 1, E.ACTOR, E.ARMED_GROUP)]
+    found = read(doc, mentions, headline=headline)
+    assert [(e.kind, e.actor and e.actor.label) for e in found if e.main] == [
+        (K.CHEMICAL_ATTACK, "ISIL")
+    ]

@@ -12,7 +12,7 @@ import pytest
 
 from kg.extract.events.rules import RULES
 from kg.records import EventKind
-from tests.extract.handbuilt import kinds_of, parse
+from tests.extract.handbuilt import found_in, kinds_of, parse
 
 K = EventKind
 HERE = Path(__file__).resolve().parent
@@ -477,3 +477,30 @@ def test_a_rule_is_checked_when_added() -> None:
     finally:
         for name in ("test-only-rule", "test-only-blank", "test-only-dead"):
             RULES.pop(name, None)
+
+
+def test_using_chemical_weapons_is_a_chemical_attack() -> None:
+    """rule "chemical-weapons-used": "The regime has used chemical weapons." reports a
+    chemical attack by the regime; "The regime denied using chemical weapons." none."""
+    used = parse("""
+        The the DET DT det 1
+        regime regime NOUN NN nsubj 3
+        has have AUX VBZ aux 3
+        used use VERB VBN ROOT 3
+        chemical chemical ADJ JJ amod 5
+        weapons weapon NOUN NNS dobj 3
+        . . PUNCT . punct 3
+    """)
+    assert kinds_of(used) == [("weapons", K.CHEMICAL_ATTACK)]
+    (found,) = found_in(used)
+    assert found.actor is not None and found.actor.label == "regime"
+    denied = parse("""
+        The the DET DT det 1
+        regime regime NOUN NN nsubj 2
+        denied deny VERB VBD ROOT 2
+        using use VERB VBG xcomp 2
+        chemical chemical ADJ JJ amod 5
+        weapons weapon NOUN NNS dobj 3
+        . . PUNCT . punct 2
+    """)
+    assert kinds_of(denied) == []

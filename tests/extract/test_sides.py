@@ -136,6 +136,34 @@ def test_an_unnamed_air_strike_where_the_lead_speaks_of_the_coalition() -> None:
     assert strike.side is Side.COALITION and strike.inferred == (UNNAMED_AIR_STRIKE,)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Air strikes hit a market in Idlib. It was not clear who carried out the strikes.",
+        "Raids kill 12 in Aleppo. The monitor said it was unclear who had carried out the raid.",
+        "Strike on clinic kills 5. It is still not known who was behind the strike.",
+    ],
+)
+def test_no_side_is_inferred_where_the_article_says_nobody_knows_who_struck(text: str) -> None:
+    """ "It was not clear who carried out the Idlib strikes": the article itself says the
+    striker is unknown, so no side is inferred for the unnamed air strike."""
+    lead = text.split(". ")[0]
+    syria = mention(known("syria"), 0)
+    (strike,) = with_sides([event(EventKind.AIRSTRIKE)], [syria], lead, len(lead), None, text)
+    assert strike.side is None and strike.inferred == ()
+
+
+def test_unclear_which_of_two_air_forces_still_infers() -> None:
+    """ "unclear whether the strikes were carried out by Syrian or Russian warplanes":
+    the striker is one of the states that flew, not unknown."""
+    text = ("Air strikes kill 12 in Aleppo. It was unclear whether the strikes were carried "
+            "out by Syrian government or Russian warplanes.")  # fmt: skip
+    lead = text.split(". ")[0]
+    syria = mention(known("syria"), 0)
+    (strike,) = with_sides([event(EventKind.AIRSTRIKE)], [syria], lead, len(lead), None, text)
+    assert strike.side is Side.GOVERNMENT and strike.inferred == (UNNAMED_AIR_STRIKE,)
+
+
 def test_the_syrian_coalition_is_no_talk_of_the_us_led_one() -> None:
     """ "The Syrian Coalition condemned the air strike": the opposition's coalition."""
     lead = "Syria: the Syrian Coalition condemned the air strike on Azaz"

@@ -32,6 +32,8 @@ from kg.extract.events.kinds import NOUN_TRIGGERS, SPEC
 from kg.extract.events.rules import rule
 from kg.extract.events.scene import Scene, governing_verb, is_country, post_modifier_end
 from kg.extract.events.triggers import (
+    CHEMICAL_WEAPON_WORDS,
+    TITLE_USE_WORDS,
     is_killing,
     killed_in_clashes,
     kind_of_attacker,
@@ -153,6 +155,11 @@ def _shares_modifiers(node: Token) -> bool:
 @rule("report-date", '"On Sunday, X reported that …": the date dates the report, not the event')
 def _dates_the_report(root: Token) -> bool:
     return lower_lemma(root) in REPORT_DATING_VERBS
+
+
+@rule("used-chemical-subject", '"Assad Used Chemical Weapons": Assad, past "Used Chemical"')
+def _used_chemical(token: Token) -> bool:
+    return token.lower_ in TITLE_USE_WORDS or token.lower_ in CHEMICAL_WEAPON_WORDS
 
 
 @rule("killing-needs-killer", '"it killed 20": nobody to say the attack was theirs')
@@ -368,6 +375,7 @@ class Reader(Scene):
                 return mention.entity if is_actor(mention) and not self._locator(mention) else None
             skippable = (
                 (token.is_punct and token.text not in (":", "|", "–", "—"))
+                or _used_chemical(token)
                 or lower_lemma(token) in FORCE_NOUNS
                 or token.lower_.removesuffix("s") in FORCE_NOUNS
             )
@@ -415,6 +423,10 @@ class Reader(Scene):
             return self._said_it_did(token)
         if self._locates_the_event(token):
             return None
+        if self.first_conjunct(token):  # "by regime aircraft and warplanes of the coalition"
+            entity = self.own_words_actor(token) or self._generic_actor(token)
+            if entity is not None:
+                return entity
         entity = self.entity_at(token, want_place=False)
         if entity is not None:
             return entity

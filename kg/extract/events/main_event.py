@@ -108,6 +108,20 @@ def _another_killer(killing: Found, other: Found) -> bool:
     return camp is None or camp is not side_of(resolve_actor(other.actor, False, load_gazetteer()))
 
 
+@rule("another-attacker", '"ISIS attacks Kurdish-held town" + "Coalition war planes carried '
+      'out air strikes to repel the assault": another camp\'s strike is another event')  # fmt: skip
+def _another_camp(attack: Found, other: Found) -> bool:
+    """A headline attack whose attacker has a side, and a precise event whose actor has
+    another: the other camp's answer, not the attack's means (as ``another-killer`` for a
+    killing; "terrorists" or no actor named may still be the attacker's)."""
+    if attack.actor is None or other.actor is None:
+        return False
+    gazetteer = load_gazetteer()
+    camp = side_of(resolve_actor(attack.actor, False, gazetteer))
+    rival = side_of(resolve_actor(other.actor, False, gazetteer))
+    return camp is not None and rival is not None and camp is not rival
+
+
 # How many news sentences may make a headline's bare "attack" precise.
 ATTACK_SCOPE = 2
 
@@ -178,6 +192,8 @@ def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int,
                 return False
             if killing is not None and _another_killer(found[best], f):
                 return False
+            if found[best].trigger.idx < end and _another_camp(found[best], f):
+                return False
             return f.trigger.idx < end or any(s.start <= f.trigger.i < s.end for s in scope)
 
         def sentence_rank(f: Found) -> int:
@@ -204,6 +220,31 @@ def _generic(actor: EntityRef | None) -> bool:
     )
 
 
+@rule("generic-named-in-lead", '"Jihadists execute three rebel officers" + "Jihadists from the '
+      'Islamic State have executed three officers": the headline\'s jihadists are IS')  # fmt: skip
+def _generic_named(main: Found, other: Found) -> bool:
+    """The main event's actor is only a word every side uses ("jihadists", "militants"),
+    and a lead mention of the incident names the group in those words ("Jihadists from
+    the Islamic State", "ISIS militants"): that group acted."""
+    if main.actor is None or other.actor is None or not _generic(main.actor):
+        return False
+    if _generic(other.actor):
+        return False
+    stem = main.actor.label.lower().split()[-1].removesuffix("s")
+    name = other.actor.label.lower()
+    for span in other.evidence:
+        sentence = span.text.lower()
+        at = sentence.find(name)
+        window = sentence[max(0, at - NAME_WINDOW) : at + len(name) + NAME_WINDOW]
+        if at >= 0 and re.search(rf"\b{re.escape(stem)}s?\b", window):
+            return True
+    return False
+
+
+# How near the group's name the generic word stands: "Jihadists from the Islamic State".
+NAME_WINDOW = 30
+
+
 @rule("same-incident", '"Army Kills 10" + "… in a missile attack" + "the attack": one incident')
 def _same_incident(main: Found, other: Found, lead: int, published: date | None) -> bool:
     """A lead mention that can only be the main event in other words: all its words in
@@ -215,7 +256,7 @@ def _same_incident(main: Found, other: Found, lead: int, published: date | None)
         return False
     return (
         place_compatible(main.place, other.place)
-        and actor_compatible(main.actor, other.actor)
+        and (actor_compatible(main.actor, other.actor) or _generic_named(main, other))
         and when_compatible(main.when, other.when, published)
         and not told_apart(main.trigger, other.trigger)
     )

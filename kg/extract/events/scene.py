@@ -23,6 +23,7 @@ from kg.extract.events.kinds import OBJECT_PLACE_KINDS, SPEC
 from kg.extract.events.rules import rule
 from kg.extract.events.triggers import lower_lemma, prep_objects, trigger_kind
 from kg.extract.events.words import (
+    ACTOR_NOUNS,
     ALLEGIANCE_WORDS,
     BACKING_VERBS,
     LOCATIVE_PREPS,
@@ -90,8 +91,12 @@ def governing_verb(token: Token) -> Token:
 
 def post_modifier_end(noun: Token, most: int = 5) -> Token:
     """The last token of what follows a generic actor noun and says whose it is:
-    "forces loyal to the regime", "fighters of the Islamic State" (at most ``most`` tokens)."""
+    "forces loyal to the regime", "fighters of the Islamic State" (at most ``most`` tokens);
+    not past a conjunct ("aircraft and warplanes of the coalition": the warplanes')."""
+    conjunct = min((c.i for c in kids(noun) if c.dep_ == "conj" and c.i > noun.i), default=None)
     for child in kids(noun):
+        if conjunct is not None and child.i > conjunct:
+            continue
         if child.i > noun.i and (
             (child.dep_ in ("amod", "acl") and child.lower_ in POST_MODIFIERS)
             or (child.dep_ == "prep" and child.lower_ == "of")
@@ -294,6 +299,29 @@ class Scene:
                 if child.dep_ == "prep" and child.lower_ in skip_preps:
                     continue
                 stack.append(child)
+
+    @rule("first-conjunct-acted", '"air raids by regime aircraft and warplanes of the US-led '
+          'coalition": the first named acted, not the one in its conjunct')  # fmt: skip
+    def first_conjunct(self, token: Token) -> bool:
+        """Is ``token`` a generic force noun ("aircraft", "forces") with conjuncts, whose
+        own words, not its conjuncts', say who acted?"""
+        return (
+            lower_lemma(token) in ACTOR_NOUNS
+            and self.mentions.at(token) is None
+            and any(c.dep_ == "conj" for c in kids(token))
+        )
+
+    def own_words_actor(self, token: Token) -> EntityRef | None:
+        """The actor named in ``token``'s phrase without its conjuncts ("regime aircraft
+        and warplanes of the coalition": none; "jets of the regime and …": the regime)."""
+        # The words before the first "and": the parse hangs the conjunct's own "of the
+        # coalition" on the first noun ("regime aircraft and warplanes of the coalition").
+        end = min(c.i for c in kids(token) if c.dep_ in ("cc", "conj"))
+        own = list(self.doc[token.left_edge.i : end])
+        for candidate in self.mentions.in_tokens(own):
+            if is_actor(candidate) and not (self._is_based(candidate) or self._locator(candidate)):
+                return candidate.entity
+        return None
 
     @rule("possessor-place", '"Iraq\'s Mosul": Iraq qualifies the place')
     def _possessor_place(self, mention: Mention) -> bool:

@@ -28,6 +28,7 @@ from kg.extract.events.words import (
     DROPPED_BOMB_MODIFIERS,
     FIRE_NOUNS,
     FORCE_NOUNS,
+    INSTRUMENT_VERBS,
     KILLING_VERBS,
     LADEN_WORDS,
     LOOSE_MOVEMENT_VERBS,
@@ -201,6 +202,46 @@ def _chemical_object(token: Token) -> bool:
     return lower_lemma(token) == "chemical" and token.dep_ == "pobj"
 
 
+# Modifiers that make "weapons" chemical ones; verbs of a use that is no attack.
+CHEMICAL_WEAPON_WORDS = frozenset({"chemical", "toxic", "poison", "poisonous", "nerve", "gas"})
+TITLE_USE_WORDS = frozenset({"used", "uses", "using", "use"})
+NOT_USING_VERBS = frozenset({"deny", "reject", "refuse", "threaten", "warn", "plan", "prepare"})
+
+
+@rule("chemical-weapons-used", '"the Assad regime has used chemical weapons 136 times", '
+      '"ISIL Used Chemical Weapons against Syria Kurds": the use is a chemical attack')  # fmt: skip
+def _chemical_weapons_used(token: Token) -> bool:
+    """ "weapons" modified by "chemical" (or "toxic", "poison" …) as what an actor used,
+    not denied nor threatened ("denied using", "threatened to use", "if it uses")."""
+    if token.lower_ not in ("weapon", "weapons"):
+        return False
+    if _title_case_use(token):
+        return True  # "Assad Used Chemical Weapons 136 Times": a title-case headline
+    if token.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    if not any(lower_lemma(c) in CHEMICAL_WEAPON_WORDS for c in kids(token) if c.i < token.i):
+        return False
+    verb = head(token)
+    if lower_lemma(verb) not in INSTRUMENT_VERBS or verb is token:
+        return False
+    if _negated(verb) or _hypothetical(verb) or verb.dep_ in ("xcomp", "advcl", "aux"):
+        return False
+    return lower_lemma(head(verb)) not in NOT_USING_VERBS
+
+
+def _title_case_use(weapons: Token) -> bool:
+    """ "Used Chemical Weapons" in a title-case headline, which parses as one name."""
+    if not weapons.is_title or weapons.i < 2:
+        return False
+    chemical, verb = weapons.nbor(-1), weapons.nbor(-2)
+    return (
+        chemical.is_title
+        and chemical.lower_ in CHEMICAL_WEAPON_WORDS
+        and verb.is_title
+        and verb.lower_ in TITLE_USE_WORDS
+    )
+
+
 @rule("gas-compound", '"gas attack", "gas field": "gas" modifying a noun is no trigger',
       words={"gas"}, within=TRIGGER_WORDS)  # fmt: skip
 def _gas_compound(token: Token) -> bool:
@@ -309,6 +350,8 @@ def trigger_kind(token: Token) -> EventKind | None:
         return _fire_kind(token)
     if _airstrike_spelling(token):
         return K.AIRSTRIKE
+    if _chemical_weapons_used(token):
+        return K.CHEMICAL_ATTACK
     if lemma in ("chemical", "toxic", "poisonous"):
         # "chemical attack": the head noun is the trigger, refined to a chemical attack
         return K.CHEMICAL_ATTACK if _chemical_object(token) else None
