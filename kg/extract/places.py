@@ -12,9 +12,10 @@ it is a property of the article, not of the event:
 Places that are only a country, "-based" qualifiers ("Britain-based monitor"), places
 outside any known division (datelines such as Beirut) and places in a photo caption
 ("… buildings in the city of Hasakeh on Monday (AFP photo)", a picture the page shows
-beside the story, often of another day and place) are not candidates; nor is a place
-a date before the news follows ("the rebels had used the same weapons in Aleppo last
-year"): background, not the scene.
+beside the story, often of another day and place; or one an agency credit ends,
+"… near the Turkish border. July 27 2016. (TRT World and Agencies)") are not
+candidates; nor is a place a date before the news follows ("the rebels had used the
+same weapons in Aleppo last year"): background, not the scene.
 """
 
 from __future__ import annotations
@@ -31,15 +32,34 @@ from kg.records import EntityRef, Mention
 
 # "(AFP photo)", "(File photo)", "(Reuters Photo)", "(AP photo/Hassan Ammar)"
 PHOTO_CREDIT = re.compile(r"\((?:[\w.]+ ){0,3}photo\b[^)\n]{0,60}\)", re.IGNORECASE)
+# A credit of news agencies alone ending a caption: "(Reuters)", "(TRT World and
+# Agencies)", "(AP Archive)"; not a dateline's "BEIRUT (AFP)".
+AGENCY = r"(?:AFP|Reuters|AP|AA|Anadolu|EPA|Getty(?: Images)?|DPA|Xinhua|TRT(?: World)?|Agencies)"
+AGENCY_CREDIT = re.compile(
+    rf"(?<!(?-i:[A-Z]{{3}}) )\({AGENCY}(?: (?:and|&|\+) {AGENCY})*(?: Archive)?\)", re.IGNORECASE
+)
+# A caption's own dating line or source before its credit: "… the Turkish border.
+# July 27 2016. (TRT World and Agencies)", "… October 11 2016. Source Reuters (…)".
+CAPTION_TAIL = re.compile(
+    r"(?:(?:\w+ )?\d{1,2} \d{4}|\d{1,2} \w+ \d{4}|source:? [\w ]{1,30})", re.IGNORECASE
+)
+
+
+def _sentence_start(text: str, end: int) -> int:
+    """Where the sentence (or line) ending at ``end`` starts."""
+    end = len(text[:end].rstrip(" ."))
+    return max(text.rfind("\n", 0, end), text.rfind(". ", 0, end)) + 1
 
 
 def photo_captions(text: str) -> list[tuple[int, int]]:
     """The spans of photo captions: from the start of the sentence (or line) a photo
-    credit ends, to the credit's end."""
+    or agency credit ends, past a caption's own date line, to the credit's end."""
     captions = []
-    for credit in PHOTO_CREDIT.finditer(text):
-        start = max(text.rfind("\n", 0, credit.start()), text.rfind(". ", 0, credit.start()))
-        captions.append((start + 1, credit.end()))
+    for credit in [*PHOTO_CREDIT.finditer(text), *AGENCY_CREDIT.finditer(text)]:
+        start = _sentence_start(text, credit.start())
+        if CAPTION_TAIL.fullmatch(text[start : credit.start()].strip(" .")):
+            start = _sentence_start(text, start)
+        captions.append((start, credit.end()))
     return captions
 
 
