@@ -13,8 +13,8 @@ Places that are only a country, "-based" qualifiers ("Britain-based monitor"), p
 outside any known division (datelines such as Beirut) and places in a photo caption
 ("… buildings in the city of Hasakeh on Monday (AFP photo)", a picture the page shows
 beside the story, often of another day and place; or one an agency credit ends,
-"… near the Turkish border. July 27 2016. (TRT World and Agencies)") are not
-candidates; nor is a place a date before the news follows ("the rebels had used the
+"… near the Turkish border. July 27 2016. (TRT World and Agencies)") or in a page's
+tag list ("Tags Syria Islamic State activists video Palmyra") are not candidates; nor is a place a date before the news follows ("the rebels had used the
 same weapons in Aleppo last year"): background, not the scene.
 """
 
@@ -63,6 +63,35 @@ def photo_captions(text: str) -> list[tuple[int, int]]:
     return captions
 
 
+# A page's tag list: "… confess to spying. Tags Syria Islamic State activists murder
+# video Palmyra The Islamic State group has released …": keywords, not the scene.  It
+# runs from "Tags" to the first word of running prose (an article, preposition or
+# auxiliary, as written: "IS" is a name) or sentence end, at most ``TAG_WORDS`` words.
+TAG_LIST = re.compile(r"\bTags:? ")
+PROSE_WORDS = frozenset(
+    {"the", "a", "an", "of", "in", "on", "at", "by", "for", "from", "to", "with", "and",
+     "or", "was", "were", "is", "are", "has", "have", "had", "been", "said", "says", "that",
+     "who", "which", "as", "after"}
+)  # fmt: skip
+SENTENCE_OPENERS = frozenset({"The", "A", "An"})
+TAG_WORDS = 25
+
+
+def tag_lists(text: str) -> list[tuple[int, int]]:
+    """The spans of a page's tag lists ("Tags Syria Idlib Ariha Assad war")."""
+    spans = []
+    for tags in TAG_LIST.finditer(text):
+        end = tags.end()
+        for count, word in enumerate(re.finditer(r"\S+", text[tags.end() :])):
+            if count >= TAG_WORDS or word.group() in PROSE_WORDS | SENTENCE_OPENERS:
+                break
+            end = tags.end() + word.end()
+            if word.group().endswith("."):
+                break
+        spans.append((tags.start(), end))
+    return spans
+
+
 BACKGROUND_GAP = 24  # characters between a place and the date that dates it: " in", " last"
 
 
@@ -102,7 +131,7 @@ def focus_place(
     """Where the article's news happens, as far as its place names tell (``dates``: the
     article's date expressions, resolved against ``published``)."""
     gazetteer = gazetteer or load_gazetteer()
-    captions = photo_captions(text)
+    captions = photo_captions(text) + tag_lists(text)
     located = [
         (mention, division)
         for mention in mentions

@@ -99,3 +99,15 @@ def test_a_dateline_credit_is_no_caption() -> None:
     mentions = [mention("ALEPPO", "aleppo", text.index("ALEPPO"))]
     focus = focus_place(text, mentions, lead_end=len(text))
     assert focus is not None and focus.key == "aleppo"
+
+
+def test_a_tag_list_gives_no_place() -> None:
+    """ "… confess to spying. Tags Syria IS activists video Homs The group released a
+    video of the killing in Raqqa": the page's keywords are not the scene."""
+    text = ("Jihadists kill two activists\n\nThe two confessed to spying. Tags Syria IS "
+            "activists video Homs The group released a video of the killing in Raqqa.")  # fmt: skip
+    mentions = [mention("Syria", "syria", text.index("Syria"), COUNTRY),
+                mention("Homs", "homs", text.index("Homs")),
+                mention("Raqqa", "raqqa", text.index("Raqqa"))]  # fmt: skip
+    focus = focus_place(text, mentions, lead_end=len(text))
+    assert focus is not None and focus.key == "raqqa"
