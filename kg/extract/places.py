@@ -14,8 +14,9 @@ outside any known division (datelines such as Beirut) and places in a photo capt
 ("… buildings in the city of Hasakeh on Monday (AFP photo)", a picture the page shows
 beside the story, often of another day and place; or one an agency credit ends,
 "… near the Turkish border. July 27 2016. (TRT World and Agencies)") or in a page's
-tag list ("Tags Syria Islamic State activists video Palmyra") are not candidates; nor is a place a date before the news follows ("the rebels had used the
-same weapons in Aleppo last year"): background, not the scene.
+tag list ("Tags Syria Islamic State activists video Palmyra") are not candidates;
+nor is a place a date before the news follows ("the rebels had used the same weapons
+in Aleppo last year"): background, not the scene.
 """
 
 from __future__ import annotations
