@@ -1,6 +1,6 @@
 """Round-3 event rules, each on a hand-built parse with hand-made mentions: the second
 news sentence makes a headline "attack" precise; "X said it did" names X; "a missile
-fired by X" names X.
+fired by X" names X; a mention past the lead does not place an unplaced event.
 Each test names the rule it covers; switched off, the rule fails its test."""
 
 from __future__ import annotations
@@ -133,3 +133,29 @@ def test_who_fired_is_read_from_the_agents_own_phrase() -> None:
     park = mention(doc, 8, 10, E.ACTOR, known=False)
     found = read(doc, [park])
     assert [e.actor and e.actor.label for e in found if e.kind is K.SHELLING] == ["terrorists"]
+
+
+def test_a_mention_past_the_lead_does_not_place_an_unplaced_event() -> None:
+    """rule "lead-places-unplaced": "Airstrikes hit civilians" + three sentences +
+    "Airstrikes hit Idlib": one strike record, but Idlib, past the lead, may be another
+    strike's place; the headline's stays unplaced."""
+    doc = parse("""
+        Airstrikes airstrike NOUN NNS nsubj 1
+        hit hit VERB VBD ROOT 1
+        civilians civilian NOUN NNS dobj 1
+        ---
+        It it PRON PRP nsubj 5
+        rained rain VERB VBD ROOT 5
+        . . PUNCT . punct 5
+        It it PRON PRP nsubj 8
+        rained rain VERB VBD ROOT 8
+        . . PUNCT . punct 8
+        It it PRON PRP nsubj 11
+        rained rain VERB VBD ROOT 11
+        . . PUNCT . punct 11
+        Airstrikes airstrike NOUN NNS nsubj 14
+        hit hit VERB VBD ROOT 14
+        Idlib Idlib PROPN NNP dobj 14
+    """)
+    found = read(doc, [mention(doc, 15, 16, E.SETTLEMENT)])
+    assert [(e.main, e.place) for e in found] == [(True, None)]

@@ -125,6 +125,19 @@ def test_a_weapon_modified_subject_is_no_killer() -> None:
     assert kinds_of(doc) == []
 
 
+def test_fighting_that_kills_is_the_event() -> None:
+    """rule "fighting-kills": "Rebel infighting killed 45 fighters" is ground fighting,
+    the event itself, not a killer."""
+    doc = parse("""
+        Rebel rebel NOUN NN compound 1
+        infighting infighting NOUN NN nsubj 2
+        killed kill VERB VBD ROOT 2
+        45 45 NUM CD nummod 4
+        fighters fighter NOUN NNS dobj 2
+    """)
+    assert kinds_of(doc) == [("infighting", K.SHOOTING)]
+
+
 def test_negated_verbs_report_nothing() -> None:
     """rule "negated": "The army did not attack"."""
     doc = parse("""

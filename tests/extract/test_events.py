@@ -57,6 +57,14 @@ def test_gas_field_is_not_a_chemical_attack(nlp: Language) -> None:
     assert K.CHEMICAL_ATTACK not in {e.kind for e in found}
 
 
+def test_clashes_that_kill_are_a_shooting_where_they_were(nlp: Language) -> None:
+    """Ground fighting that kills is the event ("fighting-kills"), placed where it was."""
+    text = "Clashes between rival rebel groups killed 20 fighters in Idlib province on Monday."
+    shooting = only(read(nlp, text, date(2016, 5, 3)), K.SHOOTING)
+    assert shooting.main
+    assert shooting.place is not None and "idlib" in shooting.place.label.lower()
+
+
 def test_seed_002_dated_offensive_near_palmyra(nlp: Language) -> None:
     text = ("On December 8 ISIS terrorists launched multiple offensives against Syrian "
             "government forces near Palmyra.")  # fmt: skip

@@ -80,3 +80,34 @@ def test_a_place_dated_before_the_news_is_background() -> None:
     # the same sentence in that year's own news is no background
     same_year = focus_place(text, mentions, lead_end=20, dates=dates, published=date(2016, 5, 1))
     assert same_year is not None and same_year.key == "aleppo"
+
+
+def test_an_agency_credit_ends_a_caption_past_its_date_line() -> None:
+    """ "A man walks by a site in Qamishli. July 27 2016. (TRT World and Agencies)": the
+    caption, its own date line and an agency credit, gives no place; the news does."""
+    caption = "A man walks by a damaged site in Qamishli. July 27 2016. (TRT World and Agencies)"
+    text = f"Blast kills 48 in Syria\n\n{caption} A bomb blast hit Hasakeh on Wednesday."
+    mentions = [mention("Qamishli", "qamishli", text.index("Qamishli")),
+                mention("Hasakeh", "al-hasakah", text.index("Hasakeh"))]  # fmt: skip
+    focus = focus_place(text, mentions, lead_end=len(text))
+    assert focus is not None and focus.key == "al-hasakah"
+
+
+def test_a_dateline_credit_is_no_caption() -> None:
+    """ "ALEPPO (Reuters) Jets struck …": a dateline before the news, not a caption."""
+    text = "Jets strike rebel areas\n\nALEPPO (Reuters) Jets struck the city on Sunday."
+    mentions = [mention("ALEPPO", "aleppo", text.index("ALEPPO"))]
+    focus = focus_place(text, mentions, lead_end=len(text))
+    assert focus is not None and focus.key == "aleppo"
+
+
+def test_a_tag_list_gives_no_place() -> None:
+    """ "… confess to spying. Tags Syria IS activists video Homs The group released a
+    video of the killing in Raqqa": the page's keywords are not the scene."""
+    text = ("Jihadists kill two activists\n\nThe two confessed to spying. Tags Syria IS "
+            "activists video Homs The group released a video of the killing in Raqqa.")  # fmt: skip
+    mentions = [mention("Syria", "syria", text.index("Syria"), COUNTRY),
+                mention("Homs", "homs", text.index("Homs")),
+                mention("Raqqa", "raqqa", text.index("Raqqa"))]  # fmt: skip
+    focus = focus_place(text, mentions, lead_end=len(text))
+    assert focus is not None and focus.key == "raqqa"

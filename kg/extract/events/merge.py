@@ -3,7 +3,7 @@
 Mentions merge when they have the same kind and compatible place, actor and date
 (troop movements also compatible origins), keeping the date, the most specific
 place, a known actor and the first named claimant a mention gives.  A mention past
-the lead does not give a country-placed event its place, and one sentence setting
+the lead does not give a country-placed or unplaced event its place, and one sentence setting
 two events one after the other ("… two weeks after IS killed 270 guards") keeps
 them apart.
 """
@@ -98,6 +98,15 @@ def _refines_place(existing: Found, item: Found) -> bool:
     )
 
 
+@rule("lead-places-unplaced", '"Jet strikes hit the cities" + later "strikes on Idlib have '
+      'killed 24": a later, other strike does not place the lead\'s', off=False)  # fmt: skip
+def _unplaced_past_lead(existing: Found, item: Found, lead_end: int) -> bool:
+    """Whether ``item``, past the lead, would place an event the headline and lead gave
+    no place: it still merges (its actor, date and words join), but its place may be
+    another strike's; the article's own place (``kg.extract.places``) stands in."""
+    return existing.place is None and existing.trigger.idx < lead_end <= item.trigger.idx
+
+
 def merge(
     found: Sequence[Found], published: date | None = None, lead_end: int | None = None
 ) -> list[Found]:
@@ -132,7 +141,9 @@ def merge(
                 if existing.actor is not None and item.actor is not None and item.actor.known:
                     existing.actor = item.actor if not existing.actor.known else existing.actor
                 existing.target = existing.target or item.target
-                if existing.place is None or is_country(existing.place):
+                if (existing.place is None or is_country(existing.place)) and not (
+                    lead_end is not None and _unplaced_past_lead(existing, item, lead_end)
+                ):
                     existing.place = item.place or existing.place
                 existing.origins = tuple(dict.fromkeys(existing.origins + item.origins))
                 existing.when = existing.when or item.when

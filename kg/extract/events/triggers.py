@@ -26,6 +26,7 @@ from kg.extract.events.words import (
     CLASH_NOUNS,
     CONTROL_VERBS,
     DROPPED_BOMB_MODIFIERS,
+    FIGHTING_NOUNS,
     FIRE_NOUNS,
     FORCE_NOUNS,
     INSTRUMENT_VERBS,
@@ -346,6 +347,8 @@ def trigger_kind(token: Token) -> EventKind | None:
         return verb_kind
     if _title_killing(token):
         return K.ATTACK
+    if _fighting_kills(token):
+        return K.SHOOTING
     if lemma in FIRE_NOUNS or lower == "fire":
         return _fire_kind(token)
     if _airstrike_spelling(token):
@@ -383,6 +386,20 @@ def _weapon_modified(subject: Token) -> bool:
     )
 
 
+@rule("fighting-kills", '"rebel infighting kills 45 fighters", "clashes have killed 100": '
+      "the fighting is the event, by gunfire in ground fighting")  # fmt: skip
+def _fighting_kills(token: Token) -> bool:
+    """A word for ground fighting that is the subject of a killing verb: the event, not a
+    killer (no actor of its own)."""
+    verb = head(token)
+    return (
+        (lower_lemma(token) in FIGHTING_NOUNS or token.lower_ in FIGHTING_NOUNS)
+        and token.dep_ == "nsubj"
+        and verb.pos_ == "VERB"
+        and lower_lemma(verb) in KILLING_VERBS
+    )
+
+
 def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(verb)) or verb.tag_ == "VBN"
 
@@ -415,7 +432,7 @@ def killer_subject(verb: Token) -> Token | None:
         subject = next((c for c in kids(verb) if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ == "PRON":
         return None
-    if _weapon_word(subject) or _weapon_modified(subject):
+    if _weapon_word(subject) or _weapon_modified(subject) or _fighting_kills(subject):
         return None
     return subject
 

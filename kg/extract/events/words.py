@@ -87,6 +87,8 @@ CLASH_NOUNS = frozenset(
     {"clash", "clashes", "fighting", "battle", "battles", "confrontation", "confrontations",
      "skirmish", "skirmishes", "firefight", "gunbattle", "gunfight"}
 )  # fmt: skip
+# "rebel infighting kills 45 fighters": fighting that is itself the killing event.
+FIGHTING_NOUNS = CLASH_NOUNS | {"infighting"}
 # "… comes a week after X happened": the clause is another event.
 SEQUENCE_MARKERS = frozenset({"after", "before", "since", "until", "till"})
 
