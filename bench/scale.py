@@ -262,6 +262,13 @@ def main() -> None:
         default=["oxigraph", "virtuoso"],
         help="servers to start for the server rows (virtuoso: skipped if not installed)",
     )
+    parser.add_argument(
+        "--sections",
+        nargs="+",
+        choices=["throughput", "growth", "load"],
+        default=["throughput", "growth", "load"],
+        help="run only these sections (load needs throughput's 2-process store)",
+    )
     args = parser.parse_args()
     if not args.source.exists():
         sys.exit(f"missing input: {args.source}")
@@ -293,9 +300,12 @@ def main() -> None:
         ]
         texts_file = base / "texts.json"
         texts_file.write_text(json.dumps(texts), encoding="utf-8")
-        throughput(base, corpus, texts, texts_file, model, args.servers)
-        grow(base, rows, fields, growth)
-        loads(base, len(texts), args.servers)
+        if "throughput" in args.sections:
+            throughput(base, corpus, texts, texts_file, model, args.servers)
+        if "growth" in args.sections:
+            grow(base, rows, fields, growth)
+        if "load" in args.sections and "throughput" in args.sections:
+            loads(base, len(texts), args.servers)
 
 
 def throughput(
