@@ -217,6 +217,8 @@ def test_kg_serve_prints_its_url_and_stops_on_ctrl_c(tmp_path: Path) -> None:
         "from pathlib import Path\n"
         "from kg.config import Settings\n"
         "from kg.serve.server import serve\n"
+        "import faulthandler, signal\n"
+        "faulthandler.register(signal.SIGUSR1, all_threads=True)  # where it hangs, if it does\n"
         "if __name__ == '__main__':\n"
         f"    serve(Settings(store=Path({str(store)!r}), port={port}, workers=1))\n"
     )
@@ -231,7 +233,14 @@ def test_kg_serve_prints_its_url_and_stops_on_ctrl_c(tmp_path: Path) -> None:
         assert count(f"http://127.0.0.1:{port}") == 5
         children = psutil.Process(process.pid).children(recursive=True)
         process.send_signal(signal.SIGINT)
-        assert process.wait(15) == 0
+        try:
+            process.wait(15)
+        except subprocess.TimeoutExpired:  # say where it hangs: every thread's stack
+            process.send_signal(signal.SIGUSR1)
+            time.sleep(1)
+            process.kill()
+            pytest.fail(f"kg serve did not stop on Ctrl-C: {process.stdout.read()}")  # type: ignore[union-attr]
+        assert process.returncode == 0
         psutil.wait_procs(children, timeout=5)
         assert not [c for c in children if c.is_running() and c.status() != psutil.STATUS_ZOMBIE]
     finally:
