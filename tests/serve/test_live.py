@@ -219,6 +219,9 @@ def test_kg_serve_prints_its_url_and_stops_on_ctrl_c(tmp_path: Path) -> None:
         "from kg.serve.server import serve\n"
         "import faulthandler, signal\n"
         "faulthandler.register(signal.SIGUSR1, all_threads=True)  # where it hangs, if it does\n"
+        # Ctrl-C as in a terminal: a shell that ran the tests in the background (`make
+        # test &`) ignores SIGINT, and a child started so keeps ignoring it
+        "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
         "if __name__ == '__main__':\n"
         f"    serve(Settings(store=Path({str(store)!r}), port={port}, workers=1))\n"
     )
