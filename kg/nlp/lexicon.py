@@ -237,6 +237,8 @@ REPORT_DATING_VERBS = _drawn_from(
 # Verbs that give a death toll ("had earlier reported 12 dead"), with "give" and "put"
 # ("gave an initial toll of 47", "put the toll at 15"), which report only a figure.
 TOLL_VERBS = _drawn_from(REPORTING_VERBS, "report record announce say document") | {"give", "put"}
+# Verbs of a group telling its own deed: "ISIS said it shelled the town" ("it" is ISIS).
+SELF_REPORT_VERBS = _drawn_from(REPORTING_VERBS, "say announce claim state confirm declare add")
 # Reporting participles between a number and what it counts: "12 reported killed".
 REPORTED_PARTICIPLES = frozenset({"reported", "said", "confirmed"})
 REPORT_NOUNS = frozenset(

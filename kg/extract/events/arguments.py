@@ -52,7 +52,7 @@ from kg.extract.events.words import (
     SUPPORT_VERBS,
 )
 from kg.nlp import text_of
-from kg.nlp.lexicon import REPORT_DATING_VERBS
+from kg.nlp.lexicon import REPORT_DATING_VERBS, SELF_REPORT_VERBS
 from kg.nlp.sentences import ancestors, head, kids, line_start, sentence_of, subtree, trimmed
 from kg.rdf.iris import slug
 from kg.records import Attribution, EntityKind, EntityRef, EventKind, Mention, Span, TimeStamp
@@ -123,7 +123,6 @@ def subject_of(verb: Token) -> Token | None:
 
 # "ISIS said it …", "the rebels claimed they …": the speaker reports its own deed.
 SELF_PRONOUNS = frozenset({"it", "they"})
-SELF_REPORT_VERBS = frozenset({"say", "announce", "claim", "state", "confirm", "declare", "add"})
 
 
 @rule("means-of", '"the army killed 18 commanders in air raids": the killer raided')
