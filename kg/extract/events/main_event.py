@@ -34,7 +34,7 @@ from kg.extract.events.words import INSTRUMENT_VERBS, UNNAMED_ACTOR_WORDS
 from kg.extract.sides import resolve_actor, side_of
 from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.sentences import LEAD_SENTENCES, ancestors, body_sentences, headline_end, sentence_of
-from kg.records import Article, EntityRef, EventKind
+from kg.records import Article, EntityRef, EventKind, Side
 
 K = EventKind
 
@@ -103,9 +103,9 @@ def _another_killer(killing: Found, other: Found) -> bool:
     nor of its camp ("Syrian Army Kills 50" + "Syrian warplanes bombed": one camp)."""
     if killing.actor is None or actor_compatible(killing.actor, other.actor):
         return False
-    camp = side_of(resolve_actor(killing.actor, False, load_gazetteer()))
+    camp = _camp(killing.actor)
     assert other.actor is not None  # compatible otherwise
-    return camp is None or camp is not side_of(resolve_actor(other.actor, False, load_gazetteer()))
+    return camp is None or camp is not _camp(other.actor)
 
 
 @rule("another-attacker", '"ISIS attacks Kurdish-held town" + "Coalition war planes carried '
@@ -116,10 +116,13 @@ def _another_camp(attack: Found, other: Found) -> bool:
     killing; "terrorists" or no actor named may still be the attacker's)."""
     if attack.actor is None or other.actor is None:
         return False
-    gazetteer = load_gazetteer()
-    camp = side_of(resolve_actor(attack.actor, False, gazetteer))
-    rival = side_of(resolve_actor(other.actor, False, gazetteer))
+    camp, rival = _camp(attack.actor), _camp(other.actor)
     return camp is not None and rival is not None and camp is not rival
+
+
+def _camp(actor: EntityRef) -> Side | None:
+    """The side the gazetteer gives an event's actor, if any."""
+    return side_of(resolve_actor(actor, False, load_gazetteer()))
 
 
 # How many news sentences may make a headline's bare "attack" precise.
