@@ -7,6 +7,7 @@ with two worker processes on 127.0.0.1, the real `kg` command.
 from __future__ import annotations
 
 import csv
+import json
 import os
 import shutil
 import signal
@@ -256,3 +257,43 @@ def test_an_article_read_twice_is_built_once_and_then_skipped(
     second = build([table], once)
     assert (second.articles, second.skipped) == (0, 3)
     assert {str(quad) for quad in iter_quads(open_store(once.store, read_only=True))} == before
+
+
+WORKER_PROBE = """
+import json, os
+from dataclasses import replace
+from kg.config import Settings
+from kg.executors import DaskExecutor
+
+def probe():
+    import dask
+    return {
+        "trim": os.environ.get("MALLOC_TRIM_THRESHOLD_"),
+        "omp": os.environ.get("OMP_NUM_THREADS"),
+        "profile": dask.config.get("distributed.worker.profile.enabled"),
+    }
+
+if __name__ == "__main__":
+    executor = DaskExecutor(replace(Settings(), processes=2))
+    try:
+        print(json.dumps(list(executor.client.run(probe).values())))
+    finally:
+        executor.close()
+"""
+
+
+@pytest.mark.slow
+def test_the_build_cluster_workers_keep_freed_memory_and_run_no_profiler(tmp_path: Path) -> None:
+    """Dask's nanny would start workers with MALLOC_TRIM_THRESHOLD_=65536 (page faults on
+    every article) and a task profiler; the build's LocalCluster starts them without."""
+    script = tmp_path / "probe.py"
+    script.write_text(WORKER_PROBE, encoding="utf-8")
+    environ = {k: v for k, v in os.environ.items() if k != "MALLOC_TRIM_THRESHOLD_"}
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=300, env=environ
+    )
+    assert result.returncode == 0, result.stderr
+    workers = json.loads(result.stdout.strip().splitlines()[-1])
+    assert len(workers) == 2
+    for worker in workers:
+        assert worker == {"trim": None, "omp": "1", "profile": False}
