@@ -232,6 +232,13 @@ def _cluster_config(settings: Settings) -> Any:
     so this cluster's workers start without it (its other settings kept).  A batch's
     strings are freed by ``nlp.memory_zone()`` either way.
 
+    Each worker's event loop also wakes every 20 ms to time itself (``tick``), every
+    100 ms to read its memory and every 500 ms for the dashboard's system figures; it
+    took the GIL from the task thread each time.  At 1 s, 1 s and 2 s, measured on 160
+    articles over two workers, a worker's loop thread went from 0.52 to 0.15 s of CPU
+    and its task thread's waits for the GIL from ~220 to ~35 (the memory limit is
+    still enforced, a second apart at most).
+
     Returns the entered ``dask.config.set`` (left on close).
     """
     import dask
@@ -242,6 +249,9 @@ def _cluster_config(settings: Settings) -> Any:
     config: dict[str, Any] = {
         "distributed.worker.profile.enabled": False,
         "distributed.nanny.pre-spawn-environ": spawn_environ,
+        "distributed.admin.tick.interval": "1s",
+        "distributed.worker.memory.monitor-interval": "1s",
+        "distributed.admin.system-monitor.interval": "2s",
         "distributed.scheduler.worker-saturation": float("inf"),
     }
     forkserver = "forkserver" in multiprocessing.get_all_start_methods()

@@ -271,6 +271,7 @@ def probe():
         "trim": os.environ.get("MALLOC_TRIM_THRESHOLD_"),
         "omp": os.environ.get("OMP_NUM_THREADS"),
         "profile": dask.config.get("distributed.worker.profile.enabled"),
+        "tick": dask.config.get("distributed.admin.tick.interval"),
     }
 
 if __name__ == "__main__":
@@ -283,9 +284,10 @@ if __name__ == "__main__":
 
 
 @pytest.mark.slow
-def test_the_build_cluster_workers_keep_freed_memory_and_run_no_profiler(tmp_path: Path) -> None:
+def test_the_build_cluster_workers_keep_freed_memory_and_leave_the_task_thread_alone(tmp_path: Path) -> None:
     """Dask's nanny would start workers with MALLOC_TRIM_THRESHOLD_=65536 (page faults on
-    every article) and a task profiler; the build's LocalCluster starts them without."""
+    every article), a task profiler and a loop that wakes every 20 ms; the build's
+    LocalCluster starts them without (a loop tick of 1 s)."""
     script = tmp_path / "probe.py"
     script.write_text(WORKER_PROBE, encoding="utf-8")
     environ = {k: v for k, v in os.environ.items() if k != "MALLOC_TRIM_THRESHOLD_"}
@@ -296,4 +298,4 @@ def test_the_build_cluster_workers_keep_freed_memory_and_run_no_profiler(tmp_pat
     workers = json.loads(result.stdout.strip().splitlines()[-1])
     assert len(workers) == 2
     for worker in workers:
-        assert worker == {"trim": None, "omp": "1", "profile": False}
+        assert worker == {"trim": None, "omp": "1", "profile": False, "tick": "1s"}
