@@ -284,7 +284,9 @@ if __name__ == "__main__":
 
 
 @pytest.mark.slow
-def test_the_build_cluster_workers_keep_freed_memory_and_leave_the_task_thread_alone(tmp_path: Path) -> None:
+def test_the_build_cluster_workers_keep_freed_memory_and_leave_the_task_thread_alone(
+    tmp_path: Path,
+) -> None:
     """Dask's nanny would start workers with MALLOC_TRIM_THRESHOLD_=65536 (page faults on
     every article), a task profiler and a loop that wakes every 20 ms; the build's
     LocalCluster starts them without (a loop tick of 1 s)."""
