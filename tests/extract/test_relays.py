@@ -289,6 +289,27 @@ AFP = "Agence France-Presse"
             "12 people",
             None,
         ),
+        (  # the body the words before a named person's role describe: the first hop
+            "described body of a role",
+            "Barrel bombs hit a bakery in the town a civil defence spokesman Omar Haddad told "
+            "Reuters. Eleven people were killed and 30 wounded he said.",
+            "30 wounded",
+            ("Omar Haddad", ["civil defence", "Reuters"]),
+        ),
+        (  # ... not the noun a lost comma glues on before it
+            "described body, glued noun left out",
+            "Shelling hit the old market in the rebel-held town local health directorate "
+            "official Samer Khalil told Anadolu Agency, adding that 14 people were killed.",
+            "14 people",
+            ("Samer Khalil", ["local health directorate", "Anadolu Agency"]),
+        ),
+        (  # a role the parse cut from the name after it: the name speaks
+            "role cut from its name",
+            "A local civil defence official Leys al-Faris said 20 people were killed in an "
+            "air strike on a market.",
+            "20 people",
+            ("Leys al-Faris", ["local civil defence"]),
+        ),
     ],
 )
 def test_relays(nlp: Language, rule: str, body: str, words: str, expected: tuple | None) -> None:
