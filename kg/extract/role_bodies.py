@@ -2,7 +2,8 @@
 no name gives it: "local civil defense official Leys al-Faris told Anadolu Agency" →
 the person speaks and "local civil defense" is the first relay hop, as the reference
 guide reads people speaking for an organisation ("Observatory head Rami Abdel Rahman
-told AFP" → relay Observatory, AFP).
+told AFP" → relay Observatory, AFP).  A body no name gives is an unnamed source of the
+kind its words say (civil defence: medical), labelled with those words.
 
 Also the parse that splits such a phrase in two subjects ("A local civil defence
 official | Leys al-Faris said"): the role noun then stands for the name after it.
@@ -15,10 +16,10 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from kg.nlp.sources import ROLE_NOUNS
-from kg.rdf.iris import slug
+from kg.nlp.sources import ROLE_NOUNS, description_kind
 from kg.records import EntityKind, EntityRef, Mention
 
+UNNAMED_PREFIX = "unnamed-"
 # Head nouns of a body described in lower case: "civil defense", "the health directorate".
 BODY_NOUNS = frozenset(
     {"defense", "defence", "ministry", "council", "committee", "command", "directorate",
@@ -49,10 +50,11 @@ def described_body(doc: Doc, person: Mention) -> EntityRef | None:
         words.pop()  # "civil defense senior official": the body ends at its noun
     if not words:
         return None
-    label = " ".join(t.text for t in words)
-    return EntityRef(
-        key=slug(label), label=label, kinds=(EntityKind.ACTOR, EntityKind.ORGANIZATION)
-    )
+    kind = description_kind(doc[words[0].i : role.i + 1])
+    if kind is None:
+        return None
+    label = " ".join(t.text for t in words)  # a body no name gives: an unnamed source
+    return EntityRef(key=UNNAMED_PREFIX + kind, label=label, kinds=(EntityKind.UNNAMED_SOURCE,))
 
 
 def _describes(token: object) -> bool:
