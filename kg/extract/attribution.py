@@ -112,9 +112,11 @@ def _from_frame(
     when its speaker is no source at all ("the attack said": a misparse)."""
     claimant: EntityRef | None = None
     chain: list[EntityRef] = []
+    body: tuple[EntityRef, ...] = ()  # a named speaker's body, even unnamed ("civil defense")
     if inner.speaker is not None:
         claimant, via = speaker_ref(doc, inner.speaker, mentions)
         chain.extend(via)
+        body = tuple(via) if claimant is not None and not is_unnamed(claimant) else ()
     for relay in inner.relays:
         chain.extend(_refs(doc, relay, mentions))
     for outer in outers:
@@ -125,7 +127,7 @@ def _from_frame(
     seen = {claimant.key} if claimant else set()
     unique: list[EntityRef] = []
     for ref in chain:
-        if ref.key not in seen and not is_unnamed(ref):
+        if ref.key not in seen and (not is_unnamed(ref) or ref in body):
             seen.add(ref.key)
             unique.append(ref)
     cue_span = doc[inner.cue[0] : inner.cue[1]]

@@ -33,6 +33,7 @@ from pyoxigraph import RdfFormat, parse
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from kg.extract.role_bodies import described_body, person_after_role
 from kg.extract.roles import name_before_role
 from kg.nlp.gazetteer import DEFAULT_BASE_IRI, GAZETTEER_PATH, fold, load_gazetteer
 from kg.nlp.sources import (
@@ -113,6 +114,8 @@ def speaker_ref(
         return role_read  # "Riad Hijab coordinator of the opposition HNC wrote"
     if head.lower_ in MEMBER_NOUNS and (body := _body_named_after(head, span, mentions)):
         return body, []  # "a source at Aleppo Police Command", "… at Aleppo province"
+    if cut := person_after_role(span, mentions):  # "official | Leys al-Faris said"
+        return _fuller_person(cut, mentions), [b] if (b := described_body(doc, cut)) else []
     identified = _identified_as(head, mentions)
     if identified is not None:  # "an opposition activist identified as Abu Omar al-Golani"
         return identified.entity, []
@@ -146,6 +149,8 @@ def speaker_ref(
         member_of = members().get(covering.entity.key)
         if not via and member_of and any(m.entity.key == member_of for m in mentions):
             via = [next(m.entity for m in mentions if m.entity.key == member_of)]
+        if not via and (described := described_body(doc, covering)):
+            via = [described]  # "local civil defense official Leys al-Faris"
         return covering.entity, via
     if head.lower_ in MEMBER_NOUNS or head.lemma_.lower() in MEMBER_NOUNS:
         bodies = [m for m in named if EntityKind.PERSON not in m.entity.kinds]
@@ -460,7 +465,7 @@ def _role_body(doc: Doc, person: Mention, mentions: Sequence[Mention]) -> Entity
                   and _speaks_as_body(m.entity)]  # fmt: skip
         if bodies:
             return bodies[-1].entity
-    return _appositive_body(doc, person, mentions)
+    return _appositive_body(doc, person, mentions) or described_body(doc, person)
 
 
 def _speaks_as_body(ref: EntityRef) -> bool:

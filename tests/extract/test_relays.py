@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from kg.records import EntityKind
 from tests.extract.test_sources import analysed, claim_of, source
 
 SOHR = "Syrian Observatory for Human Rights"
@@ -289,6 +290,27 @@ AFP = "Agence France-Presse"
             "12 people",
             None,
         ),
+        (  # the body the words before a named person's role describe: the first hop
+            "described body of a role",
+            "Barrel bombs hit a bakery in the town a civil defence spokesman Omar Haddad told "
+            "Reuters. Eleven people were killed and 30 wounded he said.",
+            "30 wounded",
+            ("Omar Haddad", ["civil defence", "Reuters"]),
+        ),
+        (  # ... not the noun a lost comma glues on before it
+            "described body, glued noun left out",
+            "Shelling hit the old market in the rebel-held town local health directorate "
+            "official Samer Khalil told Anadolu Agency, adding that 14 people were killed.",
+            "14 people",
+            ("Samer Khalil", ["local health directorate", "Anadolu Agency"]),
+        ),
+        (  # a role the parse cut from the name after it: the name speaks
+            "role cut from its name",
+            "A local civil defence official Leys al-Faris said 20 people were killed in an "
+            "air strike on a market.",
+            "20 people",
+            ("Leys al-Faris", ["local civil defence"]),
+        ),
     ],
 )
 def test_relays(nlp: Language, rule: str, body: str, words: str, expected: tuple | None) -> None:
@@ -338,3 +360,19 @@ def test_headline_repeats(
     nlp: Language, rule: str, headline: str, body: str, words: str, expected: tuple | None
 ) -> None:
     assert source(claim_of(analysed(nlp, body, headline), words)) == expected, rule
+
+
+def test_a_body_no_name_gives_is_an_unnamed_hop(nlp: Language) -> None:
+    """ "local civil defense official Leys al-Faris told Anadolu Agency": the body the
+    role's words describe is the first hop, an unnamed source of the kind they say."""
+    analysis = analysed(
+        nlp,
+        "A warplane struck a bakery in the province local civil defense official Ahmad "
+        'Hamdo told Anadolu Agency. "At least 36 people were killed" he said.',
+    )
+    found = claim_of(analysis, "36 people").attribution
+    assert found is not None and found.claimant is not None
+    assert found.claimant.label == "Ahmad Hamdo"
+    hop = found.chain[0]
+    assert (hop.key, hop.label) == ("unnamed-medical", "local civil defense")
+    assert EntityKind.UNNAMED_SOURCE in hop.kinds
