@@ -16,6 +16,10 @@ Runs once events, mentions and the article's place are known (``kg.extract.analy
   Syria; the rebels, the Islamic State and the Kurdish forces had no aircraft); not when
   the first sentences say nobody knows who struck ("It was not clear who carried out the
   strikes").
+* A shelling told as a "bombardment", its actor unnamed, whose headline or lead speaks of
+  air strikes, aerial or barrel bombs or aircraft ("Escalating Bombardment on Idlib" +
+  "killed in airstrikes and barrel bomb attacks") gets the side an unnamed air strike
+  would, flagged ``side:bombardment-from-the-air``: the word leaves the weapon unsaid.
 * A chemical attack whose actor the text does not name, delivered from the air by the
   headline's or lead's account (one sentence names the chemical weapon and an air strike,
   aircraft or bombs dropped), gets the Syrian government's side, flagged
@@ -163,6 +167,11 @@ CHEMICAL_WORDS = re.compile(
 AIR_DELIVERY = re.compile(
     rf"\bair ?strikes?\b|\bair ?raids?\b|\bbarrel bombs?\b|\bdropped\b|\b{AIRCRAFT}\b"
 )
+# "Escalating Bombardment on Idlib" + "killed in airstrikes and barrel bomb attacks": a
+# bombardment, its weapon and its actor unsaid, that the headline or lead tells came
+# (at least in part) from the air: as an unnamed air strike, the state that flew.
+BOMBARDMENT = re.compile(r"\bbombard\w*")
+AERIAL = re.compile(rf"{AIR_DELIVERY.pattern}|\baerial\b")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 
 # "X accused Y of using …", "X blamed the attack on Y", "X blamed Y for the attack": the
@@ -196,6 +205,7 @@ STRIKER_UNKNOWN = re.compile(
 )
 
 UNNAMED_AIR_STRIKE = "side:unnamed-air-strike"
+BOMBARDMENT_FROM_THE_AIR = "side:bombardment-from-the-air"
 CHEMICAL_FROM_THE_AIR = "side:chemical-attack-from-the-air"
 ACCUSED = "side:accused-of-the-attack"
 ACCUSABLE = frozenset({EventKind.CHEMICAL_ATTACK, EventKind.BOMBING, EventKind.AIRSTRIKE,
@@ -289,6 +299,16 @@ def _side_named(words: str, gazetteer: Gazetteer) -> Side | None:
     return side_of(resolved, gazetteer)
 
 
+def bombardment_from_the_air(event: Event, lead: str) -> bool:
+    """A shelling told as a "bombardment" ("Escalating Bombardment on Idlib", "amid the
+    bombardment of Aleppo") whose headline or lead speaks of air strikes, aerial bombs or
+    aircraft: the weapon the word leaves unsaid was (at least in part) aircraft."""
+    if event.kind is not EventKind.SHELLING:
+        return False
+    words = " ".join(fold(span.text) for span in event.evidence)
+    return bool(BOMBARDMENT.search(words)) and bool(AERIAL.search(fold(lead)))
+
+
 def striker_unknown(text: str) -> bool:
     """Do the first sentences say nobody knows who struck ("It was not clear who carried
     out the strikes", "it is unclear who was behind the attack")?"""
@@ -340,6 +360,9 @@ def with_sides(
         if side is None and unnamed_air and not unknown:
             side = Side.COALITION if coalition_talk else Side.GOVERNMENT
             inferred.append(UNNAMED_AIR_STRIKE)
+        if side is None and actor is None and not unknown and bombardment_from_the_air(event, lead):
+            side = Side.COALITION if coalition_talk else Side.GOVERNMENT
+            inferred.append(BOMBARDMENT_FROM_THE_AIR)
         unnamed_chemical = event.kind is EventKind.CHEMICAL_ATTACK and (
             actor is None or _is_aircraft(actor)
         )

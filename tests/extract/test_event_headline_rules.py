@@ -13,7 +13,9 @@ E = EntityKind
 
 def test_a_copy_of_the_headline_does_not_make_it_precise() -> None:
     """rule "repeated-headline": "Terrorist attacks hit Aleppo" + "12 May Terrorist attacks
-    hit Aleppo SANA." + "Terrorists fired rocket shells at Aleppo.": the shelling."""
+    hit Aleppo SANA." + "The attacks came at dawn." + "Terrorists fired rocket shells at
+    Aleppo.": the copy is no news sentence, so the shelling is within the two news
+    sentences that may make the headline precise."""
     headline = "Terrorist attacks hit Aleppo"
     doc = parse("""
         Terrorist terrorist ADJ JJ amod 1
@@ -29,15 +31,21 @@ def test_a_copy_of_the_headline_does_not_make_it_precise() -> None:
         Aleppo Aleppo PROPN NNP dobj 9
         SANA SANA PROPN NNP npadvmod 9
         . . PUNCT . punct 9
-        Terrorists terrorist NOUN NNS nsubj 14
-        fired fire VERB VBD ROOT 14
-        rocket rocket NOUN NN compound 16
-        shells shell NOUN NNS dobj 14
-        at at ADP IN prep 14
-        Aleppo Aleppo PROPN NNP pobj 17
-        . . PUNCT . punct 14
+        The the DET DT det 14
+        attacks attack NOUN NNS nsubj 15
+        came come VERB VBD ROOT 15
+        at at ADP IN prep 15
+        dawn dawn NOUN NN pobj 16
+        . . PUNCT . punct 15
+        Terrorists terrorist NOUN NNS nsubj 20
+        fired fire VERB VBD ROOT 20
+        rocket rocket NOUN NN compound 22
+        shells shell NOUN NNS dobj 20
+        at at ADP IN prep 20
+        Aleppo Aleppo PROPN NNP pobj 23
+        . . PUNCT . punct 20
     """)
-    places = [mention(doc, i, i + 1, E.SETTLEMENT) for i in (3, 10, 18)]
+    places = [mention(doc, i, i + 1, E.SETTLEMENT) for i in (3, 10, 24)]
     found = read(doc, places, headline=headline)
     assert [e.kind for e in found if e.main] == [K.SHELLING]
 
@@ -69,8 +77,9 @@ def test_a_news_sentence_that_quotes_the_headline_still_counts() -> None:
 
 
 def test_an_outlet_tag_is_not_the_first_news_sentence() -> None:
-    """rule "tag-not-news": "Terrorist attacks hit Aleppo" + "SANA" + "Terrorists fired
-    rocket shells at Aleppo.": the first news sentence makes the headline precise."""
+    """rule "tag-not-news": "Terrorist attacks hit Aleppo" + "SANA" + "The attacks came at
+    dawn." + "Terrorists fired rocket shells at Aleppo.": the tag is no news sentence, so
+    the shelling is within the two news sentences that may make the headline precise."""
     doc = parse("""
         Terrorist terrorist ADJ JJ amod 1
         attacks attack NOUN NNS nsubj 2
@@ -78,15 +87,21 @@ def test_an_outlet_tag_is_not_the_first_news_sentence() -> None:
         Aleppo Aleppo PROPN NNP dobj 2
         ---
         SANA SANA PROPN NNP ROOT 5
-        Terrorists terrorist NOUN NNS nsubj 7
-        fired fire VERB VBD ROOT 7
-        rocket rocket NOUN NN compound 9
-        shells shell NOUN NNS dobj 7
-        at at ADP IN prep 7
-        Aleppo Aleppo PROPN NNP pobj 10
-        . . PUNCT . punct 7
+        The the DET DT det 7
+        attacks attack NOUN NNS nsubj 8
+        came come VERB VBD ROOT 8
+        at at ADP IN prep 8
+        dawn dawn NOUN NN pobj 9
+        . . PUNCT . punct 8
+        Terrorists terrorist NOUN NNS nsubj 13
+        fired fire VERB VBD ROOT 13
+        rocket rocket NOUN NN compound 15
+        shells shell NOUN NNS dobj 13
+        at at ADP IN prep 13
+        Aleppo Aleppo PROPN NNP pobj 16
+        . . PUNCT . punct 13
     """)
-    places = [mention(doc, i, i + 1, E.SETTLEMENT) for i in (3, 11)]
+    places = [mention(doc, i, i + 1, E.SETTLEMENT) for i in (3, 17)]
     found = read(doc, places, headline="Terrorist attacks hit Aleppo")
     assert [e.kind for e in found if e.main] == [K.SHELLING]
 
@@ -190,6 +205,32 @@ def test_another_actors_strike_does_not_make_a_killing_precise() -> None:
     found = read(doc, mentions, headline="Coalition kills 20 militants")
     assert [(e.kind, e.actor and e.actor.label) for e in found if e.main] == [
         (K.ATTACK, "Coalition")
+    ]
+
+
+def test_a_strike_by_another_actor_of_no_known_side_does_not_make_a_killing_precise() -> None:
+    """rule "another-killer": "Tribesmen kill 20 militants" + "Russian jets bombed Raqqa.":
+    the killers have no side the gazetteer knows, so no camp tells the two apart (as
+    "another-attacker" needs); another actor's strike is still another event."""
+    doc = parse("""
+        Tribesmen tribesman NOUN NNS nsubj 1
+        kill kill VERB VBP ROOT 1
+        20 20 NUM CD nummod 3
+        militants militant NOUN NNS dobj 1
+        ---
+        Russian russian ADJ JJ amod 6
+        jets jet NOUN NNS nsubj 7
+        bombed bomb VERB VBD ROOT 7
+        Raqqa Raqqa PROPN NNP dobj 7
+        . . PUNCT . punct 7
+    """)
+    mentions = [
+        mention(doc, 0, 1, E.ACTOR, E.ARMED_GROUP, known=False),
+        mention(doc, 8, 9, E.SETTLEMENT),
+    ]
+    found = read(doc, mentions, headline="Tribesmen kill 20 militants")
+    assert [(e.kind, e.actor and e.actor.label) for e in found if e.main] == [
+        (K.ATTACK, "Tribesmen")
     ]
 
 

@@ -159,3 +159,80 @@ def test_a_mention_past_the_lead_does_not_place_an_unplaced_event() -> None:
     """)
     found = read(doc, [mention(doc, 15, 16, E.SETTLEMENT)])
     assert [(e.main, e.place) for e in found] == [(True, None)]
+
+
+def test_who_repelled_the_attack() -> None:
+    """rule "repelled-attack": "The army repelled an attack by terrorists on Kobani.": the
+    fighting reported is the army's, not the attackers'."""
+    doc = parse("""
+        Update update NOUN NN ROOT 0
+        ---
+        The the DET DT det 3
+        army army NOUN NN nsubj 4
+        repelled repel VERB VBD ROOT 4
+        an an DET DT det 6
+        attack attack NOUN NN dobj 4
+        by by ADP IN prep 6
+        terrorists terrorist NOUN NNS pobj 7
+        on on ADP IN prep 6
+        Kobani Kobani PROPN NNP pobj 9
+        . . PUNCT . punct 4
+    """)
+    found = read(doc, [mention(doc, 10, 11, E.SETTLEMENT)])
+    assert [(e.kind, e.actor and e.actor.label) for e in found] == [(K.ATTACK, "army")]
+
+
+def test_who_repelled_the_attack_in_a_title_case_headline() -> None:
+    """rule "repelled-attack": "Syrian Army Frustrates Terrorist Attack on Qalamoun" (the
+    verb parsed as a name): the army fought the attack off."""
+    doc = parse("""
+        Syrian Syrian ADJ JJ compound 1
+        Army Army PROPN NNP compound 4
+        Frustrates Frustrates PROPN NNP compound 4
+        Terrorist Terrorist PROPN NNP compound 4
+        Attack Attack PROPN NNP ROOT 4
+        on on ADP IN prep 4
+        Qalamoun Qalamoun PROPN NNP pobj 5
+    """)
+    mentions = [mention(doc, 0, 2, E.ACTOR, E.ARMED_GROUP), mention(doc, 6, 7, E.REGION)]
+    headline = "Syrian Army Frustrates Terrorist Attack on Qalamoun"
+    found = read(doc, mentions, headline=headline)
+    assert [(e.kind, e.actor and e.actor.label) for e in found] == [(K.ATTACK, "Syrian Army")]
+
+
+def test_the_force_words_that_repelled_the_attack() -> None:
+    """rule "repelled-attack": "Syrian Forces Foil Raid on Castello": no name before the
+    verb, the force words are who fought the raid off."""
+    doc = parse("""
+        Syrian Syrian PROPN NNP compound 3 ent=NORP
+        Forces Forces PROPN NNP compound 3
+        Foil Foil PROPN NNP compound 3
+        Attack Attack PROPN NNP ROOT 3
+        on on ADP IN prep 3
+        Castello Castello PROPN NNP pobj 4
+    """)
+    found = read(
+        doc, [mention(doc, 5, 6, E.SETTLEMENT)], headline="Syrian Forces Foil Attack on Castello"
+    )
+    assert [(e.kind, e.actor and e.actor.label) for e in found] == [(K.ATTACK, "Syrian Forces")]
+
+
+def test_the_troops_who_repelled_the_attack() -> None:
+    """rule "repelled-attack": "Troops who repelled an attack on Kobani were praised.":
+    "who" is the troops."""
+    doc = parse("""
+        Update update NOUN NN ROOT 0
+        ---
+        Troops troop NOUN NNS nsubjpass 9
+        who who PRON WP nsubj 4
+        repelled repel VERB VBD relcl 2
+        an an DET DT det 6
+        attack attack NOUN NN dobj 4
+        on on ADP IN prep 6
+        Kobani Kobani PROPN NNP pobj 7
+        were be AUX VBD auxpass 9
+        praised praise VERB VBN ROOT 9
+        . . PUNCT . punct 9
+    """)
+    found = read(doc, [mention(doc, 8, 9, E.SETTLEMENT)])
+    assert [(e.kind, e.actor and e.actor.label) for e in found] == [(K.ATTACK, "Troops")]

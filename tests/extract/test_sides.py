@@ -7,6 +7,7 @@ import pytest
 from kg.extract.sides import (
     ACCUSED,
     ARTICLE_LOCATION,
+    BOMBARDMENT_FROM_THE_AIR,
     CHEMICAL_FROM_THE_AIR,
     UNNAMED_AIR_STRIKE,
     resolve_actor,
@@ -196,6 +197,49 @@ def test_no_side_is_inferred_for_other_unnamed_events() -> None:
     """A chemical attack whose actor the text does not name stays without a side."""
     (attack,) = _sides([event(EventKind.CHEMICAL_ATTACK)], "Syria: gas attack kills 58")
     assert attack.side is None and attack.inferred == ()
+
+
+def _bombardment(words: str) -> Event:
+    return Event(EventKind.SHELLING, (Span(0, len(words), words, "sentence"),))
+
+
+@pytest.mark.parametrize(
+    ("words", "lead"),
+    [
+        ("135 Civilians Killed in Escalating Bombardment on Idlib",
+         "Syria: 135 civilians were killed in airstrikes and barrel bomb attacks on Idlib."),
+        ("Mother and child killed in east Aleppo bombardment",
+         "Syria: a mother and her child died after an aerial bomb hit their home in Aleppo."),
+    ],
+)  # fmt: skip
+def test_a_bombardment_from_the_air_gets_an_inferred_side(words: str, lead: str) -> None:
+    """ "Escalating Bombardment on Idlib" + "killed in airstrikes": the bombardment came
+    from the air, the state's that flew, as for an unnamed air strike."""
+    (attack,) = _sides([_bombardment(words)], f"{words}. {lead}")
+    assert attack.side is Side.GOVERNMENT and attack.inferred == (BOMBARDMENT_FROM_THE_AIR,)
+
+
+@pytest.mark.parametrize(
+    ("words", "lead"),
+    [
+        # the bombardment not told from the air: shells, rockets, mortars
+        ("Bombardment of Aleppo kills 8", "Syria: rockets and mortar shells hit Aleppo."),
+        # from the air, but a shelling in other words
+        ("Shelling kills 8 in Aleppo", "Syria: shelling and air strikes hit Aleppo."),
+    ],
+)
+def test_no_bombardment_inference_without_the_air(words: str, lead: str) -> None:
+    (attack,) = _sides([_bombardment(words)], f"{words}. {lead}")
+    assert attack.side is None and attack.inferred == ()
+
+
+def test_a_named_bombardment_is_read_not_inferred() -> None:
+    """ "rebel bombardment of government-held districts" + "air strikes": the rebels'."""
+    words = "rebel bombardment of government-held districts"
+    shelling = Event(EventKind.SHELLING, (Span(0, len(words), words, "sentence"),),
+                     actor=new("rebels"))  # fmt: skip
+    (attack,) = _sides([shelling], f"Syria: air strikes and {words}")
+    assert attack.side is Side.OPPOSITION and attack.inferred == ()
 
 
 @pytest.mark.parametrize(
