@@ -99,9 +99,20 @@ def headline_copy(doc: Doc, article: Article) -> tuple[int, int] | None:
     return (start, end) if at >= 0 and start < end else None
 
 
-def _words(text: str) -> list[str]:
+def words(text: str) -> list[str]:
     """Lower-cased words: "Syria's Aleppo:" → ["syria", "s", "aleppo"]."""
     return re.findall(r"[^\W_]+", text.lower())
+
+
+def copy_paragraph_end(text: str, end: int, headline: str) -> int | None:
+    """Where the paragraph after the headline (ending at ``end``) ends, when it is only
+    the headline again, in the same words ("…use WHO" + "…use WHO."); else None."""
+    if not text.startswith("\n\n", end):
+        return None
+    copy_end = text.find("\n\n", end + 2)
+    copy_end = len(text) if copy_end < 0 else copy_end
+    title = words(headline)
+    return copy_end if len(title) >= 3 and words(text[end:copy_end]) == title else None
 
 
 def _headline_end(doc: Doc, article: Article) -> int:
@@ -110,13 +121,7 @@ def _headline_end(doc: Doc, article: Article) -> int:
         at = text.find(article.headline)
         if 0 <= at < 400:
             end = at + len(article.headline)
-            if text.startswith("\n\n", end):
-                copy_end = text.find("\n\n", end + 2)
-                copy_end = len(text) if copy_end < 0 else copy_end
-                title = _words(article.headline)
-                if len(title) >= 3 and _words(text[end:copy_end]) == title:
-                    return copy_end  # the body's copy of the headline
-            return end
+            return copy_paragraph_end(text, end, article.headline) or end
     stripped = len(text) - len(text.lstrip())
     paragraph_end = text.find("\n\n", stripped)
     return paragraph_end if paragraph_end >= 0 else min(len(text), stripped + 200)

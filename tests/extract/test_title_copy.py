@@ -7,10 +7,11 @@ from __future__ import annotations
 from spacy.language import Language
 
 from kg.extract import analyse
+from kg.extract.attribution import _as_in_headline
 from kg.ingest.compose import article_from_fields
 from kg.nlp import text_of
 from kg.nlp.sentences import headline_end, lead_end
-from kg.records import Article
+from kg.records import Article, Attribution, CountClaim, Counted, EntityRef, Qualifier, Span
 
 TITLE = "Twin bomb attacks kill 50 in Homs: monitor"
 BODY = (
@@ -55,3 +56,37 @@ def test_the_copy_counts_as_the_headline_does(nlp: Language) -> None:
     assert text_of(doc)[lead_end(doc, article, 1) - 1] == "."
     assert text_of(doc)[copy_end : lead_end(doc, article, 1)].strip().startswith("Twin car")
     assert not any(copy_start <= s.start < copy_end for e in analysis.events for s in e.evidence)
+
+
+def _claim(text: str, phrase: str, count: int, nth: int = 0, who: str | None = None) -> CountClaim:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    source = Attribution(EntityRef(who, who)) if who else None
+    return CountClaim(
+        count=count,
+        qualifier=Qualifier.EXACT,
+        counted=Counted.FIGHTERS,
+        evidence=(Span(start, start + len(phrase), phrase),),
+        attribution=source,
+    )
+
+
+def test_copy_claims_take_the_title_claim_at_the_same_place_in_the_words() -> None:
+    """ "Kurds near Azaz; 6 bombers killed" copied as "Kurds near Azaz 6 bombers killed.":
+    the copy's punctuation differs, its words do not; and two numbers whose phrases start
+    at the same word ("kill 120 fighters, over 60 mercenaries") each find their own."""
+    text = (
+        "Kurds near Azaz; forces kill 120 fighters over 60 mercenaries\n\n"
+        "Kurds near Azaz forces kill 120 fighters over 60 mercenaries.\n\n"
+        "The army said 120 fighters died."
+    )
+    end = text.index("\n\n")
+    claims = [
+        _claim(text, "kill 120 fighters", 120, 0, "army"),
+        _claim(text, "kill 120 fighters over 60", 60, 0, "ministry"),
+        _claim(text, "kill 120 fighters", 120, 1),
+        _claim(text, "kill 120 fighters over 60", 60, 1),
+    ]
+    result = _as_in_headline(text, 0, end, claims)
+    assert [c.attribution for c in result[2:]] == [c.attribution for c in result[:2]]
