@@ -28,6 +28,7 @@ from kg.extract.speakers import compatible, is_unnamed, speaker_ref
 from kg.nlp import text_of
 from kg.nlp.attribution import Frame, frames_of, paragraphs, sentence_units
 from kg.nlp.relays import VISUAL_NOUNS
+from kg.nlp.sentences import copy_paragraph_end, words
 from kg.nlp.sources import (
     description_head,
     head_of,
@@ -231,20 +232,29 @@ def headline_claims(
 
 def _as_in_headline(text: str, at: int, end: int, claims: list[CountClaim]) -> list[CountClaim]:
     """ "title: Terrorist Attack on Damascus kill 5 injure 50. Rocket attacks killed …":
-    a copy of the headline the body opens with (ingest keeps one it does not recognise)
+    a copy of the headline the body opens with (ingest keeps it: "Title" + "Title.")
     says what the headline says, from the same source: its numbers take the attribution
-    of the headline's number at the same place in the words."""
+    of the headline's number at the same place in the words ("Turkeys Nightmare; Kurds …"
+    copied as "Turkeys Nightmare Kurds …" too)."""
     headline = text[at:end].rstrip(" .")
     copy = text.lower().find(headline.lower(), end, end + HEADLINE_COPY_WITHIN + len(headline))
+    copy_end = copy + len(headline)
+    if copy < 0 and (paragraph_end := copy_paragraph_end(text, end, headline)) is not None:
+        copy, copy_end = end + 2, paragraph_end
     if len(headline.split()) < 3 or copy < 0:
         return claims
-    by_offset = {c.evidence[0].start - at: c for c in claims if at <= c.evidence[0].start < end}
+    by_place = {
+        (len(words(text[at : c.evidence[0].start])), c.count): c
+        for c in claims
+        if at <= c.evidence[0].start < end
+    }
     result: list[CountClaim] = []
     for claim in claims:
         start = claim.evidence[0].start
-        title = by_offset.get(start - copy) if copy <= start < copy + len(headline) else None
-        if title is not None and title.count == claim.count:
-            claim = replace(claim, attribution=title.attribution)
+        if copy <= start < copy_end:
+            title = by_place.get((len(words(text[copy:start])), claim.count))
+            if title is not None:
+                claim = replace(claim, attribution=title.attribution)
         result.append(claim)
     return result
 

@@ -67,27 +67,37 @@ def _after_letter(text: str, index: int) -> int:
     return len(text)
 
 
-def strip_repeated_title(text: str, title: str) -> str:
-    """``text`` without a copy of ``title`` at its start (also after a "by …" byline).
+def split_repeated_title(text: str, title: str) -> tuple[str, str]:
+    """A copy of ``title`` at the start of ``text`` (also after a "by …" byline, which is
+    dropped) and the text after it; ``("", text)`` when there is none.
 
     Letters and digits are compared, ignoring case, spacing and punctuation, so
-    "…nerve agent use WHO. Victims of…" loses "…nerve agent use WHO. ".
+    "…nerve agent use WHO. Victims of…" gives "…nerve agent use WHO." and "Victims of…".
     """
     target = _letters(title, len(title))
     if len(target) < 8:
-        return text
+        return "", text
     folded = _letters(text, len(title) * 2 + 200)
+    start = 0
     if folded.startswith(target):
         end = _after_letter(text, len(target) - 1)
     else:
         found = folded.find(target)
         if found <= 0 or _after_letter(text, found) - 1 > 150 or not _BYLINE_PREFIX.match(text):
-            return text
+            return "", text
+        start = _after_letter(text, found) - 1
         end = _after_letter(text, found + len(target) - 1)
-    # Keep closing quotes or brackets that belong to the title's last word.
+    # Keep closing quotes or brackets that belong to the title's last word, and its stop.
     while end < len(text) and text[end] in "\"”’')]":
         end += 1
-    return text[end:].lstrip(_JOINERS)
+    if text.startswith((".", "!", "?"), end):
+        end += 1
+    return text[start:end].strip(), text[end:].lstrip(_JOINERS)
+
+
+def strip_repeated_title(text: str, title: str) -> str:
+    """``text`` without a copy of ``title`` at its start (also after a "by …" byline)."""
+    return split_repeated_title(text, title)[1]
 
 
 def strip_leading_date(text: str) -> tuple[date | None, str]:
@@ -144,11 +154,20 @@ def finish_article(
     based_on: tuple[SourceRef, ...] = (),
     keywords: tuple[str, ...] = (),
     warnings: tuple[str, ...] = (),
+    title_copy: str = "",
 ) -> Article | IngestProblem:
-    """The article with ``body`` cleaned of boilerplate; a problem when no text is left."""
+    """The article with ``body`` cleaned of boilerplate; a problem when no text is left.
+
+    ``title_copy`` is the headline as the body repeats it in its first words (a table
+    row's "Wed 05 Apr 2017 Title. Body…"): it is published text, kept as the body's first
+    paragraph.  A page whose body only repeats the headline as a paragraph of its own
+    (a page's title and its heading) has that paragraph dropped.
+    """
     paragraphs = body_paragraphs(clean(body))
     if headline and paragraphs and strip_repeated_title(paragraphs[0], headline) == "":
         paragraphs.pop(0)  # the body repeats the headline as its own first paragraph
+    if title_copy.strip():
+        paragraphs.insert(0, one_line(title_copy))
     if not paragraphs and not headline:
         return IngestProblem(origin, "no article text (empty, or only boilerplate)")
     return Article(
@@ -207,8 +226,10 @@ def article_from_fields(
     """An article from a table row: title, body text and a date cell.
 
     A date at the start of the body is parsed and cut off (the date cell wins when
-    both are given); a copy of the title at the start of the body is dropped, since
-    the title already is the text's first paragraph.
+    both are given), also one after a copy of the title the body opens with ("Ten
+    killed in Raqqa 21 November 2016 SANA Aircraft…"); that copy is published text and
+    stays, as the body's first paragraph ("Title\n\nTitle.\n\nBody…"), so its numbers
+    are claims of the body as the title's are of the title.
     """
     headline = clean_title(title)
     published = parse_date(date_value.strip()) if date_value.strip() else None
@@ -217,8 +238,9 @@ def article_from_fields(
     text = body.replace("\r\n", "\n").replace("\r", "\n").strip()
     leading, text = strip_leading_date(text)
     based_on: tuple[SourceRef, ...] = ()
+    copy = ""
     if headline:
-        text = strip_repeated_title(text, headline)
+        copy, text = split_repeated_title(text, headline)
         if leading is None:  # some sites put the date after the title
             leading, text = strip_leading_date(text)
         if leading is None:  # or an agency dateline: "AFP Thursday 16 Jul 2015"
@@ -233,4 +255,5 @@ def article_from_fields(
         published=published or leading,
         based_on=based_on,
         warnings=warnings,
+        title_copy=copy,
     )

@@ -10,6 +10,8 @@ body sentences) end, as character offsets into the cleaned text.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -80,12 +82,46 @@ def trimmed(doc: Doc, start: int, end: int) -> Span | None:
 
 
 def headline_end(doc: Doc, article: Article) -> int:
-    """Where the headline (the first paragraph) ends in the text."""
+    """Where the headline (the first paragraph) ends in the text, with the copy of it
+    the body may open with ("Ten killed in Raqqa" + "Ten killed in Raqqa."): that copy
+    says the headline again, it is not the lead's first news."""
+    key = ("newskg_headline_end", article.headline)
+    if key not in doc.user_data:
+        doc.user_data[key] = _headline_end(doc, article)
+    return doc.user_data[key]
+
+
+def headline_copy(doc: Doc, article: Article) -> tuple[int, int] | None:
+    """Where the body's copy of the headline lies (start, end), if it opens with one."""
+    end = headline_end(doc, article)
+    at = text_of(doc).find(article.headline) if article.headline else -1
+    start = at + len(article.headline) + 2
+    return (start, end) if at >= 0 and start < end else None
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words: "Syria's Aleppo:" → ["syria", "s", "aleppo"]."""
+    return re.findall(r"[^\W_]+", text.lower())
+
+
+def copy_paragraph_end(text: str, end: int, headline: str) -> int | None:
+    """Where the paragraph after the headline (ending at ``end``) ends, when it is only
+    the headline again, in the same words ("…use WHO" + "…use WHO."); else None."""
+    if not text.startswith("\n\n", end):
+        return None
+    copy_end = text.find("\n\n", end + 2)
+    copy_end = len(text) if copy_end < 0 else copy_end
+    title = words(headline)
+    return copy_end if len(title) >= 3 and words(text[end:copy_end]) == title else None
+
+
+def _headline_end(doc: Doc, article: Article) -> int:
     text = text_of(doc)
     if article.headline:
         at = text.find(article.headline)
         if 0 <= at < 400:
-            return at + len(article.headline)
+            end = at + len(article.headline)
+            return copy_paragraph_end(text, end, article.headline) or end
     stripped = len(text) - len(text.lstrip())
     paragraph_end = text.find("\n\n", stripped)
     return paragraph_end if paragraph_end >= 0 else min(len(text), stripped + 200)

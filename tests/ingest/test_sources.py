@@ -96,7 +96,10 @@ def test_jsonl_bad_line_and_empty_text(tmp_path: Path) -> None:
     assert count_articles([table]) == 5
 
 
-def test_leading_date_and_repeated_title_are_cut(tmp_path: Path) -> None:
+def test_leading_date_is_cut_and_repeated_title_kept(tmp_path: Path) -> None:
+    """The body's copy of the title is published text (its numbers are body claims, as
+    the attribution guide annotates them): it stays as the first body paragraph; the
+    date before or after it is page furniture and goes."""
     table = tmp_path / "rows.csv"
     table.write_text(
         "title,text,date\n"
@@ -112,10 +115,14 @@ def test_leading_date_and_repeated_title_are_cut(tmp_path: Path) -> None:
     first, second = articles
     assert first.text == (
         "Syria attack symptoms consistent with nerve agent use WHO\n\n"
+        "Syria attack symptoms consistent with nerve agent use WHO.\n\n"
         "Victims of a suspected chemical attack appeared to show symptoms."
     )
     assert first.date_published == date(2017, 4, 5)  # from the text: the date cell is empty
-    assert second.text == "Ten killed in Raqqa\n\nSANA Aircraft struck the town."
+    assert (
+        second.text
+        == "Ten killed in Raqqa\n\nTen killed in Raqqa\n\nSANA Aircraft struck the town."
+    )
     assert second.date_published == date(2016, 11, 22)  # the date cell wins
 
 
@@ -127,7 +134,9 @@ def test_agency_dateline_becomes_based_on(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     (article,), _ = _read(table)
-    assert article.text == "Barrel bombs kill 11\n\nAt least 11 civilians were killed."
+    assert article.text == (
+        "Barrel bombs kill 11\n\nBarrel bombs kill 11\n\nAt least 11 civilians were killed."
+    )
     assert article.based_on == (SourceRef("AFP", date(2015, 7, 16)),)
     assert article.date_published == date(2015, 7, 16)
 

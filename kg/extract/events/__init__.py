@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from kg.extract.events import merge as merging
 from kg.extract.events.arguments import Reader
 from kg.extract.events.main_event import choose_main
-from kg.nlp.sentences import lead_end
+from kg.nlp.sentences import headline_copy, lead_end
 from kg.records import Article, Event, Mention
 
 __all__ = ["events"]
@@ -38,7 +38,13 @@ def events(doc: Doc, article: Article, mentions: Sequence[Mention]) -> Iterator[
     The headline's event that the body made precise ("Syrian Army Kills 10 Terrorists"
     + "… in a missile attack") is the main event: one node, with the killer the
     headline names when the precise words name no one better."""
-    found = list(Reader(doc, article, mentions).read())
+    copy = headline_copy(doc, article)
+    # The body's copy of the headline tells the headline's event again: no new evidence.
+    found = [
+        f
+        for f in Reader(doc, article, mentions).read()
+        if copy is None or not copy[0] <= f.trigger.idx < copy[1]
+    ]
     lead = lead_end(doc, article)
     merged = merging.merge(found, article.date_published, lead)
     main = choose_main(doc, article, found, merged, lead)
