@@ -191,6 +191,50 @@ def earlier_incident(number: Token) -> bool:
                 return True
             if _in_recent_past(node):
                 return True
+    return likened_to_the_news(number)
+
+
+# "a similar attack", "earlier regime shelling": an incident named as like, or before, the news.
+LIKENING_WORDS = frozenset({"similar", "previous", "earlier", "prior"})
+DOING_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _likened_event(phrase: Token) -> bool:
+    """ "similar terrorist attacks", "a previous strike", "earlier regime shelling": words
+    from the phrase's start open on a likening word and name an attack within the next
+    three (read off the text, as the parser may hang the attack apart: "earlier regime |
+    shelling")."""
+    doc = phrase.doc
+    start = phrase.left_edge.i
+    words = [
+        t
+        for t in doc[start : min(start + 6, phrase.sent.end)]
+        if t.lower_ not in {"a", "an", "the"}
+    ]
+    if not words or words[0].lower_ not in LIKENING_WORDS:
+        return False
+    return any(t.lemma_.lower() in EVENT_NOUNS or t.lower_ in EVENT_NOUNS for t in words[1:4])
+
+
+def _verbs_of(number: Token) -> list[Token]:
+    """The verbs above the count, and one hung on its noun ("three men killed in …")."""
+    verbs = [t for t in [number, *number.ancestors] if t.pos_ in {"VERB", "AUX"}]
+    noun = number.head if number.dep_ == "nummod" else number
+    return [*verbs, *(c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB")]
+
+
+def likened_to_the_news(number: Token) -> bool:
+    """ "Similar terrorist attacks that took place in the city in the past 48 hours killed
+    10 people", "two other people were killed in a similar attack on another
+    neighbourhood", "four children and one man killed in earlier regime shelling": a
+    count its verb gives to an incident the text names as like, or before, the news."""
+    for verb in _verbs_of(number):
+        for child in verb.children:
+            if child.dep_ in DOING_DEPS and _likened_event(child):
+                return True
+            if child.dep_ in {"prep", "agent"} and child.lower_ in {"in", "during", "by"}:
+                if any(_likened_event(o) for o in child.children if o.dep_ == "pobj"):
+                    return True
     return False
 
 
