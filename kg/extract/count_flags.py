@@ -355,12 +355,22 @@ def beside_millions_displaced(number: Token) -> bool:
     return False
 
 
+REPORTING_VERBS = frozenset({"say", "report", "add", "tell", "announce", "confirm", "state"})
+
+
 def also_of_its_verb(number: Token) -> bool:
     """ "Five civilians including three children were also killed by regime bombs", "The
     air force also killed at least 10 people in rebel areas", "The Kurds also lost three
     fighters": a count that adds to one given before (not "It also said 19 were killed":
-    the "also" of the report)."""
+    the "also" of the report).  So is a count whose "killing"/"leaving" clause hangs on a
+    verb that says "also": "Rebels also fired rockets into the city killing one person",
+    "The bombers had also targeted the troops leaving over 90 dead"."""
     verb = next((t for t in [number, *number.ancestors] if t.pos_ == "VERB"), None)
-    return verb is not None and any(
-        c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children
-    )
+    if verb is None:
+        return False
+    verbs = [verb]
+    if verb.dep_ in {"advcl", "acl"} and verb.tag_ == "VBG":  # "fired rockets … killing one"
+        done = next((t for t in verb.ancestors if t.pos_ == "VERB"), None)
+        if done is not None and done.lemma_.lower() not in REPORTING_VERBS:
+            verbs.append(done)  # not "SANA also reported a rocket attack killing three"
+    return any(c.dep_ == "advmod" and c.lower_ == "also" for v in verbs for c in v.children)

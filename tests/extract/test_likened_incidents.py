@@ -50,3 +50,32 @@ def test_counts_of_a_likened_incident(
     "earlier" or "prior" belongs to another incident than the news."""
     killed = [c for c in claims_of(nlp, text) if c.outcome is Outcome.KILLED]
     assert [(c.count, c.other_incident) for c in killed] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rebels also fired rockets into the government-held port killing one person and"
+            " wounding six.",
+            [(1, True)],
+        ),
+        (
+            "The bombers had also targeted army troops near the city leaving over 90 soldiers"
+            " dead.",
+            [(90, True)],
+        ),
+        # no "also": the news's own dead
+        ("Rebels fired rockets into the port killing one person.", [(1, False)]),
+        # the "also" of the report, not of the verb the killing hangs on
+        ("It also said that rebels fired rockets killing two people.", [(2, False)]),
+        ("State media also reported a rocket attack on the port killing two people.", [(2, False)]),
+    ],
+)
+def test_killing_clause_of_an_also_verb(
+    nlp: Language, text: str, expected: list[tuple[int, bool]]
+) -> None:
+    """ "X also fired rockets …, killing N": more dead beside a count given before
+    (``nkg:additional``), read through the "killing" clause to the verb that says "also"."""
+    killed = [c for c in claims_of(nlp, text) if c.outcome is Outcome.KILLED]
+    assert [(c.count, c.additional) for c in killed] == expected
