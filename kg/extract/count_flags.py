@@ -17,13 +17,16 @@
   bomb attack that killed at least 17" in news of October 11).  So is a count in a
   sentence that tells another incident beside the news: "Meanwhile four civilians were
   killed when …", "Elsewhere in Syria …", "In another air strike …" (not "Meanwhile the
-  coalition said the attack killed 100": the news's own attack).
+  coalition said the attack killed 100": the news's own attack).  So is a count its
+  verb gives to an attack named as like, or before, the news: "Similar terrorist attacks
+  … killed 10 people", "one man killed in earlier regime shelling".
 * A part of a toll the text gives (``nkg:additional``, "a part of a total"): "The toll
   included two people killed by rocket fire" (not a breakdown of the dead: "the toll
   includes ten children"), "Another 327 civilians, including 126 children" (the 126
   are part of an added count, as the 327 are); so is a count its verb says "also" of:
   "Five civilians were also killed by regime bombs", "airstrikes also killed seven
-  civilians in the town" (more dead, beside a count given before).
+  civilians in the town" (more dead, beside a count given before); read through a
+  "killing" clause: "Rebels also fired rockets into Latakia killing one person".
 """
 
 from __future__ import annotations
@@ -232,9 +235,9 @@ def likened_to_the_news(number: Token) -> bool:
         for child in verb.children:
             if child.dep_ in DOING_DEPS and _likened_event(child):
                 return True
-            if child.dep_ in {"prep", "agent"} and child.lower_ in {"in", "during", "by"}:
-                if any(_likened_event(o) for o in child.children if o.dep_ == "pobj"):
-                    return True
+            by_attack = child.dep_ in {"prep", "agent"} and child.lower_ in {"in", "during", "by"}
+            if by_attack and any(_likened_event(o) for o in child.children if o.dep_ == "pobj"):
+                return True
     return False
 
 
