@@ -17,13 +17,16 @@
   bomb attack that killed at least 17" in news of October 11).  So is a count in a
   sentence that tells another incident beside the news: "Meanwhile four civilians were
   killed when …", "Elsewhere in Syria …", "In another air strike …" (not "Meanwhile the
-  coalition said the attack killed 100": the news's own attack).
+  coalition said the attack killed 100": the news's own attack).  So is a count its
+  verb gives to an attack named as like, or before, the news: "Similar terrorist attacks
+  … killed 10 people", "one man killed in earlier regime shelling".
 * A part of a toll the text gives (``nkg:additional``, "a part of a total"): "The toll
   included two people killed by rocket fire" (not a breakdown of the dead: "the toll
   includes ten children"), "Another 327 civilians, including 126 children" (the 126
   are part of an added count, as the 327 are); so is a count its verb says "also" of:
   "Five civilians were also killed by regime bombs", "airstrikes also killed seven
-  civilians in the town" (more dead, beside a count given before).
+  civilians in the town" (more dead, beside a count given before); read through a
+  "killing" clause: "Rebels also fired rockets into Latakia killing one person".
 """
 
 from __future__ import annotations
@@ -191,6 +194,50 @@ def earlier_incident(number: Token) -> bool:
                 return True
             if _in_recent_past(node):
                 return True
+    return likened_to_the_news(number)
+
+
+# "a similar attack", "earlier regime shelling": an incident named as like, or before, the news.
+LIKENING_WORDS = frozenset({"similar", "previous", "earlier", "prior"})
+DOING_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _likened_event(phrase: Token) -> bool:
+    """ "similar terrorist attacks", "a previous strike", "earlier regime shelling": words
+    from the phrase's start open on a likening word and name an attack within the next
+    three (read off the text, as the parser may hang the attack apart: "earlier regime |
+    shelling")."""
+    doc = phrase.doc
+    start = phrase.left_edge.i
+    words = [
+        t
+        for t in doc[start : min(start + 6, phrase.sent.end)]
+        if t.lower_ not in {"a", "an", "the"}
+    ]
+    if not words or words[0].lower_ not in LIKENING_WORDS:
+        return False
+    return any(t.lemma_.lower() in EVENT_NOUNS or t.lower_ in EVENT_NOUNS for t in words[1:4])
+
+
+def _verbs_of(number: Token) -> list[Token]:
+    """The verbs above the count, and one hung on its noun ("three men killed in …")."""
+    verbs = [t for t in [number, *number.ancestors] if t.pos_ in {"VERB", "AUX"}]
+    noun = number.head if number.dep_ == "nummod" else number
+    return [*verbs, *(c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB")]
+
+
+def likened_to_the_news(number: Token) -> bool:
+    """ "Similar terrorist attacks that took place in the city in the past 48 hours killed
+    10 people", "two other people were killed in a similar attack on another
+    neighbourhood", "four children and one man killed in earlier regime shelling": a
+    count its verb gives to an incident the text names as like, or before, the news."""
+    for verb in _verbs_of(number):
+        for child in verb.children:
+            if child.dep_ in DOING_DEPS and _likened_event(child):
+                return True
+            by_attack = child.dep_ in {"prep", "agent"} and child.lower_ in {"in", "during", "by"}
+            if by_attack and any(_likened_event(o) for o in child.children if o.dep_ == "pobj"):
+                return True
     return False
 
 
@@ -311,12 +358,22 @@ def beside_millions_displaced(number: Token) -> bool:
     return False
 
 
+REPORTING_VERBS = frozenset({"say", "report", "add", "tell", "announce", "confirm", "state"})
+
+
 def also_of_its_verb(number: Token) -> bool:
     """ "Five civilians including three children were also killed by regime bombs", "The
     air force also killed at least 10 people in rebel areas", "The Kurds also lost three
     fighters": a count that adds to one given before (not "It also said 19 were killed":
-    the "also" of the report)."""
+    the "also" of the report).  So is a count whose "killing"/"leaving" clause hangs on a
+    verb that says "also": "Rebels also fired rockets into the city killing one person",
+    "The bombers had also targeted the troops leaving over 90 dead"."""
     verb = next((t for t in [number, *number.ancestors] if t.pos_ == "VERB"), None)
-    return verb is not None and any(
-        c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children
-    )
+    if verb is None:
+        return False
+    verbs = [verb]
+    if verb.dep_ in {"advcl", "acl"} and verb.tag_ == "VBG":  # "fired rockets … killing one"
+        done = next((t for t in verb.ancestors if t.pos_ == "VERB"), None)
+        if done is not None and done.lemma_.lower() not in REPORTING_VERBS:
+            verbs.append(done)  # not "SANA also reported a rocket attack killing three"
+    return any(c.dep_ == "advmod" and c.lower_ == "also" for v in verbs for c in v.children)
