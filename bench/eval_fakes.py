@@ -14,8 +14,10 @@ What the graph states and this script only reads:
 
 * Sides come from the graph: an actor's ``nkg:side`` (the gazetteer's) as the event's
   ``nkg:side``, with generic words resolved in context ("the army", "regime forces" in an
-  article about Syria) and the side of an unnamed air strike inferred and flagged
-  (``nkg:inferred "side:unnamed-air-strike"``; ``kg.extract.sides``), and the side an
+  article about Syria) and the sides inferred where the text names no actor, each
+  flagged with its rule (``nkg:inferred "side:unnamed-air-strike"``,
+  ``"side:bombardment-from-the-air"``, ``"side:chemical-attack-from-the-air"``;
+  ``kg.extract.sides``), and the side an
   article's first sentences accuse of the main event ("the opposition accused government
   forces of gassing hundreds", ``side:accused-of-the-attack``).
 * A main event the text places only in a country, or nowhere, carries the article's own

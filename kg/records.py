@@ -193,6 +193,14 @@ class EntityRef:
     ner_label: str = ""
 
 
+UNNAMED_PREFIX = "unnamed-"  # key of an unnamed source: "unnamed-military", one per article
+
+
+def unnamed_ref(kind: str, words: str) -> EntityRef:
+    """An unnamed source of one kind ("a military source"), labelled with the words used."""
+    return EntityRef(key=UNNAMED_PREFIX + kind, label=words, kinds=(EntityKind.UNNAMED_SOURCE,))
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """One occurrence of an entity in an article."""

@@ -272,6 +272,8 @@ def probe():
         "omp": os.environ.get("OMP_NUM_THREADS"),
         "profile": dask.config.get("distributed.worker.profile.enabled"),
         "tick": dask.config.get("distributed.admin.tick.interval"),
+        "memory": dask.config.get("distributed.worker.memory.monitor-interval"),
+        "system": dask.config.get("distributed.admin.system-monitor.interval"),
     }
 
 if __name__ == "__main__":
@@ -300,4 +302,11 @@ def test_the_build_cluster_workers_keep_freed_memory_and_leave_the_task_thread_a
     workers = json.loads(result.stdout.strip().splitlines()[-1])
     assert len(workers) == 2
     for worker in workers:
-        assert worker == {"trim": None, "omp": "1", "profile": False, "tick": "1s"}
+        assert worker == {
+            "trim": None,
+            "omp": "1",
+            "profile": False,
+            "tick": "1s",
+            "memory": "1s",
+            "system": "2s",
+        }

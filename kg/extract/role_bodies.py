@@ -13,13 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.nlp.sources import ROLE_NOUNS, description_kind
-from kg.records import EntityKind, EntityRef, Mention
+from kg.records import EntityKind, EntityRef, Mention, unnamed_ref
 
-UNNAMED_PREFIX = "unnamed-"
 # Head nouns of a body described in lower case: "civil defense", "the health directorate".
 BODY_NOUNS = frozenset(
     {"defense", "defence", "ministry", "council", "committee", "command", "directorate",
@@ -54,23 +53,22 @@ def described_body(doc: Doc, person: Mention) -> EntityRef | None:
     if kind is None:
         return None
     label = " ".join(t.text for t in words)  # a body no name gives: an unnamed source
-    return EntityRef(key=UNNAMED_PREFIX + kind, label=label, kinds=(EntityKind.UNNAMED_SOURCE,))
+    return unnamed_ref(kind, label)
 
 
-def _describes(token: object) -> bool:
+def _describes(token: Token) -> bool:
     """A lower-case modifier of a role noun ("local", "civil", "defense", "health"); the
     caller keeps only those hung on a word up to the role.  A noun with its own
     determiner, number or other modifier heads a phrase of its own the lost comma glued on
     ("killing 12 people civil defense official …", "the opposition-held province local
     civil defense official …")."""
     return (
-        getattr(token, "is_lower", False)
-        and getattr(token, "is_alpha", False)
-        and getattr(token, "pos_", "") in {"ADJ", "NOUN"}
-        and getattr(token, "dep_", "") in {"amod", "compound", "nmod"}
+        token.is_lower
+        and token.is_alpha
+        and token.pos_ in {"ADJ", "NOUN"}
+        and token.dep_ in {"amod", "compound", "nmod"}
         and not any(
-            c.dep_ in OWN_PHRASE or (c.i < token.i and not _describes(c))
-            for c in getattr(token, "children", ())
+            c.dep_ in OWN_PHRASE or (c.i < token.i and not _describes(c)) for c in token.children
         )
     )
 

@@ -47,7 +47,13 @@ from kg.nlp.sources import (
     unnamed_kind,
 )
 from kg.rdf.iris import slug
-from kg.records import PLACE_KINDS, EntityKind, EntityRef, Mention
+from kg.records import (
+    PLACE_KINDS,
+    EntityKind,
+    EntityRef,
+    Mention,
+    unnamed_ref,
+)
 
 FOLD_DROP_LEADING = frozenset(
     {"the", "a", "an", "its", "his", "her", "their", "this", "that", "these", "those",
@@ -80,7 +86,6 @@ EVENT_WORDS = frozenset(
      "offensive", "offensives", "assault", "assaults", "massacre", "ambush", "clashes",
      "bombardment"}
 )  # fmt: skip
-UNNAMED_PREFIX = "unnamed-"
 # Nouns an outlet's name comes with ("SANA news agency", "the Al-Watan daily").
 OUTLET_NOUNS = frozenset(
     {
@@ -373,11 +378,6 @@ def members() -> dict[str, str]:
         for t in triples
         if t.predicate.value == MEMBER_OF
     }
-
-
-def unnamed_ref(kind: str, words: str) -> EntityRef:
-    """An unnamed source of one kind, labelled with the words used."""
-    return EntityRef(key=UNNAMED_PREFIX + kind, label=words, kinds=(EntityKind.UNNAMED_SOURCE,))
 
 
 def _words(span: SpacySpan) -> str:

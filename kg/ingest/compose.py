@@ -87,11 +87,15 @@ def split_repeated_title(text: str, title: str) -> tuple[str, str]:
             return "", text
         start = _after_letter(text, found) - 1
         end = _after_letter(text, found + len(target) - 1)
+    if end < len(text) and text[end].isalnum():  # "…in Hama" + "s stronghold": no copy
+        return "", text
     # Keep closing quotes or brackets that belong to the title's last word, and its stop.
     while end < len(text) and text[end] in "\"”’')]":
         end += 1
     if text.startswith((".", "!", "?"), end):
         end += 1
+    elif text[end:].lstrip()[:1].islower():  # "Army kills 20 in Homs, SANA said": a sentence
+        return "", text
     return text[start:end].strip(), text[end:].lstrip(_JOINERS)
 
 

@@ -106,13 +106,15 @@ def words(text: str) -> list[str]:
 
 def copy_paragraph_end(text: str, end: int, headline: str) -> int | None:
     """Where the paragraph after the headline (ending at ``end``) ends, when it is only
-    the headline again, in the same words ("…use WHO" + "…use WHO."); else None."""
+    the headline again, in the same letters and digits as ingest compares them ("…use
+    WHO" + "…use WHO.", "U.S.-led strikes" + "US-led strikes"); else None."""
     if not text.startswith("\n\n", end):
         return None
     copy_end = text.find("\n\n", end + 2)
     copy_end = len(text) if copy_end < 0 else copy_end
     title = words(headline)
-    return copy_end if len(title) >= 3 and words(text[end:copy_end]) == title else None
+    same = "".join(words(text[end:copy_end])) == "".join(title)
+    return copy_end if len(title) >= 3 and same else None
 
 
 def _headline_end(doc: Doc, article: Article) -> int:

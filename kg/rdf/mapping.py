@@ -29,6 +29,7 @@ from kg.rdf import terms
 from kg.rdf.iris import Iris
 from kg.rdf.terms import PREFIXES
 from kg.records import (
+    UNNAMED_PREFIX,
     Analysis,
     Attribution,
     CountClaim,
@@ -45,7 +46,6 @@ XSD = PREFIXES["xsd"]
 PROV = PREFIXES["prov"]
 SKOS = PREFIXES["skos"]
 RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-UNNAMED_PREFIX = "unnamed-"
 
 
 class _Terms:

@@ -236,3 +236,72 @@ def test_the_troops_who_repelled_the_attack() -> None:
     """)
     found = read(doc, [mention(doc, 8, 9, E.SETTLEMENT)])
     assert [(e.kind, e.actor and e.actor.label) for e in found] == [(K.ATTACK, "Troops")]
+
+
+def test_who_repelled_the_attack_in_the_passive() -> None:
+    """rule "repelled-attack": "An attack by terrorists on Kobani was repelled by the
+    army.": the army, read from the passive's agent."""
+    doc = parse("""
+        Update update NOUN NN ROOT 0
+        ---
+        An an DET DT det 3
+        attack attack NOUN NN nsubjpass 9
+        by by ADP IN prep 3
+        terrorists terrorist NOUN NNS pobj 4
+        on on ADP IN prep 3
+        Kobani Kobani PROPN NNP pobj 6
+        was be AUX VBD auxpass 9
+        repelled repel VERB VBN ROOT 9
+        by by ADP IN agent 9
+        the the DET DT det 12
+        army army NOUN NN pobj 10
+        . . PUNCT . punct 9
+    """)
+    found = read(doc, [mention(doc, 7, 8, E.SETTLEMENT)])
+    assert [(e.kind, e.actor and e.actor.label) for e in found] == [(K.ATTACK, "army")]
+
+
+def test_an_attack_that_killed_is_not_the_repellers() -> None:
+    """rule "repelled-attack" does not apply: "The army repelled an attack by terrorists
+    that killed five civilians.": the attack killed, so the toll is not the army's."""
+    doc = parse("""
+        Update update NOUN NN ROOT 0
+        ---
+        The the DET DT det 3
+        army army NOUN NN nsubj 4
+        repelled repel VERB VBD ROOT 4
+        an an DET DT det 6
+        attack attack NOUN NN dobj 4
+        by by ADP IN prep 6
+        terrorists terrorist NOUN NNS pobj 7
+        that that PRON WDT nsubj 10
+        killed kill VERB VBD relcl 6
+        five five NUM CD nummod 12
+        civilians civilian NOUN NNS dobj 10
+        . . PUNCT . punct 4
+    """)
+    found = read(doc, [])
+    assert all(e.actor is None or e.actor.label != "army" for e in found)
+    assert any(e.kind is K.ATTACK for e in found)
+
+
+def test_a_thwarted_bombing_is_not_the_thwarters_bombing() -> None:
+    """rule "repelled-attack" does not apply: "Security forces thwarted a car bomb attack
+    in Homs.": only an attack takes who fought it off as its actor."""
+    doc = parse("""
+        Update update NOUN NN ROOT 0
+        ---
+        Security security NOUN NN compound 3
+        forces force NOUN NNS nsubj 4
+        thwarted thwart VERB VBD ROOT 4
+        a a DET DT det 8
+        car car NOUN NN compound 7
+        bomb bomb NOUN NN compound 8
+        attack attack NOUN NN dobj 4
+        in in ADP IN prep 8
+        Homs Homs PROPN NNP pobj 9
+        . . PUNCT . punct 4
+    """)
+    found = read(doc, [mention(doc, 10, 11, E.SETTLEMENT)])
+    assert found and all(e.kind is not K.ATTACK for e in found)
+    assert all(e.actor is None or "forces" not in e.actor.label for e in found)

@@ -126,6 +126,29 @@ def test_leading_date_is_cut_and_repeated_title_kept(tmp_path: Path) -> None:
     assert second.date_published == date(2016, 11, 22)  # the date cell wins
 
 
+def test_a_body_that_only_starts_like_its_title_keeps_its_first_sentence_whole(
+    tmp_path: Path,
+) -> None:
+    """No copy when the title's letters end inside a word ("Hama" + "s stronghold") or the
+    sentence goes on in lower case ("… 20 terrorists in Homs countryside, SANA said")."""
+    table = tmp_path / "rows.csv"
+    table.write_text(
+        "title,text\n"
+        '"Army kills 5 fighters in Hama","Army kills 5 fighters in Hamas stronghold."\n'
+        '"Syrian army kills 20 terrorists","Syrian army kills 20 terrorists in Homs'
+        ' countryside, SANA reported."\n',
+        encoding="utf-8",
+    )
+    first, second = _read(table)[0]
+    assert (
+        first.text == "Army kills 5 fighters in Hama\n\nArmy kills 5 fighters in Hamas stronghold."
+    )
+    assert second.text == (
+        "Syrian army kills 20 terrorists\n\n"
+        "Syrian army kills 20 terrorists in Homs countryside, SANA reported."
+    )
+
+
 def test_agency_dateline_becomes_based_on(tmp_path: Path) -> None:
     table = tmp_path / "rows.csv"
     table.write_text(

@@ -562,7 +562,8 @@ class Reader(Scene):
         for trigger, kind in triggers(self.doc):
             place, origins = self.places_of(trigger, kind)
             self.scene_country = self._country_of(place)
-            actor = repeller(self, trigger) or self.actor_of(trigger, kind)
+            repelled = repeller(self, trigger) if kind is K.ATTACK else None  # not a bombing
+            actor = repelled or self.actor_of(trigger, kind)
             if _nobody_killed(trigger, actor):
                 continue
             if kind is K.ATTACK and actor is not None:

@@ -5,6 +5,11 @@ News of an attack fought off ("Syrian Army Frustrates Terrorist Attack on Qalamo
 terrorists") report the fighting of the side that repelled it: its killing of the
 attackers is the news, and it is the actor of the event the attack noun names.  The
 attackers stay in the text ("by terrorists"); the event's actor is who fought.
+
+Not when the attack itself killed ("an attack by IS militants that killed five
+civilians": the toll is the attackers'), and only for attacks: a car bomb or an air
+strike thwarted is not a bombing by who thwarted it (``EventKind.ATTACK`` only, in
+:meth:`Reader.read`).  Active or passive alike ("was repelled by the army").
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from kg.extract.events.rules import rule
-from kg.extract.events.words import FORCE_NOUNS
+from kg.extract.events.words import FORCE_NOUNS, KILLING_VERBS
 from kg.nlp.sentences import head, kids
 from kg.rdf.iris import slug
 from kg.records import EntityKind, EntityRef
@@ -69,6 +74,22 @@ def _force_words(reader: Reader, verb: Token) -> EntityRef | None:
                      kinds=(EntityKind.ACTOR, EntityKind.ARMED_GROUP), known=False)  # fmt: skip
 
 
+def _agent(verb: Token) -> Token | None:
+    """ "an attack … was repelled by the army": the army."""
+    for child in kids(verb):
+        if child.dep_ == "agent":
+            return next((c for c in kids(child) if c.dep_ == "pobj"), None)
+    return None
+
+
+def _killing_attack(trigger: Token) -> bool:
+    """ "an attack by IS militants that killed five civilians": the attack killed, so its
+    attackers did; the side that fought it off is not who the toll is of."""
+    return any(
+        child.dep_ == "relcl" and child.lemma_.lower() in KILLING_VERBS for child in kids(trigger)
+    )
+
+
 @rule("repelled-attack", '"The Syrian army repelled an attack by terrorists on Mallah Farms", '
       '"Syrian Army Frustrates Terrorist Attack on Qalamoun": who fought the attack off is '
       "the actor of the fighting reported", off=None)  # fmt: skip
@@ -76,9 +97,11 @@ def repeller(reader: Reader, trigger: Token) -> EntityRef | None:
     """The side that fought off the attack ``trigger`` names: the subject of the
     repelling verb, or in a title-case headline the actor named right before the verb
     the parser took for the attack's modifier ("Syrian Army Frustrates Terrorist Attack")."""
+    if _killing_attack(trigger):
+        return None
     verb = _verb_repelling(trigger)
     if verb is not None:
-        subject = next((c for c in kids(verb) if c.dep_ == "nsubj"), None)
+        subject = next((c for c in kids(verb) if c.dep_ == "nsubj"), None) or _agent(verb)
         if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             subject = head(verb)  # "the army and allies who repelled an attack"
         if subject is not None:
