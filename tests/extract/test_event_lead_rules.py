@@ -287,7 +287,7 @@ def test_an_attack_that_killed_is_not_the_repellers() -> None:
 
 def test_a_thwarted_bombing_is_not_the_thwarters_bombing() -> None:
     """rule "repelled-attack" does not apply: "Security forces thwarted a car bomb attack
-    in Homs.": only an attack takes who fought it off as its actor."""
+    in Homs.": a device thwarted is no bombing by who thwarted it."""
     doc = parse("""
         Update update NOUN NN ROOT 0
         ---

@@ -29,7 +29,7 @@ from spacy.tokens import Token
 from kg.extract.attribution import attribute
 from kg.extract.entities import is_actor, is_place
 from kg.extract.events.kinds import NOUN_TRIGGERS, SPEC
-from kg.extract.events.repelled import repeller
+from kg.extract.events.repelled import FOILED_DEVICES, repeller
 from kg.extract.events.rules import rule
 from kg.extract.events.scene import Scene, governing_verb, is_country, post_modifier_end
 from kg.extract.events.triggers import (
@@ -562,7 +562,7 @@ class Reader(Scene):
         for trigger, kind in triggers(self.doc):
             place, origins = self.places_of(trigger, kind)
             self.scene_country = self._country_of(place)
-            repelled = repeller(self, trigger) if kind is K.ATTACK else None  # not a bombing
+            repelled = None if kind in FOILED_DEVICES else repeller(self, trigger)
             actor = repelled or self.actor_of(trigger, kind)
             if _nobody_killed(trigger, actor):
                 continue

@@ -7,9 +7,10 @@ attackers is the news, and it is the actor of the event the attack noun names.  
 attackers stay in the text ("by terrorists"); the event's actor is who fought.
 
 Not when the attack itself killed ("an attack by IS militants that killed five
-civilians": the toll is the attackers'), and only for attacks: a car bomb or an air
-strike thwarted is not a bombing by who thwarted it (``EventKind.ATTACK`` only, in
-:meth:`Reader.read`).  Active or passive alike ("was repelled by the army").
+civilians": the toll is the attackers'), and not for a device: a car bomb or a
+chemical attack thwarted is not a bombing by who thwarted it (:data:`FOILED_DEVICES`,
+left out in :meth:`Reader.read`); an attack, an assault or a raid fought off is the
+fighting of who fought it off.  Active or passive alike ("was repelled by the army").
 """
 
 from __future__ import annotations
@@ -22,10 +23,13 @@ from kg.extract.events.rules import rule
 from kg.extract.events.words import FORCE_NOUNS, KILLING_VERBS
 from kg.nlp.sentences import head, kids
 from kg.rdf.iris import slug
-from kg.records import EntityKind, EntityRef
+from kg.records import EntityKind, EntityRef, EventKind
 
 if TYPE_CHECKING:
     from kg.extract.events.arguments import Reader
+
+# Events whose thwarting is no deed of the same kind by who thwarted them.
+FOILED_DEVICES = frozenset({EventKind.BOMBING, EventKind.CHEMICAL_ATTACK})
 
 # The verbs of fighting an attack off.
 REPELLING_VERBS = frozenset({"repel", "repulse", "foil", "thwart", "frustrate", "abort"})
