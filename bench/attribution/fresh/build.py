@@ -1,0 +1,33 @@
+"""Expand fresh/annotations.txt into fresh/reference.jsonl and check it.
+
+Reuses the mechanical steps of bench/attribution/expand.py (find each number, copy its
+sentence, read value, vague word and qualifier) and the checks of
+bench/attribution/check_reference.py, pointed at the fresh sample; every judgement is
+the annotator's.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+import check_reference  # noqa: E402
+import expand  # noqa: E402
+
+
+def main() -> int:
+    """Write fresh/reference.jsonl, then run the reference checks on it."""
+    lines = (HERE / "annotations.txt").read_text(encoding="utf-8").splitlines()
+    records, errors = expand.expand("annotations.txt", lines, expand.load())
+    expand.write(records, HERE / "reference.jsonl")
+    print(f"{len(records)} lines, {errors} errors")
+    check_reference.REF = HERE / "reference.jsonl"
+    check_reference.SAMPLE = HERE / "sample.txt"
+    return 1 if errors else check_reference.main()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

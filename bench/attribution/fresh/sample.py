@@ -1,0 +1,44 @@
+"""Draw a fresh blind attribution sample: 16 dev articles not in the first reference.
+
+Reads ../shared/data/fakes-dev.csv (relative to the repository root), dedupes by
+unit_id (first row kept) and sorts the distinct ids, exactly as
+bench/attribution/sample.py does; removes the 64 ids of bench/attribution/sample.txt
+and draws 16 of the rest with random.Random(2027).sample; writes
+bench/attribution/fresh/sample.txt in drawn order.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[2]
+DATA = ROOT.parent / "shared" / "data" / "fakes-dev.csv"
+OLD = HERE.parent / "sample.txt"
+OUT = HERE / "sample.txt"
+SEED = 2027
+SIZE = 16
+
+
+def distinct_ids(path: Path) -> list[str]:
+    """The sorted distinct unit_ids of the CSV (first row of a repeated id kept)."""
+    seen: dict[str, None] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            seen.setdefault(row["unit_id"], None)
+    return sorted(seen)
+
+
+def main() -> None:
+    """Write the 16 fresh ids, in drawn order, to sample.txt."""
+    old = set(OLD.read_text(encoding="utf-8").split())
+    rest = [uid for uid in distinct_ids(DATA) if uid not in old]
+    drawn = random.Random(SEED).sample(rest, SIZE)
+    OUT.write_text("\n".join(drawn) + "\n", encoding="utf-8")
+    print(f"{len(rest)} articles outside the first sample, drew {len(drawn)} -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()
