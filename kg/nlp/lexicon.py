@@ -107,8 +107,7 @@ COUNTED_NOUNS: dict[str, Counted] = {
     **dict.fromkeys(["resident", "villager", "townspeople"], Counted.RESIDENTS),
     **dict.fromkeys(["refugee", "evacuee", "migrant", "asylum"], Counted.REFUGEES),
     **dict.fromkeys(
-        ["strike", "airstrike", "raid", "sortie", "bombing", "bombardment", "missile",
-         "rocket", "barrel", "shell", "mortar"],
+        ["strike", "airstrike", "raid", "sortie", "bombing", "bombardment"],
         Counted.AIRSTRIKES),
     **dict.fromkeys(
         ["attack", "assault", "offensive", "explosion", "blast", "ambush", "clash",
@@ -121,8 +120,9 @@ COUNTED_NOUNS: dict[str, Counted] = {
     **dict.fromkeys(["tank", "apc"], Counted.TANKS),
     **dict.fromkeys(
         ["weapon", "gun", "rifle", "launcher", "artillery", "cannon", "drone", "aircraft",
-         "jet", "helicopter", "plane", "ammunition", "bomb"],
-        Counted.WEAPONS),
+         "jet", "helicopter", "plane", "warplane", "ammunition", "bomb", "missile", "rocket",
+         "barrel", "shell", "mortar"],
+        Counted.WEAPONS),  # the guide's Weapons: "8 rocket shells", "dozens of mortars"
     **dict.fromkeys(
         ["building", "house", "home", "school", "hospital", "mosque", "church",
          "facility", "bridge", "shop", "apartment", "structure"],

@@ -129,6 +129,12 @@ Q, C, OUT = Qualifier, Counted, Outcome
             "Insurgents attacked the base with three car bombs.",
             [(3, Q.EXACT, C.WEAPONS, None)],
         ),
+        # shells, rockets, missiles and mortars are weapons, as the annotation guide has it
+        (
+            "Gunmen fired eight rocket shells at the town overnight.",
+            [(8, Q.EXACT, C.WEAPONS, None)],
+        ),
+        ("Dozens of mortars fell on the old city.", [(24, Q.APPROXIMATELY, C.WEAPONS, None)]),
         # a plural of nationality or faith counts people
         ("More than 5,000 Syrians crossed the border.", [(5000, Q.MORE_THAN, C.PEOPLE, None)]),
         # "others" and a bare number continue the earlier count only after its fate
