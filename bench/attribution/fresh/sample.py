@@ -9,26 +9,21 @@ bench/attribution/fresh/sample.txt in drawn order.
 
 from __future__ import annotations
 
-import csv
 import random
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from sample import distinct_ids  # noqa: E402  (bench/attribution/sample.py: the same ids)
+
 ROOT = HERE.parents[2]
 DATA = ROOT.parent / "shared" / "data" / "fakes-dev.csv"
 OLD = HERE.parent / "sample.txt"
 OUT = HERE / "sample.txt"
 SEED = 2027
 SIZE = 16
-
-
-def distinct_ids(path: Path) -> list[str]:
-    """The sorted distinct unit_ids of the CSV (first row of a repeated id kept)."""
-    seen: dict[str, None] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            seen.setdefault(row["unit_id"], None)
-    return sorted(seen)
 
 
 def main() -> None:
