@@ -56,6 +56,7 @@ PERSON_THINGS = frozenset(
 BARE_REPORTS = frozenset({"report", "reports", "news", "information", "account", "accounts"})
 # How many sentences a report runs on without its source being named again.
 CARRY_SENTENCES = 2
+HARM_PARTICIPLES = frozenset({"kill", "injure", "wound", "martyr"})
 BACK_POINTERS = frozenset({"these", "those", "they", "he", "she"})
 SHOWING_VERBS = frozenset({"show", "depict", "capture"})
 # How far into the body (characters after the headline) a copy of the headline may start
@@ -166,6 +167,8 @@ def carried(doc: Doc, start: int, mentions: Sequence[Mention]) -> Attribution | 
         if back == 0:
             if own or _opens_with_date(unit) or _background(unit) or _shown(unit):
                 return None  # a source of its own; a new date ("In recent days 57 …")
+            if news_item_heading(unit):
+                return None  # "Two civilians injured in mortar attack on Bab Touma": a new item
             continue
         speaking = [f for f in own if f.speaker is not None]
         if speaking:
@@ -278,6 +281,22 @@ def _holds(fuller: Attribution | None, short: Attribution) -> bool:
         return False
     keys = {ref.key for ref in (fuller.claimant, *fuller.chain) if ref is not None}
     return short.claimant.key in keys
+
+
+def news_item_heading(unit: SpacySpan) -> bool:
+    """ "Four civilians injured in terrorist rocket attacks in Aleppo": a round-up's next
+    item opens on its own heading, a count of people and a bare participle of harm (no
+    auxiliary), the way a headline is written; the report before it has ended."""
+    if len(unit) < 4:
+        return False
+    count, people, harmed = unit[0], unit[1], unit[2]
+    return (
+        count.tag_ == "CD"
+        and people.tag_ == "NNS"
+        and harmed.tag_ == "VBN"
+        and harmed.lemma_.lower() in HARM_PARTICIPLES
+        and not any(c.dep_ in {"aux", "auxpass"} for c in harmed.children)
+    )
 
 
 def _opens_with_date(unit: SpacySpan) -> bool:

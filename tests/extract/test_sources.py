@@ -205,6 +205,14 @@ SOHR = "Syrian Observatory for Human Rights"
             "57 civilians",
             None,
         ),
+        (  # … as does a round-up's next item, opening on its own heading
+            "carried until a news item's heading",
+            "Four people were killed when shells hit the market, a police source told SANA. "
+            "Two civilians injured in mortar attack on Bab Touma Terrorists fired mortar "
+            "shells at the neighborhood.",
+            "Two civilians",
+            None,
+        ),
         (  # … as does a turn to another story
             "carried until another story",
             "The Syrian Observatory for Human Rights said jets struck the town on Sunday. "
