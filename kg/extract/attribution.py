@@ -27,6 +27,7 @@ from kg.extract.dates import before_the_news
 from kg.extract.speakers import compatible, is_unnamed, speaker_ref
 from kg.nlp import text_of
 from kg.nlp.attribution import Frame, frames_of, paragraphs, sentence_units
+from kg.nlp.lexicon import OUTCOME_WORDS
 from kg.nlp.relays import VISUAL_NOUNS
 from kg.nlp.sentences import copy_paragraph_end, words
 from kg.nlp.sources import (
@@ -42,6 +43,7 @@ from kg.records import (
     EntityKind,
     EntityRef,
     Mention,
+    Outcome,
     Span,
 )
 
@@ -56,7 +58,6 @@ PERSON_THINGS = frozenset(
 BARE_REPORTS = frozenset({"report", "reports", "news", "information", "account", "accounts"})
 # How many sentences a report runs on without its source being named again.
 CARRY_SENTENCES = 2
-HARM_PARTICIPLES = frozenset({"kill", "injure", "wound", "martyr"})
 BACK_POINTERS = frozenset({"these", "those", "they", "he", "she"})
 SHOWING_VERBS = frozenset({"show", "depict", "capture"})
 # How far into the body (characters after the headline) a copy of the headline may start
@@ -294,7 +295,7 @@ def news_item_heading(unit: SpacySpan) -> bool:
         count.tag_ == "CD"
         and people.tag_ == "NNS"
         and harmed.tag_ == "VBN"
-        and harmed.lemma_.lower() in HARM_PARTICIPLES
+        and OUTCOME_WORDS.get(harmed.lemma_.lower()) in {Outcome.KILLED, Outcome.WOUNDED}
         and not any(c.dep_ in {"aux", "auxpass"} for c in harmed.children)
     )
 

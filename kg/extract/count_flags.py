@@ -38,7 +38,7 @@ from datetime import date, timedelta
 from spacy.tokens import Token
 
 from kg.extract.dates import MONTHS, WEEKDAYS
-from kg.nlp.lexicon import NUMBER_WORDS
+from kg.nlp.lexicon import NUMBER_WORDS, SPEECH_VERBS
 from kg.records import CountClaim, Precision, TimeStamp
 
 # After "since", these start a tally a few days old: "since Tuesday", "since the weekend".
@@ -358,9 +358,6 @@ def beside_millions_displaced(number: Token) -> bool:
     return False
 
 
-REPORTING_VERBS = frozenset({"say", "report", "add", "tell", "announce", "confirm", "state"})
-
-
 def also_of_its_verb(number: Token) -> bool:
     """ "Five civilians including three children were also killed by regime bombs", "The
     air force also killed at least 10 people in rebel areas", "The Kurds also lost three
@@ -374,6 +371,6 @@ def also_of_its_verb(number: Token) -> bool:
     verbs = [verb]
     if verb.dep_ in {"advcl", "acl"} and verb.tag_ == "VBG":  # "fired rockets … killing one"
         done = next((t for t in verb.ancestors if t.pos_ == "VERB"), None)
-        if done is not None and done.lemma_.lower() not in REPORTING_VERBS:
+        if done is not None and done.lemma_.lower() not in SPEECH_VERBS:
             verbs.append(done)  # not "SANA also reported a rocket attack killing three"
     return any(c.dep_ == "advmod" and c.lower_ == "also" for v in verbs for c in v.children)
