@@ -49,6 +49,7 @@ class BuildReport:
     seconds: float = 0.0
     ready_seconds: float = 0.0  # until the executor's workers were up, their model loaded
     main_cpu_seconds: float = 0.0  # own CPU time while streaming and writing the articles
+    store_cpu_seconds: float = 0.0  # of it, in the target's writes (all threads, during each)
     problems: list[IngestProblem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -262,6 +263,7 @@ def build(
             for problem in result.problems:
                 report.problems.append(problem)
                 on_problem(problem)
+            writing = time.process_time()
             try:
                 into.replace_graphs(result.graphs)
             except OSError as error:
@@ -270,6 +272,7 @@ def build(
                     " each whole; this batch is not written (its articles are as they were before)."
                 )
                 raise write_failed(error, where, _batch_name(number, result), stored) from error
+            report.store_cpu_seconds += time.process_time() - writing
             report.articles += len(result.graphs)
             report.quads += result.quads
             on_progress(result.size)

@@ -310,3 +310,16 @@ def test_the_build_cluster_workers_keep_freed_memory_and_leave_the_task_thread_a
             "memory": "1s",
             "system": "2s",
         }
+
+
+def test_the_build_reports_its_own_cpu_and_the_share_spent_writing_the_store(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """What bench/scale.py prints as main ms/art and its store part: both measured, the
+    store part within the whole, and nothing spent writing when nothing is written."""
+    store = tmp_path / "store"
+    first = build([SEEDS], replace(settings, store=store, processes=1))
+    assert first.articles == 5
+    assert 0 < first.store_cpu_seconds < first.main_cpu_seconds
+    again = build([SEEDS], replace(settings, store=store, processes=1))
+    assert again.skipped == 5 and again.store_cpu_seconds == 0
