@@ -18,14 +18,14 @@ import check_reference  # noqa: E402
 import expand  # noqa: E402
 
 
-def main() -> int:
-    """Write fresh/reference.jsonl, then run the reference checks on it."""
-    lines = (HERE / "annotations.txt").read_text(encoding="utf-8").splitlines()
+def main(here: Path = HERE) -> int:
+    """Write here/reference.jsonl (default fresh/), then run the reference checks on it."""
+    lines = (here / "annotations.txt").read_text(encoding="utf-8").splitlines()
     records, errors = expand.expand("annotations.txt", lines, expand.load())
-    expand.write(records, HERE / "reference.jsonl")
+    expand.write(records, here / "reference.jsonl")
     print(f"{len(records)} lines, {errors} errors")
-    check_reference.REF = HERE / "reference.jsonl"
-    check_reference.SAMPLE = HERE / "sample.txt"
+    check_reference.REF = here / "reference.jsonl"
+    check_reference.SAMPLE = here / "sample.txt"
     return 1 if errors else check_reference.main()
 
 
