@@ -28,6 +28,7 @@ from spacy.tokens import Token
 
 from kg.extract.attribution import attribute
 from kg.extract.entities import is_actor, is_place
+from kg.extract.events.air_powers import kind_of_air_power
 from kg.extract.events.kinds import NOUN_TRIGGERS, SPEC
 from kg.extract.events.repelled import FOILED_DEVICES, repeller
 from kg.extract.events.rules import rule
@@ -575,6 +576,7 @@ class Reader(Scene):
                     kind_of_attacker(actor)
                     or kind_of_killer(trigger)
                     or kind_of_striker(trigger, actor)
+                    or kind_of_air_power(actor, (self.scene_country, self.story_country))
                     or kind
                 )
             evidence = self.evidence_of(trigger)
