@@ -505,6 +505,26 @@ def test_car_bombs_and_rockets_stay_a_bombing() -> None:
     assert kinds_of(doc) == [("bombs", K.BOMBING), ("rockets", K.SHELLING)]
 
 
+def test_a_counteroffensive_is_an_attack() -> None:
+    """ "Heavy regime losses in IS's Raqqa counteroffensive", "insurgents counterattacked
+    the town": the one-word spellings are attacks as "counter-offensive" is."""
+    noun = parse("""
+        regime regime NOUN NN compound 1
+        losses loss NOUN NNS ROOT 1
+        in in ADP IN prep 1
+        Raqqa Raqqa PROPN NNP compound 4
+        counteroffensive counteroffensive ADJ JJ pobj 2
+    """)
+    verb = parse("""
+        Insurgents insurgent NOUN NNS nsubj 1
+        counterattacked counterattack VERB VBD ROOT 1
+        the the DET DT det 3
+        town town NOUN NN dobj 1
+    """)
+    assert kinds_of(noun) == [("counteroffensive", K.ATTACK)]
+    assert kinds_of(verb) == [("counterattacked", K.ATTACK)]
+
+
 # --- the registry --------------------------------------------------------------------
 
 
