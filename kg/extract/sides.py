@@ -32,6 +32,11 @@ Runs once events, mentions and the article's place are known (``kg.extract.analy
   article's sources hold to account, not who is shown to have done it.  Not when the
   accusations name different sides, or one without a side ("blamed on terrorists"), nor
   when the text names an armed actor of no side ("an attack by Takfiri militants").
+* The main event whose actor the text does not name (or names only as "a suicide
+  bomber", "terrorists"), when the first sentences say a group claimed it ("The Islamic
+  State group claimed responsibility for the attack"), gets that group's side, flagged
+  ``side:claimed-responsibility`` (``kg.extract.responsibility``), read before any
+  accusation.
 * The main event placed nowhere, only in a country, abroad ("BEIRUT" datelines) or in a
   place the gazetteer cannot place in a governorate takes the place the article reports
   from (``schema:contentLocation``), flagged ``place:article-location``.
@@ -43,6 +48,11 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from kg.extract.responsibility import (
+    CLAIMABLE_ACTOR_WORDS,
+    CLAIMED_RESPONSIBILITY,
+    claimed_side,
+)
 from kg.nlp.gazetteer import Gazetteer, fold, load_gazetteer
 from kg.records import EntityKind, EntityRef, Event, EventKind, Mention, Side
 
@@ -262,6 +272,14 @@ def _armed(actor: EntityRef | None) -> bool:
     return actor is not None and EntityKind.ARMED_GROUP in actor.kinds
 
 
+def _unnamed(actor: EntityRef | None) -> bool:
+    """No actor, or only words every side uses ("a suicide bomber", "terrorists"): a
+    group's claim of the attack may name it."""
+    return actor is None or (
+        not actor.known and all(word in CLAIMABLE_ACTOR_WORDS for word in fold(actor.label).split())
+    )
+
+
 def _is_aircraft(actor: EntityRef | None) -> bool:
     return actor is not None and not actor.known and bool(AIRCRAFT_ONLY.match(fold(actor.label)))
 
@@ -369,6 +387,10 @@ def with_sides(
         if side is None and unnamed_chemical and chemical_air and not unknown:
             side = Side.GOVERNMENT  # only the Syrian state flew and had chemical weapons
             inferred.append(CHEMICAL_FROM_THE_AIR)
+        if side is None and event.main and event.kind in ACCUSABLE and _unnamed(actor):
+            side = claimed_side(text)  # "The Islamic State claimed responsibility"
+            if side is not None:
+                inferred.append(CLAIMED_RESPONSIBILITY)
         if side is None and event.main and event.kind in ACCUSABLE and not _armed(actor):
             side = accused_side(text, gazetteer)
             if side is not None:

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from spacy.tokens import Doc
+
 from kg.extract.events.merge import merge
-from kg.records import EntityKind, Event, EventKind
+from kg.records import EntityKind, EntityRef, Event, EventKind, Mention, Span
 from tests.extract.handbuilt import found_in, mention, parse, read
 
 K = EventKind
@@ -603,3 +605,35 @@ def test_the_first_of_coordinated_forces_acted() -> None:
     mentions = [mention(doc, 9, 10, E.ACTOR, E.ARMED_GROUP)]
     raids = [f for f in found_in(doc, mentions) if f.trigger.text == "raids"]
     assert [label(f.actor) for f in raids] == ["regime aircraft"]
+
+
+def _known(doc: Doc, start: int, end: int, key: str, *kinds: E) -> Mention:
+    """A gazetteer entry named by tokens [start, end)."""
+    span = doc[start:end]
+    entity = EntityRef(key=key, label=span.text, kinds=kinds, known=True)
+    return Mention(entity=entity, span=Span(span.start_char, span.end_char, span.text, "mention"))
+
+
+def test_an_air_powers_attack_in_syria_is_an_air_strike() -> None:
+    """rule "air-power-strikes": "The US-led coalition attacked Raqqa": in Syria the
+    coalition struck from the air, its weapon unsaid."""
+    doc = parse("""
+        Coalition coalition PROPN NNP nsubj 1
+        attacked attack VERB VBD ROOT 1
+        Raqqa Raqqa PROPN NNP dobj 1
+    """)
+    mentions = [_known(doc, 0, 1, "us-led-coalition", E.ACTOR, E.ARMED_GROUP),
+                _known(doc, 2, 3, "raqqa", E.PLACE, E.SETTLEMENT)]  # fmt: skip
+    assert [e.kind for e in read(doc, mentions)] == [K.AIRSTRIKE]
+
+
+def test_a_ground_forces_attack_stays_an_attack() -> None:
+    """The rule is for air powers only: "Rebels attacked Raqqa" stays an attack."""
+    doc = parse("""
+        Rebels rebel NOUN NNS nsubj 1
+        attacked attack VERB VBD ROOT 1
+        Raqqa Raqqa PROPN NNP dobj 1
+    """)
+    mentions = [mention(doc, 0, 1, E.ACTOR, E.ARMED_GROUP, known=False),
+                _known(doc, 2, 3, "raqqa", E.PLACE, E.SETTLEMENT)]  # fmt: skip
+    assert [e.kind for e in read(doc, mentions)] == [K.ATTACK]

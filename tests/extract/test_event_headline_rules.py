@@ -4,8 +4,8 @@ Each test names the rule it covers; switched off, the rule fails its test."""
 
 from __future__ import annotations
 
-from kg.records import EntityKind, EventKind
-from tests.extract.handbuilt import mention, parse, read
+from kg.records import EntityKind, Event, EventKind
+from tests.extract.handbuilt import found_in, mention, parse, read
 
 K = EventKind
 E = EntityKind
@@ -393,3 +393,48 @@ def test_a_title_case_headline_that_used_chemical_weapons() -> None:
     assert [(e.kind, e.actor and e.actor.label) for e in found if e.main] == [
         (K.CHEMICAL_ATTACK, "ISIL")
     ]
+
+
+# "Syrian Army Foils Takfiri Attack in Daraa Kills at least 50 Gunmen in Lattakia", as the
+# model parses it: "Kills" a name inside "in Daraa", the second deed's subject left out.
+TWO_DEEDS = """
+    Syrian syrian ADJ JJ amod 4
+    Army Army PROPN NNP compound 2
+    Foils Foils PROPN NNP compound 4
+    Takfiri Takfiri PROPN NNP compound 4
+    Attack Attack PROPN NNP ROOT 4
+    in in ADP IN prep 4
+    Daraa Daraa PROPN NNP compound 7
+    Kills Kills PROPN NNP pobj 5
+    at at ADP IN advmod 9
+    least least ADJ JJS advmod 10
+    50 50 NUM CD nummod 11
+    Gunmen gunman NOUN NNS appos 4
+    in in ADP IN prep 11
+    Lattakia Lattakia PROPN NNP pobj 12
+"""
+
+
+def _two_deeds() -> list[Event]:
+    doc = parse(TWO_DEEDS)
+    mentions = [mention(doc, 0, 2, E.ACTOR, E.ARMED_GROUP), mention(doc, 6, 7, E.PLACE),
+                mention(doc, 13, 14, E.PLACE)]  # fmt: skip
+    headline = "Syrian Army Foils Takfiri Attack in Daraa Kills at least 50 Gunmen in Lattakia"
+    return read(doc, mentions, headline=headline)
+
+
+def test_a_headlines_second_deed_shares_its_subject() -> None:
+    """rule "headline-shared-subject": "… Foils Takfiri Attack in Daraa Kills at least 50
+    Gunmen": the army killed the gunmen (the killing is kept, not dropped as killer-less)."""
+    doc = parse(TWO_DEEDS)
+    army = mention(doc, 0, 2, E.ACTOR, E.ARMED_GROUP)
+    found = found_in(doc, [army], headline=doc.text)
+    killings = [f for f in found if f.trigger.text == "Kills"]
+    assert [(f.actor and f.actor.label) for f in killings] == ["Syrian Army"]
+
+
+def test_a_headlines_killing_is_where_it_says() -> None:
+    """rule "headline-killing-own-place": the killing the parser put inside "in Daraa" is
+    "in Lattakia", and the deaths make it the main event."""
+    (main,) = [e for e in _two_deeds() if e.main]
+    assert main.place is not None and main.place.label == "Lattakia"

@@ -467,6 +467,64 @@ def test_a_drone_missile_stays_a_shelling() -> None:
     assert kinds_of(doc) == [("missile", K.SHELLING)]
 
 
+def test_missiles_and_bombs_are_shelling() -> None:
+    """rule "bomb-with-fired-munitions": "a camp hit with missiles and bombs": the bombs
+    beside the missiles were fired or dropped, not planted."""
+    doc = parse("""
+        Camp camp NOUN NN nsubjpass 1
+        hit hit VERB VBN ROOT 1
+        with with ADP IN prep 1
+        missiles missile NOUN NNS pobj 2
+        and and CCONJ CC cc 3
+        bombs bomb NOUN NNS conj 3
+    """)
+    assert kinds_of(doc) == [("missiles", K.SHELLING), ("bombs", K.SHELLING)]
+
+
+def test_bomb_rockets_are_shelling() -> None:
+    """rule "bomb-with-fired-munitions": "Bomb rockets kill 19" (not the bomb's explosion)."""
+    doc = parse("""
+        Bomb bomb NOUN NN compound 1
+        rockets rocket NOUN NNS nsubj 2
+        kill kill VERB VBP ROOT 2
+        19 19 NUM CD dobj 2
+    """)
+    assert kinds_of(doc) == [("rockets", K.SHELLING)]
+
+
+def test_car_bombs_and_rockets_stay_a_bombing() -> None:
+    """A car bomb beside rockets was planted: an explosion."""
+    doc = parse("""
+        Car car NOUN NN compound 1
+        bombs bomb NOUN NNS nsubj 4
+        and and CCONJ CC cc 1
+        rockets rocket NOUN NNS conj 1
+        hit hit VERB VBD ROOT 4
+        Homs Homs PROPN NNP dobj 4
+    """)
+    assert kinds_of(doc) == [("bombs", K.BOMBING), ("rockets", K.SHELLING)]
+
+
+def test_a_counteroffensive_is_an_attack() -> None:
+    """ "Heavy regime losses in IS's Raqqa counteroffensive", "insurgents counterattacked
+    the town": the one-word spellings are attacks as "counter-offensive" is."""
+    noun = parse("""
+        regime regime NOUN NN compound 1
+        losses loss NOUN NNS ROOT 1
+        in in ADP IN prep 1
+        Raqqa Raqqa PROPN NNP compound 4
+        counteroffensive counteroffensive ADJ JJ pobj 2
+    """)
+    verb = parse("""
+        Insurgents insurgent NOUN NNS nsubj 1
+        counterattacked counterattack VERB VBD ROOT 1
+        the the DET DT det 3
+        town town NOUN NN dobj 1
+    """)
+    assert kinds_of(noun) == [("counteroffensive", K.ATTACK)]
+    assert kinds_of(verb) == [("counterattacked", K.ATTACK)]
+
+
 # --- the registry --------------------------------------------------------------------
 
 

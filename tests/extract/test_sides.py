@@ -9,6 +9,7 @@ from kg.extract.sides import (
     ARTICLE_LOCATION,
     BOMBARDMENT_FROM_THE_AIR,
     CHEMICAL_FROM_THE_AIR,
+    CLAIMED_RESPONSIBILITY,
     UNNAMED_AIR_STRIKE,
     resolve_actor,
     side_of,
@@ -362,3 +363,63 @@ def test_a_main_event_placed_in_a_governorate_keeps_its_place() -> None:
     main = event(EventKind.SHELLING, main=True, place=known("douma"))
     (placed,) = _sides([main], "Syria: shelling", focus=known("aleppo"))
     assert placed.place is not None and placed.place.key == "douma" and placed.inferred == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Suicide bomber kills 16 in Hasakah. The Islamic State group claimed responsibility "
+         "for the attack, which it said targeted Kurdish forces.", None),
+        ("Car bomb kills 20 near a shrine. Terrorist organisation DAESH claimed responsibility "
+         "via its news arm.", None),
+        ("Blast kills 30 rebels. The Islamic State (ISIS) terrorist group on Monday claimed "
+         "responsibility for a suicide bombing near the border.", new("suicide bomber")),
+    ],
+)  # fmt: skip
+def test_the_side_that_claimed_the_attack(text: str, actor: EntityRef | None) -> None:
+    """rule side:claimed-responsibility: "The Islamic State group claimed responsibility
+    for the attack": the claimer's side for a main event with no named actor."""
+    attack = _claimed(text, actor)
+    assert attack.side is Side.ISLAMIC_STATE and attack.inferred == (CLAIMED_RESPONSIBILITY,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a claim denied or left open
+        "Car bomb kills 18. No one has so far claimed responsibility for the blast.",
+        "Bombing kills 30. There was no immediate claim of responsibility for the attack.",
+        # a claim the article only hedges
+        "Shells kill 2. The Tahrir al-Sham militants reportedly claimed responsibility.",
+        # a claimer with no side named
+        "Blast kills 5. A previously unknown group claimed responsibility for the attack.",
+        # two sides claim: no reading
+        "Blast kills 5. ISIS claimed responsibility. The Nusra Front claimed responsibility.",
+    ],
+)  # fmt: skip
+def test_no_claimed_side(text: str) -> None:
+    attack = _claimed(text)
+    assert attack.side is None and attack.inferred == ()
+
+
+def test_a_claim_does_not_override_a_named_actor() -> None:
+    """ "Rebels bomb a checkpoint … ISIS claimed responsibility": the text's own actor and
+    its side stand."""
+    attack = _claimed("Rebels bomb checkpoint. ISIS claimed responsibility.", new("Rebels"))
+    assert attack.side is Side.OPPOSITION and attack.inferred == ()
+
+
+def test_a_claim_comes_before_an_accusation() -> None:
+    """The perpetrator's own word outweighs another party's accusation."""
+    text = ("Blast kills 9. The government blamed the attack on rebels. The Islamic State "
+            "claimed responsibility for the bombing.")  # fmt: skip
+    attack = _claimed(text)
+    assert attack.side is Side.ISLAMIC_STATE and attack.inferred == (CLAIMED_RESPONSIBILITY,)
+
+
+def _claimed(text: str, actor: EntityRef | None = None) -> Event:
+    lead = text.split(". ")[0]
+    syria = mention(known("syria"), 0)
+    attack = event(EventKind.BOMBING, actor, main=True)
+    (found,) = with_sides([attack], [syria], lead, len(lead), None, text)
+    return found

@@ -28,10 +28,12 @@ from spacy.tokens import Token
 
 from kg.extract.attribution import attribute
 from kg.extract.entities import is_actor, is_place
+from kg.extract.events.air_powers import kind_of_air_power
 from kg.extract.events.kinds import NOUN_TRIGGERS, SPEC
 from kg.extract.events.repelled import FOILED_DEVICES, repeller
 from kg.extract.events.rules import rule
 from kg.extract.events.scene import Scene, governing_verb, is_country, post_modifier_end
+from kg.extract.events.shared_subject import shared_subject
 from kg.extract.events.triggers import (
     CHEMICAL_WEAPON_WORDS,
     TITLE_USE_WORDS,
@@ -559,11 +561,14 @@ class Reader(Scene):
 
     def read(self) -> Iterator[Found]:
         """Every trigger of the article with its arguments, in text order."""
+        before: EntityRef | None = None  # the actor of the headline's last event
         for trigger, kind in triggers(self.doc):
             place, origins = self.places_of(trigger, kind)
             self.scene_country = self._country_of(place)
             repelled = None if kind in FOILED_DEVICES else repeller(self, trigger)
             actor = repelled or self.actor_of(trigger, kind)
+            actor = actor or shared_subject(trigger, before, self.headline_end)
+            before = actor if trigger.idx < self.headline_end else None
             if _nobody_killed(trigger, actor):
                 continue
             if kind is K.ATTACK and actor is not None:
@@ -571,6 +576,7 @@ class Reader(Scene):
                     kind_of_attacker(actor)
                     or kind_of_killer(trigger)
                     or kind_of_striker(trigger, actor)
+                    or kind_of_air_power(actor, (self.scene_country, self.story_country))
                     or kind
                 )
             evidence = self.evidence_of(trigger)

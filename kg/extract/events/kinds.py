@@ -94,9 +94,10 @@ SPECS: tuple[EventSpec, ...] = (
     ),
     EventSpec(
         K.ATTACK, priority=4, object_is_place=True,
-        verbs=("attack", "assault", "storm", "ambush", "target", "besiege", "invade"),
+        verbs=("attack", "assault", "storm", "ambush", "target", "besiege", "invade",
+               "counterattack"),
         nouns=("attack", "offensive", "assault", "ambush", "onslaught", "incursion",
-               "invasion", "storming"),
+               "invasion", "storming", "counteroffensive", "counterattack"),
     ),
     EventSpec(
         K.WITHDRAWAL, priority=5, object_is_place=True,

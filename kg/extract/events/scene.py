@@ -21,6 +21,7 @@ from kg.extract.dates import doc_dates
 from kg.extract.entities import is_actor, is_based, is_place
 from kg.extract.events.kinds import OBJECT_PLACE_KINDS, SPEC
 from kg.extract.events.rules import rule
+from kg.extract.events.shared_subject import own_place
 from kg.extract.events.triggers import lower_lemma, prep_objects, trigger_kind
 from kg.extract.events.words import (
     ACTOR_NOUNS,
@@ -374,6 +375,9 @@ class Scene:
         self, trigger: Token, kind: EventKind
     ) -> tuple[EntityRef | None, tuple[EntityRef, ...]]:
         """The event's place and, for troop movements, where they came from."""
+        own = own_place(trigger, self.headline_end, self._place_at)
+        if own is not None:  # "Foils Attack in Daraa Kills 50 Gunmen in Lattakia"
+            return own, ()
         heads = [trigger]
         verb = governing_verb(trigger)
         if verb is not trigger and trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
@@ -408,6 +412,11 @@ class Scene:
         if nearest is not None and not is_country(nearest):
             return nearest, tuple(origins)
         return (places[0] if places else nearest), tuple(origins)
+
+    def _place_at(self, token: Token) -> EntityRef | None:
+        """The place a mention starting at ``token`` names, if any."""
+        mention = self.mentions.at(token)
+        return mention.entity if mention is not None and is_place(mention) else None
 
     def _origins(self, heads: Sequence[Token]) -> list[EntityRef]:
         """Where troops came from: places in "from X" phrases anywhere in the trigger's

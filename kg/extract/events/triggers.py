@@ -18,6 +18,7 @@ from kg.extract.events.kinds import (
     REFINERS,
     VERB_TRIGGERS,
 )
+from kg.extract.events.munitions import fired_bomb
 from kg.extract.events.rules import rule
 from kg.extract.events.words import (
     AMMUNITION_NOUNS,
@@ -106,6 +107,8 @@ def refine(token: Token, kind: EventKind) -> EventKind:
         return K.BOMBING
     if _dropped_bomb(token, words):
         return K.AIRSTRIKE
+    if fired_bomb(token, words):
+        return K.SHELLING
     if lemma not in REFINABLE:
         return kind
     for mod in modifiers(token):
