@@ -49,6 +49,7 @@ from kg.extract.counted import (
 from kg.extract.counted import counted as counted_of_amount
 from kg.extract.dates import DateMention, doc_dates
 from kg.extract.lone_victims import lone_claim, lone_victims
+from kg.extract.photo_captions import under_a_photo_credit
 from kg.nlp import text_of
 from kg.nlp.attribution import sentence_units
 from kg.nlp.lexicon import (
@@ -224,7 +225,7 @@ def _after_related_links(doc: Doc, start: int, end: int) -> bool:
             or (doc[i].text == "Related" and doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN")
         )
         for i in range(start, end - 1)
-    )
+    ) or under_a_photo_credit(doc, end)  # "AP Photo Hussein Malla Over 20 … Killed"
 
 
 # --- what happened ------------------------------------------------------------------------------
