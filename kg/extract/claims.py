@@ -48,6 +48,8 @@ from kg.extract.counted import (
 )
 from kg.extract.counted import counted as counted_of_amount
 from kg.extract.dates import DateMention, doc_dates
+from kg.extract.lone_victims import lone_claim, lone_victims
+from kg.extract.photo_captions import under_a_photo_credit
 from kg.nlp import text_of
 from kg.nlp.attribution import sentence_units
 from kg.nlp.lexicon import (
@@ -62,7 +64,7 @@ from kg.nlp.lexicon import (
     WAR_NOUNS,
 )
 from kg.nlp.quantities import MONTHS, QUANTITIES, Quantity, find_quantities, parse_quantity
-from kg.nlp.sentences import lead_end
+from kg.nlp.sentences import headline_end, lead_end
 from kg.records import (
     PLACE_KINDS,
     Article,
@@ -103,12 +105,27 @@ def count_claims(
         ):
             claim = replace(claim, event=main)  # "Thirty Killed": the headline's news
         if claim is not None:
-            claim = replace(claim, when=_date_near(claim, dates))
-            news = events[main].when if main is not None else None
-            found.append(earlier_than_the_news(claim, news, article.date_published))
+            found.append(_dated(claim, dates, events, main, article))
+    for victims in lone_victims(doc, lead, headline_end(doc, article)):
+        claim = lone_claim(doc, victims, attribute(doc, *victims.chars, mentions), main)
+        found.append(_dated(claim, dates, events, main, article))  # in the lead: the news
+    found.sort(key=lambda claim: claim.evidence[0].start)
     # who says so, beyond the frame holding each number: reports carried on, headlines
     found = carry_claims(doc, article.date_published, mentions, found)
     yield from headline_claims(doc, article.headline, mentions, found)
+
+
+def _dated(
+    claim: CountClaim,
+    dates: Sequence[DateMention],
+    events: Sequence[Event],
+    main: int | None,
+    article: Article,
+) -> CountClaim:
+    """The claim with its sentence's date, flagged when that is before the news."""
+    claim = replace(claim, when=_date_near(claim, dates))
+    news = events[main].when if main is not None else None
+    return earlier_than_the_news(claim, news, article.date_published)
 
 
 def _claim(
@@ -208,7 +225,7 @@ def _after_related_links(doc: Doc, start: int, end: int) -> bool:
             or (doc[i].text == "Related" and doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN")
         )
         for i in range(start, end - 1)
-    )
+    ) or under_a_photo_credit(doc, end)  # "AP Photo Hussein Malla Over 20 … Killed"
 
 
 # --- what happened ------------------------------------------------------------------------------

@@ -35,10 +35,11 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.extract.dates import MONTHS, WEEKDAYS
 from kg.nlp.lexicon import NUMBER_WORDS, SPEECH_VERBS
+from kg.nlp.sentences import LEAD_SENTENCES
 from kg.records import CountClaim, Precision, TimeStamp
 
 # After "since", these start a tally a few days old: "since Tuesday", "since the weekend".
@@ -146,7 +147,7 @@ def part_of_total(number: Token) -> bool:
                 for c in whole.children
             )
         node = parent
-    return False
+    return _where_clause_attack(number) == "part"
 
 
 # "comes one week after", "came a day after", "two weeks before": the clause after these
@@ -194,7 +195,7 @@ def earlier_incident(number: Token) -> bool:
                 return True
             if _in_recent_past(node):
                 return True
-    return likened_to_the_news(number)
+    return likened_to_the_news(number) or _where_clause_attack(number) == "other"
 
 
 # "a similar attack", "earlier regime shelling": an incident named as like, or before, the news.
@@ -341,6 +342,37 @@ def told_apart(number: Token) -> bool:
     return True
 
 
+# How far before the count a "where" clause may open, and the verbs giving its count.
+WHERE_SPAN = 14
+WHERE_VERBS = frozenset({"killed", "claimed", "left"})
+
+
+def _in_the_lead(sentence: Span) -> bool:
+    """Whether the sentence is among the headline and the lead's first sentences."""
+    return sum(1 for _ in sentence.doc[: sentence.start].sents) <= LEAD_SENTENCES
+
+
+def _where_clause_attack(number: Token) -> str | None:
+    """A count a "where" clause gives a place, by an attack: "Qaterji, where Russian
+    raids claimed 17 lives", "Douma, where raids killed 16 civilians" tell a part of
+    the toll ("part"); "Khan Sheikhoun, where a chemical weapons attack killed nearly 90
+    people on April 4" brings in another attack as the place's background ("other").
+    Read off the words, as the parse often hangs such a clause apart.  None otherwise."""
+    before = [t for t in number.sent if t.i < number.i][-WHERE_SPAN:]
+    where = next((t for t in reversed(before) if t.lower_ == "where"), None)
+    if where is None or _in_the_lead(number.sent):
+        return None  # the lead's "struck Ariha, where air strikes killed 12": the news
+    clause = [t for t in before if t.i > where.i]
+    verb = next((i for i, t in enumerate(clause) if t.lower_ in WHERE_VERBS), None)
+    if verb is None or any(t.pos_ in {"NOUN", "PROPN", "VERB"} for t in clause[verb + 1 :]):
+        return None  # the verb gives this count: "killed nearly 90", "claimed 17"
+    if any(t.lemma_.lower() in SPEECH_VERBS or t.is_punct for t in clause[:verb]):
+        return None  # "where the strike took place … said 10 people were killed"
+    if not any(t.lemma_.lower() in EVENT_NOUNS or t.lower_ in EVENT_NOUNS for t in clause[:verb]):
+        return None  # "where 38 civilians have been killed": the news's own toll
+    return "other" if clause[0].lower_ in {"a", "an"} else "part"
+
+
 DISPLACED_WORDS = frozenset({"displace", "flee", "uproot", "homeless", "refugee", "refugees"})
 
 
@@ -358,6 +390,12 @@ def beside_millions_displaced(number: Token) -> bool:
     return False
 
 
+def _a_verb(token: Token) -> bool:
+    """A verb of the clause, not "including" that the model tags VERB as a preposition
+    ("Five civilians including three children were also killed")."""
+    return token.pos_ == "VERB" and token.dep_ != "prep"
+
+
 def also_of_its_verb(number: Token) -> bool:
     """ "Five civilians including three children were also killed by regime bombs", "The
     air force also killed at least 10 people in rebel areas", "The Kurds also lost three
@@ -365,12 +403,12 @@ def also_of_its_verb(number: Token) -> bool:
     the "also" of the report).  So is a count whose "killing"/"leaving" clause hangs on a
     verb that says "also": "Rebels also fired rockets into the city killing one person",
     "The bombers had also targeted the troops leaving over 90 dead"."""
-    verb = next((t for t in [number, *number.ancestors] if t.pos_ == "VERB"), None)
+    verb = next((t for t in [number, *number.ancestors] if _a_verb(t)), None)
     if verb is None:
         return False
     verbs = [verb]
     if verb.dep_ in {"advcl", "acl"} and verb.tag_ == "VBG":  # "fired rockets … killing one"
-        done = next((t for t in verb.ancestors if t.pos_ == "VERB"), None)
+        done = next((t for t in verb.ancestors if _a_verb(t)), None)
         if done is not None and done.lemma_.lower() not in SPEECH_VERBS:
             verbs.append(done)  # not "SANA also reported a rocket attack killing three"
     return any(c.dep_ == "advmod" and c.lower_ == "also" for v in verbs for c in v.children)

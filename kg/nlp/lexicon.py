@@ -132,6 +132,12 @@ COUNTED_NOUNS: dict[str, Counted] = {
          "hilltop", "bunker", "depot", "stronghold", "target", "site", "fortification"],
         Counted.POSITIONS),
 }  # fmt: skip
+# Singular nouns of a victim a lead may name with "a" and no number: "a woman was killed",
+# "kill a child", headline "Bomb kills woman" (kg.extract.lone_victims).
+LONE_VICTIM_NOUNS = frozenset(
+    {"woman", "man", "child", "girl", "boy", "civilian", "person", "citizen", "teenager",
+     "youth", "infant", "baby", "toddler"}
+)  # fmt: skip
 # Words that, when they precede a fighter/soldier noun, make a counted "strike"
 # the name of an event rather than a count; unused words are harmless.
 DEATH_TOLL_NOUNS = frozenset({"toll", "death", "deaths", "fatalities", "casualties"})

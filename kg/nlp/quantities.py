@@ -347,13 +347,20 @@ def _next_word(doc: Doc, end: int) -> Token | None:
     return doc[end] if end < len(doc) else None
 
 
+def _counted_noun(token: Token) -> bool:
+    """A noun of the counted things; a capitalised plural by its naive singular, as the
+    model leaves headline case as written: "Syrian Army Kills over 80 Terrorists"."""
+    word = token.lower_
+    if token.lemma_.lower() in COUNTED_NOUNS or word in COUNTED_NOUNS:
+        return True
+    return token.is_title and word.endswith("s") and word[:-1] in COUNTED_NOUNS
+
+
 def _excluded(doc: Doc, start: int, end: int) -> bool:
     """Dates, years, times, ages, measures, money, ordinals, identifiers, "one of"."""
     first = doc[start]
     following = _next_word(doc, end)
-    counted_next = following is not None and (
-        following.lemma_.lower() in COUNTED_NOUNS or following.lower_ in COUNTED_NOUNS
-    )
+    counted_next = following is not None and _counted_noun(following)
     if following is not None and (
         following.lower_ in MEASURE_UNITS or following.lemma_.lower() in MEASURE_UNITS
     ):

@@ -179,6 +179,15 @@ def test_counts_dated_days_before_the_news(
             [(4, True)],
         ),
         ("Government jets also killed at least 12 people in a nearby village.", [(12, True)]),
+        # a part of the added count ("including", which the model may tag VERB), as it is
+        (
+            "Five civilians including three children were also killed by regime bombs.",
+            [(5, True), (3, True)],
+        ),
+        (
+            "Warplanes also killed at least six civilians including four children.",
+            [(6, True), (4, True)],
+        ),
         ("The rebels also lost five fighters in the battle.", [(5, True)]),
         # the "also" of the report, not of the dead
         ("It also said that 19 soldiers were killed in the fighting.", [(19, False)]),
@@ -191,3 +200,46 @@ def test_counts_the_verb_says_also_of(
     """ "were also killed", "also killed": more dead beside a count given before, a part
     added to it (``nkg:additional``)."""
     assert [(c.count, c.additional) for c in claims_of(nlp, text)] == expected
+
+
+LEAD = "Raids hit Aleppo\n\nWarplanes struck the city on Monday. Rescuers dug through rubble. Schools were shut. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place's share of the toll: a part of it
+        (
+            LEAD + "The worst hit was Douma where raids killed 16 civilians and wounded 22.",
+            [(16, True, False)],
+        ),
+        (
+            LEAD + "Most died in Qaterji where Russian raids claimed 17 lives overnight.",
+            [(17, True, False)],
+        ),
+        # another attack brought in as the place's background
+        (
+            LEAD + "The town lies near Khan Sheikhoun where a chemical attack killed nearly 90 "
+            "people in April.",
+            [(90, False, True)],
+        ),
+        # no attack in the clause: the toll of the news there
+        (
+            LEAD + "Fighting raged on the western edges where 38 civilians have been killed.",
+            [(38, False, False)],
+        ),
+        # in the lead, a "where" clause tells the news itself
+        (
+            "Jets struck Ariha where government air strikes killed 12 people on Tuesday.",
+            [(12, False, False)],
+        ),
+    ],
+)
+def test_counts_a_where_clause_gives_a_place(
+    nlp: Language, text: str, expected: list[tuple[int, bool, bool]]
+) -> None:
+    """rule "where-clause": "Douma, where raids killed 16" is a part of the toll
+    (``nkg:additional``); "Khan Sheikhoun, where a chemical attack killed nearly 90" an
+    earlier incident (``nkg:otherIncident``)."""
+    found = [(c.count, c.additional, c.other_incident) for c in claims_of(nlp, text)]
+    assert [f for f in found if f[0] != 22] == expected

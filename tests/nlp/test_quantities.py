@@ -146,3 +146,33 @@ def test_money_tag_without_currency(
     blank: Language, text: str, words: str, expected: list[int | float]
 ) -> None:
     assert _with_money_entity(blank, text, words) == expected
+
+
+def _with_date_entity(nlp: Language, text: str, words: str) -> list[int | float]:
+    """The amounts of ``text`` when the model has tagged ``words`` DATE (hand-built Doc)."""
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc(text)
+    start = text.index(words)
+    entity = doc.char_span(start, start + len(words), label="DATE")
+    assert entity is not None
+    doc.ents = [Span(doc, entity.start, entity.end, label="DATE")]
+    doc = nlp.get_pipe("newskg_quantities")(doc)
+    return [span._.quantity.value for span in doc.spans["quantities"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline's capitalised plural of a counted noun: a count the DATE tag slipped on
+        ("Syrian Army Kills over 80 Terrorists in Various Provinces", [80]),
+        ("Rebels Say 40 Soldiers Killed Near Hama", [40]),
+        # not a counted noun: the DATE tag stands
+        ("Talks Resume After 80 Days in Geneva", []),
+    ],
+)
+def test_headline_plural_after_a_number_tagged_date(
+    blank: Language, text: str, expected: list[int | float]
+) -> None:
+    number = next(word for word in text.split() if word.isdigit())
+    assert _with_date_entity(blank, text, number) == expected
