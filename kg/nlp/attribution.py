@@ -59,6 +59,7 @@ from kg.nlp.relays import (
     subject_after,
     with_body,
 )
+from kg.nlp.role_anaphors import role_holder
 from kg.nlp.sentences import glued_count
 from kg.nlp.sources import unnamed_kind
 from kg.nlp.speakers import (
@@ -248,9 +249,9 @@ def find_frames(doc: Doc, quotes: list[tuple[int, int]]) -> list[Frame]:
                 if resolved is None:
                     continue
                 if resolved != frame.speaker:  # "The source added": the chain it came by
-                    earlier = next(f for f in reversed(frames) if f.speaker == resolved)
-                    frame.unnamed = earlier.unnamed
-                    frame.relays = frame.relays or list(earlier.relays)
+                    for earlier in [f for f in frames if f.speaker == resolved][-1:]:
+                        frame.unnamed = earlier.unnamed
+                        frame.relays = frame.relays or list(earlier.relays)
                 frame.speaker = resolved
             frames.append(frame)
     _extend_over_quoted_paragraphs(doc, frames, quotes)
@@ -519,6 +520,8 @@ def _resolve_anaphor(
 ) -> tuple[int, int] | None:
     """Pronouns and definite descriptions → the nearest earlier speaker that fits."""
     span = doc[speaker[0] : speaker[1]]
+    if holder := role_holder(doc, span, [f.speaker for f in earlier if f.speaker]):
+        return holder  # "The general reiterated" ← "Col. Gen. Sergei Rudskoi said"
     words = [t for t in span if t.lower_ not in {"the", "a", "an", "this", "that"}]
     if not words or any(t.pos_ == "PROPN" for t in words):
         return speaker
