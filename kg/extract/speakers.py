@@ -68,7 +68,7 @@ NOT_SOURCE_WORDS = frozenset(
      "bombing", "bombings", "bomb", "explosion", "blast", "shelling", "shells", "massacre",
      "claim", "claims", "civilians", "people", "others", "children", "women", "fighters",
      "rebels", "soldiers", "toll", "deaths", "victims", "casualties", "bodies", "group",
-     "analysts", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "monday", "tuesday", "wednesday", "thursday", "friday",
      "saturday", "sunday", "missile", "missiles", "rocket", "rockets", "mortar", "mortars",
      "jets", "warplanes", "aircraft", "helicopters", "drones", "planes", "weapons"}
 )  # fmt: skip
