@@ -36,6 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp import text_of
+from kg.nlp.credits import clear_of_credits, credits
 from kg.nlp.lexicon import (
     ANAPHORIC_SPEAKERS,
     PRONOUNS,
@@ -239,11 +240,12 @@ def _same_paragraph(doc: Doc, end: int, start: int) -> bool:
 def find_frames(doc: Doc, quotes: list[tuple[int, int]]) -> list[Frame]:
     """Every attribution frame of the doc, in text order, with resolved scopes."""
     frames: list[Frame] = []
-    sentences = sentence_units(doc)
+    sentences, marks = sentence_units(doc), credits(doc)
     for index, sentence in enumerate(sentences):
         previous = sentences[index - 1] if index else None
         for frame in _sentence_frames(sentence, previous):
             frame.scope = _extend_by_quotes(frame, quotes)
+            frame.cue, frame.speaker = clear_of_credits(frame.cue, frame.speaker, marks)
             if frame.speaker is not None:
                 resolved = _resolve_anaphor(doc, frame.speaker, frames)
                 if resolved is None:
