@@ -60,6 +60,7 @@ from kg.nlp.relays import (
     subject_after,
     with_body,
 )
+from kg.nlp.report_authors import report_author
 from kg.nlp.role_anaphors import role_holder
 from kg.nlp.sentences import glued_count
 from kg.nlp.sources import unnamed_kind
@@ -295,7 +296,8 @@ def _according_to(sentence: Span, according: Token) -> Frame | None:
     to = according.nbor(1)
     objects = [child for child in to.children if child.dep_ == "pobj"]
     if objects:
-        speaker = name_first(sentence, noun_phrase(objects[0], stop_after=sentence.end))
+        author = report_author(objects[0])  # "according to an Observatory toll"
+        speaker = name_first(sentence, noun_phrase(author, stop_after=sentence.end))
     else:
         speaker = lexical_phrase(sentence, to.i + 1)
     if speaker is None:

@@ -1,5 +1,6 @@
 """A bare role noun ("the minister", "the general") speaks for the person named with
-that title before (``kg.nlp.role_anaphors``); analysts and experts are unnamed media.
+that title before (``kg.nlp.role_anaphors``); analysts and experts are unnamed media;
+"according to an Observatory toll" names the toll's author (``kg.nlp.report_authors``).
 
 Real-model parses through ``analyse``; each row names the rule it covers.
 """
@@ -68,3 +69,28 @@ def test_a_role_no_one_held_before_stays_unresolved(nlp: Language) -> None:
     )
     found = source(claim_of(analysis, "30 militants"))
     assert found is None or found[0] != "Abu Omar"
+
+
+@pytest.mark.parametrize(
+    ("rule", "body", "words", "expected"),
+    [
+        (  # the name before the report noun (``kg.nlp.report_authors``)
+            "according to an X toll",
+            "The Syrian Observatory for Human Rights has monitored the war since 2011. The "
+            "fighting claimed the lives of 129 loyalists and 116 rebels according to an "
+            "Observatory toll.",
+            "129 loyalists",
+            "Syrian Observatory for Human Rights",
+        ),
+        (  # the "by" of a clause on the report noun
+            "according to a statement released by X",
+            "Regime forces killed 48 rebels in Hardatnin village according to a statement "
+            "released Saturday by the Syrian Revolution General Commission.",
+            "48 rebels",
+            "Syrian Revolution General Commission",
+        ),
+    ],
+)
+def test_report_authors(nlp: Language, rule: str, body: str, words: str, expected: str) -> None:
+    found = source(claim_of(analysed(nlp, body), words))
+    assert found is not None and found[0] == expected, (rule, found)
