@@ -115,6 +115,7 @@ def speaker_ref(
     span = doc[bounds[0] : bounds[1]]
     start, end = span.start_char, span.end_char
     head = head_of(span)
+    mentions = [m for m in mentions if not bare_description(m)]  # "… in east Syria Monitor"
     if role_read := name_before_role(span, mentions, resolve_description):
         return role_read  # "Riad Hijab coordinator of the opposition HNC wrote"
     if head.lower_ in MEMBER_NOUNS and (body := _body_named_after(head, span, mentions)):
@@ -504,6 +505,7 @@ def resolve_description(
     first after it ("Air strikes kill 20: monitor" → the body's Observatory)."""
     for want in DESCRIPTION_HEADS.get(description, ()):
         fitting = [m for m in mentions if _compatible_one(m.entity, want)]
+        fitting = [m for m in fitting if not bare_description(m)]
         before = [m for m in fitting if m.span.end <= char]
         if before:
             return before[-1].entity
@@ -511,6 +513,13 @@ def resolve_description(
         if after:
             return after[0].entity
     return None
+
+
+def bare_description(mention: Mention) -> bool:
+    """A capitalised description the NER took for a name ("Air raids kill 11 civilians in
+    east Syria Monitor", "… killed NGO"): no name of its own, unless the gazetteer has it."""
+    words = fold(mention.entity.label).split()
+    return not mention.entity.known and len(words) == 1 and words[0] in DESCRIPTION_HEADS
 
 
 def _named_description(doc: Doc, description: str) -> EntityRef | None:
@@ -523,6 +532,7 @@ def _named_description(doc: Doc, description: str) -> EntityRef | None:
             and token.is_title
             and token.i > 0
             and (not doc[token.i - 1].is_sent_start or doc[token.i - 1].lower_ == "the")
+            and not (token.i + 1 < len(doc) and "\n" in doc[token.i + 1].text)  # "… Monitor"
         ):
             return EntityRef(key=slug(token.text), label=token.text, kinds=(EntityKind.ACTOR,))
     return None

@@ -85,6 +85,7 @@ DESCRIPTION_HEADS: dict[str, tuple[str, ...]] = {
     "observatory": ("observatory",),
     "watchdog": ("observatory", "human rights", "watch"),
     "group": ("observatory", "human rights", "Organization"),
+    "ngo": ("observatory", "human rights", "Organization"),
     "organisation": ("Organization",),
     "charity": ("red crescent", "relief", "aid", "Organization"),
     "organization": ("Organization",),
