@@ -42,3 +42,15 @@ def test_a_headline_description_is_no_name_when_the_body_names_none(nlp: Languag
     )
     found = source(claim_of(analysis, "At least 11"))
     assert found is not None and found[0] != "Monitor", found
+
+
+def test_a_name_before_its_description_is_the_source(nlp: Language) -> None:
+    """ "… the Syrian Observatory for Human Rights monitor said": the whole name, not
+    "Human Rights monitor" (a speaker phrase never starts inside a name)."""
+    analysis = analysed(
+        nlp,
+        "At least 15 people were killed and dozens wounded on Monday in government air "
+        "strikes on an area outside the capital Damascus the Syrian Observatory for Human "
+        "Rights monitor said.",
+    )
+    assert source(claim_of(analysis, "At least 15")) == (SOHR, [])
