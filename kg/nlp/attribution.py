@@ -54,10 +54,10 @@ from kg.nlp.relays import (
     claims_a_deed,
     name_first,
     quoted_by,
-    reporter,
     split_speaking_to,
     spoken_to,
     subject_after,
+    told_to,
     with_body,
 )
 from kg.nlp.report_authors import report_author
@@ -69,7 +69,6 @@ from kg.nlp.speakers import (
     author_of_report,
     communicates,
     lexical_phrase,
-    named,
     not_a_source,
     noun_before,
     noun_phrase,
@@ -83,7 +82,6 @@ UNNAMED_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposed
 ANAPHORIC_OBJECTS = frozenset({"this", "that", "it", "information", "news", "claim", "report"})
 TOLL_VERBS = frozenset({"put", "give", "raise", "bring", "set", "place", "revise", "update"})
 TOLL_OBJECTS = frozenset({"toll", "figure", "tally", "number", "count"})
-NAMING_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 # Objects of "claim" that make it a deed: "claimed responsibility for", "claims the attack".
 CLAIMED_NOT_SAID = frozenset(
     {"responsibility", "attack", "attacks", "bombing", "bombings", "blast", "explosion",
@@ -402,15 +400,7 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
     if relay:
         relays.append(relay)
     for child in verb.children:
-        if (
-            lemma == "tell"
-            and child.dep_ in {"dobj", "dative"}
-            and (
-                named(child)
-                or any(named(c) for c in child.children if c.dep_ in NAMING_DEPS)
-                or reporter(child)
-            )
-        ):  # "told AFP", "told SANA's correspondent", "told the correspondent"
+        if lemma == "tell" and told_to(child):  # "told AFP", "told SANA's correspondent"
             relays.insert(0, noun_phrase(child, stop_after=sentence.end))
         if child.dep_ == "advcl" and child.lemma_.lower() in {"speak", "talk"}:
             relay = spoken_to(child)  # "Speaking to AFP on Wednesday, the governor said"
