@@ -54,3 +54,14 @@ def test_a_name_before_its_description_is_the_source(nlp: Language) -> None:
         "Rights monitor said.",
     )
     assert source(claim_of(analysis, "At least 15")) == (SOHR, [])
+
+
+def test_a_place_before_bare_reports_stays_out_of_the_source(nlp: Language) -> None:
+    """ "… in the northern province of Raqqa reports indicate": only names of sources are
+    taken whole, not a place the parse glued to "reports"."""
+    analysis = analysed(
+        nlp,
+        "The terrorists have massacred 250 Syrian troops taken hostage at an airbase in the "
+        "northern province of Raqqa reports indicate.",
+    )
+    assert source(claim_of(analysis, "250 Syrian troops")) == ("unnamed media", [])
