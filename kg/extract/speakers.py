@@ -35,6 +35,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kg.extract.role_bodies import described_body, person_after_role
 from kg.extract.roles import name_before_role
+from kg.extract.spellings import known_spelling
 from kg.nlp.gazetteer import DEFAULT_BASE_IRI, GAZETTEER_PATH, fold, load_gazetteer
 from kg.nlp.sources import (
     ACTIVIST,
@@ -111,7 +112,15 @@ def speaker_ref(
     doc: Doc, bounds: tuple[int, int], mentions: Sequence[Mention]
 ) -> tuple[EntityRef | None, list[EntityRef]]:
     """The source a speaker phrase names, and the organisation it speaks for when that
-    is a relay hop (a named person's organisation); see the module docstring."""
+    is a relay hop (a named person's organisation); see the module docstring.  A known
+    source under a misspelt name is the known one ("the Syrian Obervatory …")."""
+    ref, via = _speaker_ref(doc, bounds, mentions)
+    return known_spelling(ref), [known_spelling(v) or v for v in via]
+
+
+def _speaker_ref(
+    doc: Doc, bounds: tuple[int, int], mentions: Sequence[Mention]
+) -> tuple[EntityRef | None, list[EntityRef]]:
     span = doc[bounds[0] : bounds[1]]
     start, end = span.start_char, span.end_char
     head = head_of(span)
