@@ -27,6 +27,7 @@ from kg.extract.dates import before_the_news
 from kg.extract.speakers import compatible, is_unnamed, speaker_ref
 from kg.nlp import text_of
 from kg.nlp.attribution import Frame, frames_of, paragraphs, sentence_units
+from kg.nlp.credits import credits
 from kg.nlp.lexicon import OUTCOME_WORDS
 from kg.nlp.relays import VISUAL_NOUNS
 from kg.nlp.sentences import copy_paragraph_end, words
@@ -174,6 +175,8 @@ def carried(doc: Doc, start: int, mentions: Sequence[Mention]) -> Attribution | 
         speaking = [f for f in own if f.speaker is not None]
         if speaking:
             frame = max(speaking, key=lambda f: f.cue[0])
+            if any(frame.cue[1] <= m[0] < units[index].start for m in credits(doc)):
+                return None  # "… rebels said … (Reuters) Two people were killed": a caption's
             return _from_frame(doc, frame, (), mentions)
         if own:
             return None

@@ -35,6 +35,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kg.extract.role_bodies import described_body, person_after_role
 from kg.extract.roles import name_before_role
+from kg.extract.spellings import known_spelling
 from kg.nlp.gazetteer import DEFAULT_BASE_IRI, GAZETTEER_PATH, fold, load_gazetteer
 from kg.nlp.sources import (
     ACTIVIST,
@@ -68,7 +69,7 @@ NOT_SOURCE_WORDS = frozenset(
      "bombing", "bombings", "bomb", "explosion", "blast", "shelling", "shells", "massacre",
      "claim", "claims", "civilians", "people", "others", "children", "women", "fighters",
      "rebels", "soldiers", "toll", "deaths", "victims", "casualties", "bodies", "group",
-     "analysts", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "monday", "tuesday", "wednesday", "thursday", "friday",
      "saturday", "sunday", "missile", "missiles", "rocket", "rockets", "mortar", "mortars",
      "jets", "warplanes", "aircraft", "helicopters", "drones", "planes", "weapons"}
 )  # fmt: skip
@@ -111,10 +112,19 @@ def speaker_ref(
     doc: Doc, bounds: tuple[int, int], mentions: Sequence[Mention]
 ) -> tuple[EntityRef | None, list[EntityRef]]:
     """The source a speaker phrase names, and the organisation it speaks for when that
-    is a relay hop (a named person's organisation); see the module docstring."""
+    is a relay hop (a named person's organisation); see the module docstring.  A known
+    source under a misspelt name is the known one ("the Syrian Obervatory …")."""
+    ref, via = _speaker_ref(doc, bounds, mentions)
+    return known_spelling(ref), [known_spelling(v) or v for v in via]
+
+
+def _speaker_ref(
+    doc: Doc, bounds: tuple[int, int], mentions: Sequence[Mention]
+) -> tuple[EntityRef | None, list[EntityRef]]:
     span = doc[bounds[0] : bounds[1]]
     start, end = span.start_char, span.end_char
     head = head_of(span)
+    mentions = [m for m in mentions if not bare_description(m)]  # "… in east Syria Monitor"
     if role_read := name_before_role(span, mentions, resolve_description):
         return role_read  # "Riad Hijab coordinator of the opposition HNC wrote"
     if head.lower_ in MEMBER_NOUNS and (body := _body_named_after(head, span, mentions)):
@@ -504,6 +514,7 @@ def resolve_description(
     first after it ("Air strikes kill 20: monitor" → the body's Observatory)."""
     for want in DESCRIPTION_HEADS.get(description, ()):
         fitting = [m for m in mentions if _compatible_one(m.entity, want)]
+        fitting = [m for m in fitting if not bare_description(m)]
         before = [m for m in fitting if m.span.end <= char]
         if before:
             return before[-1].entity
@@ -511,6 +522,13 @@ def resolve_description(
         if after:
             return after[0].entity
     return None
+
+
+def bare_description(mention: Mention) -> bool:
+    """A capitalised description the NER took for a name ("Air raids kill 11 civilians in
+    east Syria Monitor", "… killed NGO"): no name of its own, unless the gazetteer has it."""
+    words = fold(mention.entity.label).split()
+    return not mention.entity.known and len(words) == 1 and words[0] in DESCRIPTION_HEADS
 
 
 def _named_description(doc: Doc, description: str) -> EntityRef | None:
@@ -523,6 +541,7 @@ def _named_description(doc: Doc, description: str) -> EntityRef | None:
             and token.is_title
             and token.i > 0
             and (not doc[token.i - 1].is_sent_start or doc[token.i - 1].lower_ == "the")
+            and not (token.i + 1 < len(doc) and "\n" in doc[token.i + 1].text)  # "… Monitor"
         ):
             return EntityRef(key=slug(token.text), label=token.text, kinds=(EntityKind.ACTOR,))
     return None

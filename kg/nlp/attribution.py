@@ -36,6 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp import text_of
+from kg.nlp.credits import clear_of_credits, credits
 from kg.nlp.lexicon import (
     ANAPHORIC_SPEAKERS,
     PRONOUNS,
@@ -53,12 +54,14 @@ from kg.nlp.relays import (
     claims_a_deed,
     name_first,
     quoted_by,
-    reporter,
     split_speaking_to,
     spoken_to,
     subject_after,
+    told_to,
     with_body,
 )
+from kg.nlp.report_authors import report_author
+from kg.nlp.role_anaphors import role_holder
 from kg.nlp.sentences import glued_count
 from kg.nlp.sources import unnamed_kind
 from kg.nlp.speakers import (
@@ -66,7 +69,6 @@ from kg.nlp.speakers import (
     author_of_report,
     communicates,
     lexical_phrase,
-    named,
     not_a_source,
     noun_before,
     noun_phrase,
@@ -80,7 +82,6 @@ UNNAMED_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposed
 ANAPHORIC_OBJECTS = frozenset({"this", "that", "it", "information", "news", "claim", "report"})
 TOLL_VERBS = frozenset({"put", "give", "raise", "bring", "set", "place", "revise", "update"})
 TOLL_OBJECTS = frozenset({"toll", "figure", "tally", "number", "count"})
-NAMING_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 # Objects of "claim" that make it a deed: "claimed responsibility for", "claims the attack".
 CLAIMED_NOT_SAID = frozenset(
     {"responsibility", "attack", "attacks", "bombing", "bombings", "blast", "explosion",
@@ -238,19 +239,20 @@ def _same_paragraph(doc: Doc, end: int, start: int) -> bool:
 def find_frames(doc: Doc, quotes: list[tuple[int, int]]) -> list[Frame]:
     """Every attribution frame of the doc, in text order, with resolved scopes."""
     frames: list[Frame] = []
-    sentences = sentence_units(doc)
+    sentences, marks = sentence_units(doc), credits(doc)
     for index, sentence in enumerate(sentences):
         previous = sentences[index - 1] if index else None
         for frame in _sentence_frames(sentence, previous):
             frame.scope = _extend_by_quotes(frame, quotes)
+            frame.cue, frame.speaker = clear_of_credits(frame.cue, frame.speaker, marks)
             if frame.speaker is not None:
                 resolved = _resolve_anaphor(doc, frame.speaker, frames)
                 if resolved is None:
                     continue
                 if resolved != frame.speaker:  # "The source added": the chain it came by
-                    earlier = next(f for f in reversed(frames) if f.speaker == resolved)
-                    frame.unnamed = earlier.unnamed
-                    frame.relays = frame.relays or list(earlier.relays)
+                    for earlier in [f for f in frames if f.speaker == resolved][-1:]:
+                        frame.unnamed = earlier.unnamed
+                        frame.relays = frame.relays or list(earlier.relays)
                 frame.speaker = resolved
             frames.append(frame)
     _extend_over_quoted_paragraphs(doc, frames, quotes)
@@ -292,7 +294,8 @@ def _according_to(sentence: Span, according: Token) -> Frame | None:
     to = according.nbor(1)
     objects = [child for child in to.children if child.dep_ == "pobj"]
     if objects:
-        speaker = name_first(sentence, noun_phrase(objects[0], stop_after=sentence.end))
+        author = report_author(objects[0])  # "according to an Observatory toll"
+        speaker = name_first(sentence, noun_phrase(author, stop_after=sentence.end))
     else:
         speaker = lexical_phrase(sentence, to.i + 1)
     if speaker is None:
@@ -397,15 +400,7 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
     if relay:
         relays.append(relay)
     for child in verb.children:
-        if (
-            lemma == "tell"
-            and child.dep_ in {"dobj", "dative"}
-            and (
-                named(child)
-                or any(named(c) for c in child.children if c.dep_ in NAMING_DEPS)
-                or reporter(child)
-            )
-        ):  # "told AFP", "told SANA's correspondent", "told the correspondent"
+        if lemma == "tell" and told_to(child):  # "told AFP", "told SANA's correspondent"
             relays.insert(0, noun_phrase(child, stop_after=sentence.end))
         if child.dep_ == "advcl" and child.lemma_.lower() in {"speak", "talk"}:
             relay = spoken_to(child)  # "Speaking to AFP on Wednesday, the governor said"
@@ -519,6 +514,8 @@ def _resolve_anaphor(
 ) -> tuple[int, int] | None:
     """Pronouns and definite descriptions → the nearest earlier speaker that fits."""
     span = doc[speaker[0] : speaker[1]]
+    if holder := role_holder(doc, span, [f.speaker for f in earlier if f.speaker]):
+        return holder  # "The general reiterated" ← "Col. Gen. Sergei Rudskoi said"
     words = [t for t in span if t.lower_ not in {"the", "a", "an", "this", "that"}]
     if not words or any(t.pos_ == "PROPN" for t in words):
         return speaker

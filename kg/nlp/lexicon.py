@@ -212,7 +212,7 @@ SPEECH_VERBS = frozenset(
      "stress", "affirm", "accuse", "acknowledge", "argue", "mention", "post", "publish",
      "describe", "suggest", "inform", "cite", "contend", "maintain",
      "emphasize", "emphasise", "underline", "point", "conclude", "observe",
-     "disclose", "admit", "verify", "predict", "spot"}
+     "disclose", "admit", "verify", "predict", "spot", "reiterate"}
 )  # fmt: skip
 # Speech verbs that are only attributions with a communicating subject (they have other senses).
 WEAK_SPEECH_VERBS = frozenset(

@@ -15,8 +15,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.lexicon import RELAY_VERBS
-from kg.nlp.speakers import author_of_report, lexical_phrase, noun_phrase, sourcey
+from kg.nlp.speakers import author_of_report, lexical_phrase, named, noun_phrase, sourcey
 
+NAMING_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 # "in a statement carried by SANA": the words a speaker gives, and the verbs that pass them on.
 CARRIED_NOUNS = frozenset({"statement", "interview", "remarks", "comments", "report", "message"})
 CARRYING_VERBS = frozenset({"carry", "publish", "broadcast", "air", "run", "post", "quote"})
@@ -224,3 +225,18 @@ def split_speaking_to(
                         relay = noun_phrase(objects[0], stop_after=len(doc))
                         return (speaker[0], child.i), relay
     return speaker, None
+
+
+def told_to(child: Token) -> bool:
+    """Whether a child of "tell" is whom the words were told to, an outlet or its
+    reporter: "told AFP", "told SANA's correspondent", "told the correspondent"; "told
+    Sputnik Sunday", where the parse hangs the outlet on the day."""
+    if child.dep_ == "npadvmod":
+        return child.ent_type_ in {"DATE", "TIME"} and any(
+            c.dep_ == "compound" and named(c) for c in child.children
+        )
+    return child.dep_ in {"dobj", "dative"} and (
+        named(child)
+        or any(named(c) for c in child.children if c.dep_ in NAMING_DEPS)
+        or reporter(child)
+    )

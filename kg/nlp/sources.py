@@ -46,6 +46,8 @@ UNNAMED_HEADS: dict[str, str] = {
         ["report", "reports", "media", "news", "television", "tv", "footage", "rumour",
          "rumor", "rumours", "rumors", "accounts", "press", "outlets", "channels",
          "websites"], MEDIA),
+    # analysts and experts with no named source (the guide's media kind)
+    **dict.fromkeys(["analyst", "analysts", "expert", "experts"], MEDIA),
 }  # fmt: skip
 # Heads whose kind their modifiers set ("a military source", "health officials"); any
 # other head gives its own kind ("local activists": activist, "local media": media).
@@ -83,6 +85,7 @@ DESCRIPTION_HEADS: dict[str, tuple[str, ...]] = {
     "observatory": ("observatory",),
     "watchdog": ("observatory", "human rights", "watch"),
     "group": ("observatory", "human rights", "Organization"),
+    "ngo": ("observatory", "human rights", "Organization"),
     "organisation": ("Organization",),
     "charity": ("red crescent", "relief", "aid", "Organization"),
     "organization": ("Organization",),

@@ -181,6 +181,8 @@ def noun_phrase(head: Token, stop_after: int) -> tuple[int, int]:
             break
     while end < stop_after and doc[end - 1].ent_iob_ in {"B", "I"} and doc[end].ent_iob_ == "I":
         end += 1
+    while start > 0 and doc[start].ent_iob_ == "I" and doc[start].ent_type_ in {"ORG", "PERSON"}:
+        start -= 1  # "the Syrian Observatory for Human Rights monitor": the whole name
     start = after_glued_count(doc, start, head)
     while start < end and (doc[start].text in LEADING_NOISE or doc[start].is_space):
         start += 1
