@@ -27,6 +27,7 @@ from kg.extract.events.merge import (
     told_apart,
     when_compatible,
 )
+from kg.extract.events.own_dead import dead_acted, dead_side, killer_of_the_dead
 from kg.extract.events.rules import rule
 from kg.extract.events.scene import is_country
 from kg.extract.events.triggers import is_killing, lower_lemma
@@ -322,4 +323,6 @@ def choose_main(
         if _same_incident(main, other, lead, article.date_published):
             _fold(main, other)
             merged.remove(other)
+    if dead_acted(main.actor, article.headline):  # "100 ISIL Terrorists Killed in Kobani"
+        main.actor = killer_of_the_dead(found, dead_side(article.headline), lead)
     return main
