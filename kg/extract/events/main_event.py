@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kg.extract.dates import before_the_news
 from kg.extract.events.arguments import Found
+from kg.extract.events.earlier import told_as_earlier
 from kg.extract.events.kinds import MAIN_PRIORITY, PRECISE_KINDS
 from kg.extract.events.merge import (
     actor_compatible,
@@ -164,8 +165,8 @@ def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int,
             place_rank = 0
         else:
             place_rank = 1 + lead_ranks.get(sentence_of(item.trigger).start, 100)
-            if _lead_killing(item.trigger):
-                place_rank += 50
+            if _lead_killing(item.trigger) or told_as_earlier(item.trigger):
+                place_rank += 50  # "… a day after the reported execution of a pilot"
         if _background(item, published):
             place_rank += 100
         # "Army Frustrates Terrorist Attack, Kills 10": the headline's news is the killing.
@@ -188,7 +189,7 @@ def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int,
 
         def precise_enough(f: Found) -> bool:
             """A precise kind of attack in the headline or scope, not a weapon used."""
-            if f.kind not in PRECISE_KINDS:
+            if f.kind not in PRECISE_KINDS or told_as_earlier(f.trigger):
                 return False
             if _instrument(f.trigger) and not (
                 killing is not None and killing in ancestors(f.trigger)
