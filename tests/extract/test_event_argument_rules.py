@@ -43,6 +43,19 @@ def test_an_attack_by_jets_is_an_air_strike() -> None:
     assert label(found[0].actor) == "Russian jets"
 
 
+def test_an_attack_by_regime_helicopters_is_an_air_strike() -> None:
+    """rule "attacker-weapon-kind": "Regime helicopters attacked Douma": the weapon in the
+    attacker's name, of a state no air-power rule knows as one that struck from the air."""
+    doc = parse("""
+        Regime regime NOUN NN compound 1
+        helicopters helicopter NOUN NNS nsubj 2
+        attacked attack VERB VBD ROOT 2
+        Douma Douma PROPN NNP dobj 2
+    """)
+    found = read(doc, [mention(doc, 3, 4, E.SETTLEMENT)])
+    assert [e.kind for e in found] == [K.AIRSTRIKE]
+
+
 def test_a_killing_without_a_killer_is_no_event() -> None:
     """rule "killing-needs-killer": "A man killed 20 people" names nobody armed."""
     doc = parse("""
