@@ -92,7 +92,7 @@ def _words(pattern: str) -> re.Pattern[str]:
 GENERIC_ACTORS: tuple[ActorRule, ...] = (
     # "Syrian warplanes", "regime helicopters", "government jets"
     ActorRule("syrian-aircraft",
-              _words(rf"^(?:syrian|regime|government|assads?|army|syrian army) {AIRCRAFT}$"),
+              _words(rf"^(?:syrian|regimes?|government|assads?|army|syrian army) {AIRCRAFT}$"),
               "syrian-air-force"),
     # "Russian warplanes", "Russian jets"
     ActorRule("russian-aircraft", _words(rf"^russian {AIRCRAFT}$"), "russian-aerospace-forces",
@@ -100,17 +100,19 @@ GENERIC_ACTORS: tuple[ActorRule, ...] = (
     # "coalition warplanes", "US-led coalition jets"
     ActorRule("coalition-aircraft", _words(rf"^(?:us led |u s led )?coalition {AIRCRAFT}$"),
               "us-led-coalition", in_syria=False),
-    # "the army", "regime forces", "government troops", "pro-government forces", "loyalists"
+    # "the army", "regime forces", "government troops", "pro-government forces", "loyalists",
+    # "army troops"; "regimes" is "regime's" where the text lost its apostrophes ("the
+    # regimes forces", as "Syrias", "Aleppos")
     ActorRule("syrian-army", _words(
         r"^(?:army|regular forces|loyalists?|loyalist (?:forces|troops|fighters)|"
-        r"(?:syrian|regime|government|pro government|pro regime|assad|syrian government|"
-        r"syrian regime|syrian army|assads?) (?:forces|troops|soldiers|army|military|units|tanks|"
-        r"artillery)|"
+        r"(?:syrian|regimes?|government|pro government|pro regime|assad|syrian government|"
+        r"syrian regime|syrian army|assads?|army) (?:forces|troops|soldiers|army|military|units|"
+        r"tanks|artillery)|"
         r"(?:forces|troops) loyal to (?:the )?(?:assad|regime|government|president assad|"
         r"president bashar al assad|bashar al assad|damascus))$"), "syrian-arab-army"),
     # "the regime", "the government", "Syrian authorities"
     ActorRule("syrian-state", _words(
-        r"^(?:regime|government|syrian authorities|authorities|syrian state|damascus|"
+        r"^(?:regimes?|government|syrian authorities|authorities|syrian state|damascus|"
         r"syrian)$"), "syrian-government"),
     # "Turkish", "Turkish jets" as who acted
     ActorRule("turkish", _words(rf"^turkish(?: {AIRCRAFT}| army| artillery| tanks)?$"),

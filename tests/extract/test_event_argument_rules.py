@@ -43,6 +43,19 @@ def test_an_attack_by_jets_is_an_air_strike() -> None:
     assert label(found[0].actor) == "Russian jets"
 
 
+def test_an_attack_by_regime_helicopters_is_an_air_strike() -> None:
+    """rule "attacker-weapon-kind": "Regime helicopters attacked Douma": the weapon in the
+    attacker's name, of a state no air-power rule knows as one that struck from the air."""
+    doc = parse("""
+        Regime regime NOUN NN compound 1
+        helicopters helicopter NOUN NNS nsubj 2
+        attacked attack VERB VBD ROOT 2
+        Douma Douma PROPN NNP dobj 2
+    """)
+    found = read(doc, [mention(doc, 3, 4, E.SETTLEMENT)])
+    assert [e.kind for e in found] == [K.AIRSTRIKE]
+
+
 def test_a_killing_without_a_killer_is_no_event() -> None:
     """rule "killing-needs-killer": "A man killed 20 people" names nobody armed."""
     doc = parse("""
@@ -637,3 +650,27 @@ def test_a_ground_forces_attack_stays_an_attack() -> None:
     mentions = [mention(doc, 0, 1, E.ACTOR, E.ARMED_GROUP, known=False),
                 _known(doc, 2, 3, "raqqa", E.PLACE, E.SETTLEMENT)]  # fmt: skip
     assert [e.kind for e in read(doc, mentions)] == [K.ATTACK]
+
+
+def test_a_passive_relative_clause_names_no_actor() -> None:
+    """rule "passive-relative-not-agent": "Five people on board a Russian helicopter that
+    was shot down were killed": the helicopter was shot, it shot no one."""
+    doc = parse("""
+        Five five NUM CD nummod 1
+        people people NOUN NNS nsubjpass 12
+        on on ADP IN prep 1
+        board board NOUN NN pobj 2
+        a a DET DT det 6
+        Russian Russian ADJ JJ amod 6
+        helicopter helicopter NOUN NN appos 1
+        that that PRON WDT nsubjpass 9
+        was be AUX VBD auxpass 9
+        shot shoot VERB VBN relcl 6
+        down down ADP RP prt 9
+        were be AUX VBD auxpass 12
+        killed kill VERB VBN ROOT 12
+        . . PUNCT . punct 12
+    """)
+    helicopter = mention(doc, 5, 7, E.ACTOR, known=False)
+    shootings = [f for f in found_in(doc, [helicopter]) if f.trigger.text == "shot"]
+    assert [f.actor for f in shootings] == [None]

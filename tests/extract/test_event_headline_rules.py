@@ -4,7 +4,8 @@ Each test names the rule it covers; switched off, the rule fails its test."""
 
 from __future__ import annotations
 
-from kg.records import EntityKind, Event, EventKind
+from kg.extract.events.own_dead import dead_side
+from kg.records import EntityKind, Event, EventKind, Side
 from tests.extract.handbuilt import found_in, mention, parse, read
 
 K = EventKind
@@ -438,3 +439,53 @@ def test_a_headlines_killing_is_where_it_says() -> None:
     "in Lattakia", and the deaths make it the main event."""
     (main,) = [e for e in _two_deeds() if e.main]
     assert main.place is not None and main.place.label == "Lattakia"
+
+
+OWN_DEAD = """
+    100 100 NUM CD nummod 3
+    Islamic Islamic PROPN NNP compound 2
+    State State PROPN NNP compound 3
+    Fighters fighter NOUN NNS nsubjpass 4
+    Killed kill VERB VBN ROOT 4
+    in in ADP IN prep 4
+    Kobani Kobani PROPN NNP pobj 5
+    ---
+    Islamic Islamic PROPN NNP compound 9
+    State State PROPN NNP nsubj 10
+    launched launch VERB VBD ROOT 10
+    an an DET DT det 12
+    assault assault NOUN NN dobj 10
+    on on ADP IN prep 12
+    Kurdish kurdish ADJ JJ amod 15
+    fighters fighter NOUN NNS pobj 13
+    . . PUNCT . punct 10
+"""
+
+
+def test_the_dead_mens_own_camp_did_not_kill_them() -> None:
+    """rule "own-dead-not-actor": "100 Islamic State Fighters Killed in Kobani" + "Islamic
+    State launched an assault on Kurdish fighters": the Kurds they attacked fought them,
+    not the Islamic State its own men."""
+    doc = parse(OWN_DEAD)
+    mentions = [mention(doc, 1, 3, E.ACTOR, E.ARMED_GROUP), mention(doc, 6, 7, E.PLACE),
+                mention(doc, 8, 10, E.ACTOR, E.ARMED_GROUP),
+                mention(doc, 14, 16, E.ACTOR, E.ARMED_GROUP, known=False)]  # fmt: skip
+    headline = "100 Islamic State Fighters Killed in Kobani"
+    (main,) = [e for e in read(doc, mentions, headline=headline) if e.main]
+    assert main.actor is not None and main.actor.label == "Kurdish fighters"
+
+
+def test_the_dead_mens_side_in_a_headline() -> None:
+    """Whose men a headline reports killed: a count and the group's men before "killed",
+    or a named commander; not a killing the group did ("Rebels killed 10 soldiers"), nor
+    men of no side ("militants")."""
+    assert dead_side("100 ISIL Terrorists Killed in Kobani") is Side.ISLAMIC_STATE
+    assert dead_side("Turkey's Nightmare; Kurds Near Azaz, 6 ISIS Bombers Killed") is (
+        Side.ISLAMIC_STATE
+    )
+    assert dead_side("More than 50 Syria rebels, jihadists killed: NGO") is Side.OPPOSITION
+    assert dead_side("Dozens of Nusra militants killed in Idlib") is Side.NUSRA_HTS
+    assert dead_side("Al-Nusra Front Commander Killed in Lattakia") is Side.NUSRA_HTS
+    assert dead_side("5 rebels killed 10 soldiers in Hama") is None
+    assert dead_side("18 Militants Killed in Car Bomb Blast") is None
+    assert dead_side("Syrian Army kills 40 ISIS terrorists") is None

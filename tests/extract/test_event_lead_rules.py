@@ -305,3 +305,32 @@ def test_a_thwarted_bombing_is_not_the_thwarters_bombing() -> None:
     found = read(doc, [mention(doc, 10, 11, E.SETTLEMENT)])
     assert found and all(e.kind is not K.ATTACK for e in found)
     assert all(e.actor is None or "forces" not in e.actor.label for e in found)
+
+
+def test_what_the_news_came_a_day_after_is_not_the_news() -> None:
+    """rule "days-after-is-earlier": "Civilians killed near Damascus" + "Air strikes killed
+    30 civilians a day after the execution of a pilot.": the strikes are the news, the
+    execution an earlier incident, though executions outrank strikes as news."""
+    doc = parse("""
+        Civilians civilian NOUN NNS nsubjpass 1
+        killed kill VERB VBN ROOT 1
+        near near ADP IN prep 1
+        Damascus Damascus PROPN NNP pobj 2
+        ---
+        Air air NOUN NN compound 6
+        strikes strike NOUN NNS nsubj 7
+        killed kill VERB VBD ROOT 7
+        30 30 NUM CD nummod 9
+        civilians civilian NOUN NNS dobj 7
+        a a DET DT det 11
+        day day NOUN NN npadvmod 12
+        after after ADP IN prep 7
+        the the DET DT det 14
+        execution execution NOUN NN pobj 12
+        of of ADP IN prep 14
+        a a DET DT det 17
+        pilot pilot NOUN NN pobj 15
+        . . PUNCT . punct 7
+    """)
+    found = read(doc, [mention(doc, 3, 4, E.SETTLEMENT)], headline="Civilians killed near Damascus")
+    assert [e.kind for e in found if e.main] == [K.AIRSTRIKE]

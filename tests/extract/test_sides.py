@@ -50,6 +50,10 @@ def event(kind: EventKind, actor: EntityRef | None = None, **fields: object) -> 
         ("loyalists", True, "syrian-arab-army"),
         ("forces loyal to President Bashar al-Assad", True, "syrian-arab-army"),
         ("Syrian tanks", True, "syrian-arab-army"),
+        ("army troops", True, "syrian-arab-army"),
+        ("the regimes forces", True, "syrian-arab-army"),  # "regime's", apostrophe lost
+        ("the regimes", True, "syrian-government"),
+        ("regimes warplanes", True, "syrian-air-force"),
         ("the regime", True, "syrian-government"),
         ("regime helicopters", True, "syrian-air-force"),
         ("Assad's air force", True, "syrian-air-force"),

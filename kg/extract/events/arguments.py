@@ -30,6 +30,7 @@ from kg.extract.attribution import attribute
 from kg.extract.entities import is_actor, is_place
 from kg.extract.events.air_powers import kind_of_air_power
 from kg.extract.events.kinds import NOUN_TRIGGERS, SPEC
+from kg.extract.events.relatives import passive_relative
 from kg.extract.events.repelled import FOILED_DEVICES, repeller
 from kg.extract.events.rules import rule
 from kg.extract.events.scene import Scene, governing_verb, is_country, post_modifier_end
@@ -116,8 +117,8 @@ def subject_of(verb: Token) -> Token | None:
         if _participle_of_noun(node):
             return None  # "forces backed by X": X did not do what the head did
         if node.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl") and head(node) is not node:
-            if node.dep_ == "relcl":
-                return head(node)
+            if node.dep_ == "relcl":  # "a helicopter that was shot down": not who shot
+                return None if passive_relative(node) else head(node)
             node = head(node)
             continue
         return None

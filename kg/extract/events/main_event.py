@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kg.extract.dates import before_the_news
 from kg.extract.events.arguments import Found
+from kg.extract.events.earlier import told_as_earlier
 from kg.extract.events.kinds import MAIN_PRIORITY, PRECISE_KINDS
 from kg.extract.events.merge import (
     actor_compatible,
@@ -27,6 +28,7 @@ from kg.extract.events.merge import (
     told_apart,
     when_compatible,
 )
+from kg.extract.events.own_dead import dead_acted, dead_side, killer_of_the_dead
 from kg.extract.events.rules import rule
 from kg.extract.events.scene import is_country
 from kg.extract.events.triggers import is_killing, lower_lemma
@@ -163,8 +165,8 @@ def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int,
             place_rank = 0
         else:
             place_rank = 1 + lead_ranks.get(sentence_of(item.trigger).start, 100)
-            if _lead_killing(item.trigger):
-                place_rank += 50
+            if _lead_killing(item.trigger) or told_as_earlier(item.trigger):
+                place_rank += 50  # "… a day after the reported execution of a pilot"
         if _background(item, published):
             place_rank += 100
         # "Army Frustrates Terrorist Attack, Kills 10": the headline's news is the killing.
@@ -187,7 +189,7 @@ def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int,
 
         def precise_enough(f: Found) -> bool:
             """A precise kind of attack in the headline or scope, not a weapon used."""
-            if f.kind not in PRECISE_KINDS:
+            if f.kind not in PRECISE_KINDS or told_as_earlier(f.trigger):
                 return False
             if _instrument(f.trigger) and not (
                 killing is not None and killing in ancestors(f.trigger)
@@ -322,4 +324,6 @@ def choose_main(
         if _same_incident(main, other, lead, article.date_published):
             _fold(main, other)
             merged.remove(other)
+    if dead_acted(main.actor, article.headline):  # "100 ISIL Terrorists Killed in Kobani"
+        main.actor = killer_of_the_dead(found, dead_side(article.headline), lead)
     return main
