@@ -1,0 +1,134 @@
+"""Source names the parse cuts or the NER takes for a name: read as the source meant.
+
+* ``cut_name`` — "… outside the capital Damascus the Syrian Observatory for Human Rights
+  monitor said": where commas were lost the parse hangs the name on the words before it
+  and the speaker phrase keeps only its tail ("Human Rights monitor"); "the Syrian
+  Observatory for Human Rights group said" keeps the whole name with a description
+  word after it.  A known name (a gazetteer entry, no place, no person) running into
+  the speaker phrase, followed only by words describing a source of its sort
+  ("monitor", "monitoring group", "news agency"), is that entry.
+* ``common_word`` — "an NGO said", "… kill 28 in IS-held Syria town Monitor": a
+  phrase that is only a common word for a source (the NER may take a capitalised
+  "Monitor" or an acronym "NGO" for a name) names no one.  It stands for the source of
+  that sort the article names (the guide's "names at their fullest"), nearest before,
+  else first after, or a capitalised "Observatory" the article writes; when the
+  article names none, it is an unnamed source (activist) labelled with its words.
+
+``source_read`` runs both for ``kg.extract.speakers.speaker_ref``; the description
+resolver and the fit test come from there (passed in, as ``name_before_role`` takes them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from kg.nlp.sources import ACTIVIST, DESCRIPTION_HEADS
+from kg.rdf.iris import slug
+from kg.records import PLACE_KINDS, EntityKind, EntityRef, Mention, unnamed_ref
+
+Resolve = Callable[[str, int, Sequence[Mention]], EntityRef | None]
+Fits = Callable[[EntityRef, str], bool]
+Read = tuple[EntityRef | None, list[EntityRef]]
+
+# Words that may follow a source's name and describe its sort: "the Syrian Observatory
+# for Human Rights monitor", "… monitoring group", "SANA news agency".
+DESCRIBING_WORDS = frozenset(DESCRIPTION_HEADS) | {"monitoring", "news"}
+# Common words for a source, capitalised or not, and the description each stands for
+# ("an NGO said" in war news is a monitoring body, never any organisation named before).
+COMMON_SOURCE_WORDS: dict[str, str] = {
+    "ngo": "monitor",
+    "monitor": "monitor",
+    "monitors": "monitor",
+    "watchdog": "watchdog",
+}
+# Plural words for several sources, none of them named: "activists and NGOs say".
+SEVERAL_SOURCES = frozenset({"ngos"})
+DETERMINERS = frozenset({"a", "an", "the", "one", "another"})
+# Descriptions a bare word may stand for when the article writes the short name
+# "the Observatory" and never the full one.
+SHORT_NAMES = {"monitor": "Observatory", "watchdog": "Observatory"}
+
+
+def source_read(
+    span: SpacySpan, mentions: Sequence[Mention], resolve: Resolve, fits: Fits
+) -> Read | None:
+    """The source a speaker phrase means when the parse cut a known name or the phrase
+    is only a common word for a source; None when neither applies."""
+    found = cut_name(span, mentions, fits)
+    if found is not None:
+        return found, []
+    return common_word(span, mentions, resolve)
+
+
+def cut_name(span: SpacySpan, mentions: Sequence[Mention], fits: Fits) -> EntityRef | None:
+    """ "the Syrian Observatory for Human Rights monitor said", the speaker cut to
+    "Human Rights monitor": the known name running into the phrase, when only words
+    describing a source of its sort follow it."""
+    start, end = span.start_char, span.end_char
+    for mention in mentions:
+        entity = mention.entity
+        if not (mention.span.start < end and start < mention.span.end <= end):
+            continue
+        if not entity.known or set(entity.kinds) & PLACE_KINDS:
+            continue
+        if EntityKind.PERSON in entity.kinds:
+            continue
+        after = [t for t in span if t.idx >= mention.span.end and not t.is_space]
+        if not after or any(t.lower_ not in DESCRIBING_WORDS for t in after):
+            continue
+        described = after[-1].lemma_.lower()
+        if described not in DESCRIPTION_HEADS:
+            described = after[-1].lower_
+        if "monitoring" in {t.lower_ for t in after}:
+            described = "monitor"  # "… monitoring group"
+        if described in DESCRIPTION_HEADS and fits(entity, described):
+            return entity
+    return None
+
+
+def common_word(span: SpacySpan, mentions: Sequence[Mention], resolve: Resolve) -> Read | None:
+    """ "an NGO said", "… Syria town Monitor", "the Britain-based monitor said": a phrase
+    that is only a common word for a source (and words of place or kind) stands for the
+    source of that sort the article names, else for an unnamed one (activist)."""
+    words = [t for t in span if not (t.is_space or t.is_punct)]
+    while words and words[0].lower_ in DETERMINERS:
+        words.pop(0)
+    if not words or words[-1].lower_ not in COMMON_SOURCE_WORDS.keys() | SEVERAL_SOURCES:
+        return None
+    word, others = words[-1], words[:-1]
+    if others and (word.tag_ in {"NNS", "NNPS"} or not all(_no_name(t) for t in others)):
+        return None  # "independent monitors"; "the Syrian Observatory … monitor": a name
+    if any(m.entity.known and m.span.start <= word.idx < m.span.end for m in mentions):
+        return None  # a gazetteer name written as one word is a name
+    described = COMMON_SOURCE_WORDS.get(word.lower_)
+    found = resolve(described, span.start_char, mentions) if described else None
+    if found is None and described:
+        found = _short_name(span, described)
+    if found is not None:
+        return found, []
+    tokens = [t for t in span if not t.is_space]
+    return unnamed_ref(
+        ACTIVIST, " ".join(span.doc[tokens[0].i : tokens[-1].i + 1].text.split())
+    ), []
+
+
+def _no_name(token: Token) -> bool:
+    """A word that names no one: lower case ("rights"), a place or people ("Britain" in
+    "Britain-based", "Syrian")."""
+    return token.is_lower or token.is_punct or token.ent_type_ in {"GPE", "LOC", "NORP"}
+
+
+def _short_name(span: SpacySpan, described: str) -> EntityRef | None:
+    """ "The Observatory - which relies on a network of sources …": the short name the
+    article writes (capitalised, not opening its sentence) for the body it never
+    names in full."""
+    name = SHORT_NAMES.get(described)
+    if name is None:
+        return None
+    for token in span.doc:
+        if token.text == name and token.i > 0 and not token.is_sent_start:
+            return EntityRef(key=slug(name), label=name, kinds=(EntityKind.ACTOR,))
+    return None

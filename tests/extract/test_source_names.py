@@ -1,0 +1,104 @@
+"""Source names the parse cuts ("… Damascus the Syrian Observatory for Human Rights
+monitor said") and common words taken for names ("an NGO said", a headline's "…
+Monitor"): ``kg.extract.source_names`` on real-model parses, through ``analyse``.
+
+Each row names the rule it covers; switching the rule off fails its row.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.extract.test_sources import SOHR, analysed, claim_of, source
+
+
+@pytest.mark.parametrize(
+    ("rule", "body", "words", "expected"),
+    [
+        (  # commas lost: the parse hangs the name on the place before it
+            "cut name",
+            "At least 16 people were killed and dozens wounded on Sunday in air strikes on an "
+            "area outside the capital Damascus the Syrian Observatory for Human Rights "
+            "monitor said.",
+            "16 people",
+            (SOHR, []),
+        ),
+        (
+            "cut name",
+            "A coalition air strike killed at least 14 civilians on Tuesday near the town "
+            "of Raqqa the Syrian Observatory for Human Rights monitor said.",
+            "14 civilians",
+            (SOHR, []),
+        ),
+        (  # the name and a description word, cut the same way
+            "cut name and description",
+            "Eleven people died in the shelling of Daraa city the Syrian Observatory for "
+            "Human Rights group said.",
+            "Eleven people",
+            (SOHR, []),
+        ),
+        (  # "an NGO" stands for the monitor the article names
+            "common word",
+            "Regime helicopters dropped barrel bombs on a district of Aleppo killing at "
+            "least 23 people an NGO said. The Syrian Observatory for Human Rights said "
+            "children were among the dead.",
+            "23 people",
+            (SOHR, []),
+        ),
+        (  # … and for an unnamed monitor when the article names none
+            "common word, none named",
+            "At least 17 people were killed in a car bomb blast in Homs on Thursday an NGO said.",
+            "17 people",
+            ("unnamed activist", []),
+        ),
+        (  # several NGOs are no one named
+            "several",
+            "More than 30 people were killed in the siege, activists and NGOs say. The "
+            "Syrian Observatory for Human Rights has counted the dead since 2011.",
+            "30 people",
+            ("unnamed activist", []),
+        ),
+    ],
+)
+def test_source_names(nlp: Language, rule: str, body: str, words: str, expected: tuple) -> None:
+    assert source(claim_of(analysed(nlp, body), words)) == expected, rule
+
+
+@pytest.mark.parametrize(
+    ("rule", "headline", "body", "expected"),
+    [
+        (  # a headline's "… Monitor" (the NER takes it for a name) is the body's monitor
+            "headline Monitor",
+            "Huge regime bombs kill 31 in IS-held Syria town Monitor",
+            "Warplanes dropped huge bombs on the town on Saturday, a monitor said. The "
+            "Syrian Observatory for Human Rights said the bombs were the largest yet.",
+            (SOHR, []),
+        ),
+        (  # an article that writes only "the Observatory"
+            "headline Monitor, short name",
+            "Air raids kill 13 civilians in east Syria Monitor",
+            '"Air raids hit the region that is controlled by the Islamic State group" the '
+            "Britain-based monitor said. The Observatory relies on a network of sources "
+            "inside Syria.",
+            ("Observatory", []),
+        ),
+    ],
+)
+def test_headline_common_word(
+    nlp: Language, rule: str, headline: str, body: str, expected: tuple
+) -> None:
+    analysis = analysed(nlp, body, headline)
+    in_headline = [c for c in analysis.claims if c.evidence[0].end <= len(headline)]
+    assert in_headline, rule
+    assert source(in_headline[0]) == expected, rule
+
+
+def test_independent_monitors_stay_unnamed(nlp: Language) -> None:
+    """Monitors set apart from the named one ("independent monitors") are no one named."""
+    analysis = analysed(
+        nlp,
+        "The Syrian Observatory for Human Rights said the army advanced. According to "
+        "independent monitors 400 people have been killed in the region.",
+    )
+    assert source(claim_of(analysis, "400 people")) == ("unnamed activist", [])
