@@ -1,4 +1,4 @@
-"""Source names the parse cuts or the NER takes for a name: read as the source meant.
+"""Source names the parse cuts, coordinates, or the NER takes for a name: the source meant.
 
 * ``cut_name`` — "… outside the capital Damascus the Syrian Observatory for Human Rights
   monitor said": where commas were lost the parse hangs the name on the words before it
@@ -12,9 +12,14 @@
   "Monitor" or an acronym "NGO" for a name) names no one.  It stands for the source of
   that sort the article names (the guide's "names at their fullest"), nearest before,
   else first after, or a capitalised "Observatory" the article writes; when the
-  article names none, it is an unnamed source (activist) labelled with its words.
+  article names none, it is an unnamed source (activist) labelled with its words.  So
+  is "the Observatory" the NER takes for a person or glues to a place before it
+  ("… the district of Midane the Observatory said").
+* ``first_source`` — "according to the Observatory and Kurdish officials", "… a
+  Britain-based monitor and a medical source said": of sources coordinated by "and",
+  the first (the graph names one claimant).
 
-``source_read`` runs both for ``kg.extract.speakers.speaker_ref``; the description
+``source_read`` runs these for ``kg.extract.speakers.speaker_ref``; the description
 resolver and the fit test come from there (passed in, as ``name_before_role`` takes them).
 """
 
@@ -22,16 +27,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
-from kg.nlp.sources import ACTIVIST, DESCRIPTION_HEADS
+from kg.nlp.sources import ACTIVIST, DESCRIPTION_HEADS, UNNAMED_HEADS, head_of
 from kg.rdf.iris import slug
 from kg.records import PLACE_KINDS, EntityKind, EntityRef, Mention, unnamed_ref
 
 Resolve = Callable[[str, int, Sequence[Mention]], EntityRef | None]
 Fits = Callable[[EntityRef, str], bool]
 Read = tuple[EntityRef | None, list[EntityRef]]
+Reread = Callable[[Doc, tuple[int, int], Sequence[Mention]], Read]
 
 # Words that may follow a source's name and describe its sort: "the Syrian Observatory
 # for Human Rights monitor", "… monitoring group", "SANA news agency".
@@ -43,24 +49,87 @@ COMMON_SOURCE_WORDS: dict[str, str] = {
     "monitor": "monitor",
     "monitors": "monitor",
     "watchdog": "watchdog",
+    "observatory": "observatory",  # the short name, which the NER may take for a person
 }
 # Plural words for several sources, none of them named: "activists and NGOs say".
 SEVERAL_SOURCES = frozenset({"ngos"})
 DETERMINERS = frozenset({"a", "an", "the", "one", "another"})
 # Descriptions a bare word may stand for when the article writes the short name
 # "the Observatory" and never the full one.
-SHORT_NAMES = {"monitor": "Observatory", "watchdog": "Observatory"}
+SHORT_NAMES = {"monitor": "Observatory", "watchdog": "Observatory", "observatory": "Observatory"}
 
 
 def source_read(
-    span: SpacySpan, mentions: Sequence[Mention], resolve: Resolve, fits: Fits
+    span: SpacySpan, mentions: Sequence[Mention], resolve: Resolve, fits: Fits, reread: Reread
 ) -> Read | None:
-    """The source a speaker phrase means when the parse cut a known name or the phrase
-    is only a common word for a source; None when neither applies."""
+    """The source a speaker phrase means when it coordinates sources, the parse cut a
+    known name or the phrase is only a common word for a source; None otherwise."""
+    first = first_source(span)
+    if first is not None:
+        return reread(span.doc, first, mentions)
     found = cut_name(span, mentions, fits)
     if found is not None:
         return found, []
     return common_word(span, mentions, resolve)
+
+
+def first_source(span: SpacySpan) -> tuple[int, int] | None:
+    """ "according to the Observatory and Kurdish officials", "… on Sunday a Britain-based
+    monitor and a medical source said" (the parse gives the verb only the second): of
+    sources coordinated by "and" the first is the claimant (the graph names one; the
+    first is the one the sentence puts forward), when it is a source itself."""
+    doc = span.doc
+    head = head_of(span)
+    links = [t for t in span if t.lower_ == "and" and t.ent_iob_ != "I" and t.i > span.start]
+    if links:  # "National Coalition for Syrian Revolution and Opposition Forces": one name
+        first = doc[span.start : links[0].i]
+        if not len(first) or (
+            first[-1].pos_ not in {"NOUN", "PROPN"} and first[-1].ent_type_ not in {"ORG", "PERSON"}
+        ):
+            return None  # "Local and media sources": one source of two kinds
+        if not _source_like(doc[links[0].i + 1 : span.end]):
+            return None
+    elif (
+        head.dep_ == "conj"
+        and span.start >= 2
+        and doc[span.start - 1].lower_ == "and"
+        and doc[span.start - 2].pos_ in {"NOUN", "PROPN"}
+    ):  # the conjunct right before "and": "… a Britain-based monitor | and | a medical source"
+        first = doc[_phrase_start(doc[span.start - 2]) : span.start - 1]
+    else:
+        return None
+    if not len(first) or not _source_like(first):
+        return None
+    return (first.start, first.end)
+
+
+def _phrase_start(noun: Token) -> int:
+    """Where a noun's own phrase starts: the words right before it that hang on it, not
+    past a count, a preposition or a conjunction ("… between the militants and U.S-backed
+    fighters Syrian opposition activists" → "Syrian opposition activists")."""
+    doc = noun.doc
+    start = noun.i
+    while start > 0:
+        before = doc[start - 1]
+        if before.like_num or before.pos_ in {"ADP", "CCONJ", "PUNCT", "VERB", "AUX"}:
+            break
+        if noun not in before.ancestors:
+            break
+        start -= 1
+    return start
+
+
+def _source_like(phrase: SpacySpan) -> bool:
+    """A source, read from its last word (the parse of a fragment is no guide): a name,
+    a description of one ("the Observatory", "a monitor") or an unnamed source ("Kurdish
+    officials")."""
+    if not len(phrase):
+        return False
+    last = phrase[-1]
+    words = {last.lower_, last.lemma_.lower()}
+    return last.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"} or bool(
+        words & (UNNAMED_HEADS.keys() | DESCRIPTION_HEADS.keys() | COMMON_SOURCE_WORDS.keys())
+    )
 
 
 def cut_name(span: SpacySpan, mentions: Sequence[Mention], fits: Fits) -> EntityRef | None:

@@ -116,7 +116,7 @@ def speaker_ref(
     span = doc[bounds[0] : bounds[1]]
     start, end = span.start_char, span.end_char
     head = head_of(span)
-    if (read := source_read(span, mentions, resolve_description, compatible)) is not None:
+    if read := source_read(span, mentions, resolve_description, compatible, speaker_ref):
         return read  # "… Damascus the Syrian Observatory for Human Rights monitor said"
     if role_read := name_before_role(span, mentions, resolve_description):
         return role_read  # "Riad Hijab coordinator of the opposition HNC wrote"

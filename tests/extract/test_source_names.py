@@ -59,6 +59,14 @@ from tests.extract.test_sources import SOHR, analysed, claim_of, source
             "30 people",
             ("unnamed activist", []),
         ),
+        (  # the NER glues a place to the short name: "Midane the Observatory" is no place
+            "short name glued to a place",
+            "The Syrian Observatory for Human Rights said 15 people died in the barrel bomb "
+            "strike. The other three civilians were killed by rebel rocket fire on the "
+            "government-held district of Midane the Observatory said.",
+            "three civilians",
+            (SOHR, []),
+        ),
     ],
 )
 def test_source_names(nlp: Language, rule: str, body: str, words: str, expected: tuple) -> None:
@@ -92,6 +100,54 @@ def test_headline_common_word(
     in_headline = [c for c in analysis.claims if c.evidence[0].end <= len(headline)]
     assert in_headline, rule
     assert source(in_headline[0]) == expected, rule
+
+
+@pytest.mark.parametrize(
+    ("rule", "body", "words", "expected"),
+    [
+        (  # the parse gives the verb only the second of two sources: the first speaks
+            "first of two, second parsed",
+            "Rebel shelling on the capital killed four civilians on Sunday a Britain-based "
+            "monitor and a medical source said. The Syrian Observatory for Human Rights has "
+            "tracked the war since 2011.",
+            "four civilians",
+            (SOHR, []),
+        ),
+        (
+            "first of two, second parsed",
+            "Air strikes on two villages killed at least 85 civilians on Tuesday as fighting "
+            "raged between the militants and U.S-backed fighters Syrian opposition activists "
+            "and the extremist group said.",
+            "85 civilians",
+            ("unnamed activist", []),
+        ),
+        (  # both in the phrase: the first, resolved ("the Observatory" → the named one)
+            "first of two in the phrase",
+            "The militants took an estimated 700 civilians hostage according to the "
+            "Observatory and Kurdish officials. The Syrian Observatory for Human Rights has "
+            "tracked the war since 2011.",
+            "700 civilians",
+            (SOHR, []),
+        ),
+        (  # "and" inside a name, or joining two kinds of one source, splits nothing
+            "one name",
+            "The National Coalition for Syrian Revolution and Opposition Forces said 40 "
+            "people were killed.",
+            "40 people",
+            ("National Coalition for Syrian Revolution and Opposition Forces", []),
+        ),
+        (
+            "one source of two kinds",
+            "Local and media sources said that 12 people were killed in the raid.",
+            "12 people",
+            ("unnamed media", []),
+        ),
+    ],
+)
+def test_coordinated_sources(
+    nlp: Language, rule: str, body: str, words: str, expected: tuple
+) -> None:
+    assert source(claim_of(analysed(nlp, body), words)) == expected, rule
 
 
 def test_independent_monitors_stay_unnamed(nlp: Language) -> None:
