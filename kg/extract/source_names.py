@@ -18,6 +18,9 @@
 * ``first_source`` — "according to the Observatory and Kurdish officials", "… a
   Britain-based monitor and a medical source said": of sources coordinated by "and",
   the first (the graph names one claimant).
+* ``antecedent`` — "The monitor which earlier gave a toll of 20 …", "paramedics who told
+  him that at least 22 bodies …": a relative pronoun speaking is the noun its clause
+  hangs on.
 
 ``source_read`` runs these for ``kg.extract.speakers.speaker_ref``; the description
 resolver and the fit test come from there (passed in, as ``name_before_role`` takes them).
@@ -31,6 +34,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.nlp.sources import ACTIVIST, DESCRIPTION_HEADS, UNNAMED_HEADS, head_of
+from kg.nlp.speakers import noun_phrase
 from kg.rdf.iris import slug
 from kg.records import PLACE_KINDS, EntityKind, EntityRef, Mention, unnamed_ref
 
@@ -54,6 +58,7 @@ COMMON_SOURCE_WORDS: dict[str, str] = {
 # Plural words for several sources, none of them named: "activists and NGOs say".
 SEVERAL_SOURCES = frozenset({"ngos"})
 DETERMINERS = frozenset({"a", "an", "the", "one", "another"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Descriptions a bare word may stand for when the article writes the short name
 # "the Observatory" and never the full one.
 SHORT_NAMES = {"monitor": "Observatory", "watchdog": "Observatory", "observatory": "Observatory"}
@@ -64,13 +69,27 @@ def source_read(
 ) -> Read | None:
     """The source a speaker phrase means when it coordinates sources, the parse cut a
     known name or the phrase is only a common word for a source; None otherwise."""
-    first = first_source(span)
+    first = first_source(span) or antecedent(span)
     if first is not None:
         return reread(span.doc, first, mentions)
     found = cut_name(span, mentions, fits)
     if found is not None:
         return found, []
     return common_word(span, mentions, resolve)
+
+
+def antecedent(span: SpacySpan) -> tuple[int, int] | None:
+    """ "The monitor which earlier gave a toll of 20 …", "Syrian Arab Red Crescent
+    paramedics who told him that at least 22 bodies …": a relative pronoun speaking
+    stands for the noun its clause hangs on."""
+    pronoun = span[0]
+    if len(span) != 1 or pronoun.text not in RELATIVE_PRONOUNS or pronoun.tag_ not in {"WP", "WDT"}:
+        return None  # "WHO said": the World Health Organization
+    clause = pronoun.head
+    noun = clause.head
+    if clause.dep_ != "relcl" or noun.pos_ not in {"NOUN", "PROPN"} or noun.i > span.start:
+        return None
+    return noun_phrase(noun, stop_after=span.start)
 
 
 def first_source(span: SpacySpan) -> tuple[int, int] | None:
@@ -146,16 +165,25 @@ def cut_name(span: SpacySpan, mentions: Sequence[Mention], fits: Fits) -> Entity
         if EntityKind.PERSON in entity.kinds:
             continue
         after = [t for t in span if t.idx >= mention.span.end and not t.is_space]
-        if not after or any(t.lower_ not in DESCRIBING_WORDS for t in after):
-            continue
-        described = after[-1].lemma_.lower()
-        if described not in DESCRIPTION_HEADS:
-            described = after[-1].lower_
-        if "monitoring" in {t.lower_ for t in after}:
-            described = "monitor"  # "… monitoring group"
-        if described in DESCRIPTION_HEADS and fits(entity, described):
+        described = _described(after)
+        if described is not None and fits(entity, described):
             return entity
     return None
+
+
+def _described(after: list[Token]) -> str | None:
+    """The description the words after a name give ("monitor", "news agency"; "monitoring
+    group" → monitor), when they are only describing words; else None (a name with
+    other words after it, "the Daesh terror group", is left to the rest: a deed may be
+    claimed by it)."""
+    if not after or any(t.lower_ not in DESCRIBING_WORDS for t in after):
+        return None
+    described = after[-1].lemma_.lower()
+    if described not in DESCRIPTION_HEADS:
+        described = after[-1].lower_
+    if "monitoring" in {t.lower_ for t in after}:
+        described = "monitor"  # "… monitoring group"
+    return described if described in DESCRIPTION_HEADS else None
 
 
 def common_word(span: SpacySpan, mentions: Sequence[Mention], resolve: Resolve) -> Read | None:

@@ -150,6 +150,38 @@ def test_coordinated_sources(
     assert source(claim_of(analysed(nlp, body), words)) == expected, rule
 
 
+@pytest.mark.parametrize(
+    ("rule", "body", "words", "expected"),
+    [
+        (  # a relative pronoun speaking stands for the noun its clause hangs on
+            "relative pronoun",
+            "The Syrian Observatory for Human Rights said nine children were among those "
+            "killed. The monitor which earlier gave a toll of 24 in the strikes said the dead "
+            "included a family.",
+            "24",
+            (SOHR, []),
+        ),
+        (
+            "relative pronoun",
+            "He said he spoke with local paramedics who told him that at least 31 bodies were "
+            "taken to hospitals.",
+            "31 bodies",
+            ("unnamed medical", []),
+        ),
+        (  # "WHO" is the World Health Organization, no pronoun
+            "no pronoun",
+            "At least 70 people died in the attack, WHO said in a statement.",
+            "70 people",
+            ("WHO", []),
+        ),
+    ],
+)
+def test_relative_pronoun_speakers(
+    nlp: Language, rule: str, body: str, words: str, expected: tuple
+) -> None:
+    assert source(claim_of(analysed(nlp, body), words)) == expected, rule
+
+
 def test_independent_monitors_stay_unnamed(nlp: Language) -> None:
     """Monitors set apart from the named one ("independent monitors") are no one named."""
     analysis = analysed(
