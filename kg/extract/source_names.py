@@ -15,6 +15,8 @@
   article names none, it is an unnamed source (activist) labelled with its words.  So
   is "the Observatory" the NER takes for a person or glues to a place before it
   ("… the district of Midane the Observatory said").
+* ``definite_body`` — "The regime denied …", "The directorate said": the nearest body
+  named before whose name holds the word.
 * ``first_source`` — "according to the Observatory and Kurdish officials", "… a
   Britain-based monitor and a medical source said": of sources coordinated by "and",
   the first (the graph names one claimant).
@@ -33,6 +35,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from kg.nlp.gazetteer import fold, load_gazetteer
 from kg.nlp.sources import ACTIVIST, DESCRIPTION_HEADS, UNNAMED_HEADS, head_of
 from kg.nlp.speakers import noun_phrase
 from kg.rdf.iris import slug
@@ -59,6 +62,8 @@ COMMON_SOURCE_WORDS: dict[str, str] = {
 SEVERAL_SOURCES = frozenset({"ngos"})
 DETERMINERS = frozenset({"a", "an", "the", "one", "another"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# Bodies a definite description names by their sort: "the regime", "the directorate".
+BODY_WORDS = frozenset({"government", "regime", "directorate", "administration"})
 # Descriptions a bare word may stand for when the article writes the short name
 # "the Observatory" and never the full one.
 SHORT_NAMES = {"monitor": "Observatory", "watchdog": "Observatory", "observatory": "Observatory"}
@@ -72,10 +77,32 @@ def source_read(
     first = first_source(span) or antecedent(span)
     if first is not None:
         return reread(span.doc, first, mentions)
-    found = cut_name(span, mentions, fits)
+    found = cut_name(span, mentions, fits) or definite_body(span, mentions)
     if found is not None:
         return found, []
     return common_word(span, mentions, resolve)
+
+
+def definite_body(span: SpacySpan, mentions: Sequence[Mention]) -> EntityRef | None:
+    """ "The regime denied …", "the government said", "The directorate said in a
+    statement": a definite description of a body is the nearest body named before it
+    whose name holds the word ("Syrian regime", "Aleppo Health Directorate")."""
+    words = [t for t in span if not t.is_space]
+    if len(words) != 2 or words[0].lower_ != "the" or words[1].lower_ not in BODY_WORDS:
+        return None
+    word = words[1].lower_
+    gazetteer = load_gazetteer()
+    for mention in reversed(mentions):
+        entity = mention.entity
+        if mention.span.end > span.start_char:
+            continue
+        if set(entity.kinds) & PLACE_KINDS or EntityKind.PERSON in entity.kinds:
+            continue
+        entry = gazetteer.get(entity.key) if entity.known else None
+        labels = [entity.label, *(entry.alt_labels if entry else ())]
+        if any(word in fold(label).split() for label in labels):
+            return entity
+    return None
 
 
 def antecedent(span: SpacySpan) -> tuple[int, int] | None:

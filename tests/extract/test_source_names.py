@@ -182,6 +182,19 @@ def test_relative_pronoun_speakers(
     assert source(claim_of(analysed(nlp, body), words)) == expected, rule
 
 
+def test_a_definite_body_is_the_body_named_before(nlp: Language) -> None:
+    """ "The regime said …" after "the Syrian regime": the body named before whose name
+    holds the word; with none named it stays no one."""
+    named = analysed(
+        nlp,
+        "The Syrian regime has stepped up its air campaign in the north. The regime said 35 "
+        "terrorists were killed in the raids.",
+    )
+    assert source(claim_of(named, "35 terrorists")) == ("Syrian government", [])
+    alone = analysed(nlp, "The government said 12 people were killed.")
+    assert source(claim_of(alone, "12 people")) is None
+
+
 def test_independent_monitors_stay_unnamed(nlp: Language) -> None:
     """Monitors set apart from the named one ("independent monitors") are no one named."""
     analysis = analysed(
