@@ -26,7 +26,7 @@ from spacy.tokens import Span as SpacySpan
 from kg.extract.speakers import is_unnamed, speaker_ref
 from kg.nlp import text_of
 from kg.nlp.attribution import Frame, sentence_units
-from kg.nlp.gazetteer import load_gazetteer
+from kg.nlp.gazetteer import fold, load_gazetteer
 from kg.nlp.sources import head_of, unnamed_kind
 from kg.records import Attribution, EntityKind, Span
 
@@ -36,6 +36,9 @@ CARRIER_NOUNS = frozenset(
     {"agency", "television", "tv", "channel", "newspaper", "daily", "radio", "station",
      "broadcaster", "media", "outlet", "website"}
 )  # fmt: skip
+# Words of a monitor's name: a monitor the gazetteer lists as an outlet gives its own
+# counts ("According to local media 20 were killed, the Syrian Observatory … said").
+MONITOR_WORDS = frozenset({"observatory", "monitor", "monitoring", "rights", "documentation"})
 # Verbs that close a sentence with its source: "… state media reported."
 CLOSING_VERBS = frozenset(
     {"reported", "said", "says", "reports", "announced", "added", "stated", "say", "report"}
@@ -49,14 +52,16 @@ LONGEST_PHRASE = 7
 
 def is_carrier(speaker: SpacySpan) -> bool:
     """An outlet or state media: a head noun of one ("the official SANA news agency",
-    "state media") or a name the gazetteer knows as an outlet ("Reuters")."""
+    "state media") or a name the gazetteer knows as an outlet ("Reuters"), not a
+    monitor."""
     if head_of(speaker).lower_ in CARRIER_NOUNS:
         return True
     gazetteer = load_gazetteer()
     for token in speaker:
         entry = gazetteer.get(token.ent_id_) if token.ent_id_ else None
         if entry is not None and EntityKind.OUTLET in entry.kinds:
-            return True
+            words = {w for label in (entry.label, *entry.alt_labels) for w in fold(label).split()}
+            return not words & MONITOR_WORDS  # the Observatory reports its own counts
     return False
 
 
