@@ -133,8 +133,8 @@ def first_source(span: SpacySpan) -> tuple[int, int] | None:
             first[-1].pos_ not in {"NOUN", "PROPN"} and first[-1].ent_type_ not in {"ORG", "PERSON"}
         ):
             return None  # "Local and media sources": one source of two kinds
-        if not _source_like(doc[links[0].i + 1 : span.end]):
-            return None
+        if not _second_source(doc[links[0].i + 1 : span.end]):
+            return None  # "Commission for International Justice and Accountability"
     elif (
         head.dep_ == "conj"
         and span.start >= 2
@@ -163,6 +163,20 @@ def _phrase_start(noun: Token) -> int:
             break
         start -= 1
     return start
+
+
+def _second_source(phrase: SpacySpan) -> bool:
+    """A second source after "and", not the rest of a name: one with its own determiner
+    ("and the Reuters news agency"), a source noun ("and Kurdish officials") or a place or
+    person ("Washington and Paris")."""
+    if not len(phrase):
+        return False
+    if phrase[0].lower_ in {"the", "a", "an"}:
+        return _source_like(phrase)
+    last = phrase[-1]
+    return last.ent_type_ in {"GPE", "PERSON"} or (
+        _source_like(phrase) and last.ent_type_ != "ORG" and not last.is_title
+    )
 
 
 def _source_like(phrase: SpacySpan) -> bool:
