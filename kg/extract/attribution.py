@@ -23,6 +23,7 @@ from datetime import date
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from kg.extract.carriers import carried_on, closing_source
 from kg.extract.dates import before_the_news
 from kg.extract.speakers import compatible, is_unnamed, speaker_ref
 from kg.nlp import text_of
@@ -371,7 +372,9 @@ def sentence_tail(doc: Doc, char: int, mentions: Sequence[Mention]) -> Attributi
     Turkey the UK-based Syrian Observatory.", "… in southern Syria SANA news agency reports."
     """
     sentence = _sentence_at(doc, char)
-    return tail_source(doc, sentence, mentions) if sentence is not None else None
+    if sentence is None:
+        return None
+    return tail_source(doc, sentence, mentions) or closing_source(doc, sentence, mentions)
 
 
 def tail_source(doc: Doc, span: SpacySpan, mentions: Sequence[Mention]) -> Attribution | None:
@@ -539,4 +542,4 @@ def _encloses(doc: Doc, outer: Frame, inner: Frame) -> bool:
         and outer.scope[0] <= inner.scope[0]
         and inner.scope[1] <= outer.scope[1]
         and outer.scope != inner.scope
-    )
+    ) or carried_on(doc, outer, inner)  # "X said five died …, the SANA news agency reported."

@@ -35,6 +35,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kg.extract.role_bodies import described_body, person_after_role
 from kg.extract.roles import name_before_role
+from kg.extract.source_names import source_read
 from kg.extract.spellings import known_spelling
 from kg.nlp.gazetteer import DEFAULT_BASE_IRI, GAZETTEER_PATH, fold, load_gazetteer
 from kg.nlp.sources import (
@@ -125,6 +126,8 @@ def _speaker_ref(
     start, end = span.start_char, span.end_char
     head = head_of(span)
     mentions = [m for m in mentions if not bare_description(m)]  # "… in east Syria Monitor"
+    if read := source_read(span, mentions, resolve_description, compatible, speaker_ref):
+        return read  # "… Damascus the Syrian Observatory for Human Rights monitor said"
     if role_read := name_before_role(span, mentions, resolve_description):
         return role_read  # "Riad Hijab coordinator of the opposition HNC wrote"
     if head.lower_ in MEMBER_NOUNS and (body := _body_named_after(head, span, mentions)):
