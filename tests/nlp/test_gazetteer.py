@@ -160,6 +160,8 @@ def test_foreign_city_has_country_only() -> None:
         ("Jabal al-Torkman", "Jabal al-Turkman"),
         ("Khan Shaykhun", "Khan Sheikhoun"),
         ("Maaret al-Numan", "Maarat al-Numan"),
+        ("National Coalition for Syrian Revolution and Opposition Forces", "Syrian Coalition"),
+        ("National Coalition of Syrian Revolution and Opposition Forces", "Etilaf"),
     ],
 )
 def test_aliases_share_one_entry(a: str, b: str) -> None:
