@@ -71,3 +71,16 @@ def test_a_lone_victim_of_another_incident_is_flagged(nlp: Language) -> None:
     claims = claims_of(nlp, "Meanwhile a woman was killed by a sniper in Homs.")
     ones = [c for c in claims if c.outcome is Outcome.KILLED and c.count == 1]
     assert ones and all(c.other_incident for c in ones)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man killed three people in a shooting in Homs on Monday.",
+        "A civilian killed five soldiers with a rifle near the checkpoint.",
+    ],
+)
+def test_a_lone_killer_is_not_a_victim(nlp: Language, text: str) -> None:
+    """ "A man killed three people": the man is who killed, not one killed; the three are."""
+    found = killed(claims_of(nlp, text))
+    assert found and all(count != 1 for count, _ in found)
