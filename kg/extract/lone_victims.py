@@ -80,8 +80,14 @@ def _lone(token: Token, in_headline: bool) -> bool:
 
 
 def _has_object(verb: Token) -> bool:
-    """Whether the verb has an object: "A man killed three people" (the man killed)."""
-    return any(c.dep_ in {"dobj", "obj"} for c in verb.children)
+    """Whether the verb has an object: "A man killed three people" (the man killed); not
+    the wounded of a headline list the parse hangs on it ("Girl child killed two others
+    injured", "A child killed 7 people injured")."""
+    return any(
+        c.dep_ in {"dobj", "obj"}
+        and not any(outcome_word(w) is Outcome.WOUNDED for w in c.children if w.dep_ == "acl")
+        for c in verb.children
+    )
 
 
 def _killed_by(token: Token, in_headline: bool) -> Token | None:

@@ -31,6 +31,10 @@ def killed(claims: list[CountClaim]) -> list[tuple[int | float, Counted]]:
             "Mortar shells fell on the neighbourhood, leaving a man and a woman dead.",
             [(2, Counted.PEOPLE)],
         ),
+        (  # a headline's list, the wounded hung on "killed" as if its object
+            "Girl child killed two others injured in rocket attack on Aleppo neighbourhood",
+            [(1, Counted.CHILDREN)],
+        ),
     ],
 )
 def test_a_lone_victim_in_the_lead_is_a_count_of_one(
