@@ -6,7 +6,8 @@
   Commission", "according to figures from the health ministry": the "by"/"from" name.
 
 A report with no author in the phrase ("according to a new toll", "according to the
-statement", "according to a report from Aleppo": a place, not an author) stays as it is: the scope rules resolve it.
+statement", "according to a report from Aleppo": a place, not an author) stays as it
+is: the scope rules resolve it.
 """
 
 from __future__ import annotations
