@@ -217,7 +217,8 @@ def _after_related_links(doc: Doc, start: int, end: int) -> bool:
     """Whether "Related News" precedes the number in its sentence: the headlines of other
     articles that a page lists after its text ("Related News Car bomb kills 54 …",
     "Related Coverage …", and "Related" right before a capitalised headline: "… Rises
-    (1881) Related Kobani in Ruins After Anti-IS Airstrikes … Kill 36 Civilians")."""
+    (1881) Related Kobani in Ruins After Anti-IS Airstrikes … Kill 36 Civilians"), or a
+    photo credit does ("AP Photo Hussein Malla Over 20 … Killed": kg.extract.photo_captions)."""
     return any(
         doc[i].lower_ == "related"
         and (

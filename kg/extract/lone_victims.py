@@ -79,6 +79,17 @@ def _lone(token: Token, in_headline: bool) -> bool:
     return in_headline and not dets and not any(t.like_num for t in token.doc[start : token.i])
 
 
+def _has_object(verb: Token) -> bool:
+    """Whether the verb has an object: "A man killed three people" (the man killed); not
+    the wounded of a headline list the parse hangs on it ("Girl child killed two others
+    injured", "A child killed 7 people injured")."""
+    return any(
+        c.dep_ in {"dobj", "obj"}
+        and not any(outcome_word(w) is Outcome.WOUNDED for w in c.children if w.dep_ == "acl")
+        for c in verb.children
+    )
+
+
 def _killed_by(token: Token, in_headline: bool) -> Token | None:
     """The word saying the victim was killed: "a woman was killed", "kill a woman",
     "a man died", "leaving a woman dead", "A child killed …", headline "kills woman"."""
@@ -95,8 +106,9 @@ def _killed_by(token: Token, in_headline: bool) -> Token | None:
         state = next((c for c in head.children if c.dep_ in {"oprd", "acomp"}), None)
         if state is not None and outcome_word(state) is Outcome.KILLED:
             return state  # "leaving a woman dead"
-    if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in KILLED_AFTER:
-        return doc[token.i + 1]  # "Girl child killed, two others injured"
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is not None and after.lower_ in KILLED_AFTER and not _has_object(after):
+        return after  # "Girl child killed, two others injured"; not "A man killed three"
     if in_headline and token.i > 0 and outcome_word(doc[token.i - 1]) is Outcome.KILLED:
         return doc[token.i - 1]  # "Bomb kills woman wounds 25"
     return None

@@ -6,7 +6,8 @@
   Commission", "according to figures from the health ministry": the "by"/"from" name.
 
 A report with no author in the phrase ("according to a new toll", "according to the
-statement") stays as it is: the scope rules resolve it.
+statement", "according to a report from Aleppo": a place, not an author) stays as it
+is: the scope rules resolve it.
 """
 
 from __future__ import annotations
@@ -23,10 +24,12 @@ NOT_AUTHORS = frozenset({"GPE", "NORP", "LOC", "DATE", "TIME", "CARDINAL", "ORDI
 
 
 def _by_or_from(token: Token) -> Token | None:
+    """ "by the Syrian Revolution General Commission", "from the health ministry": who
+    issued it; not where it came from ("a report from Aleppo")."""
     for prep in token.children:
         if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"by", "from"}:
             objects = [c for c in prep.children if c.dep_ == "pobj"]
-            if objects:
+            if objects and objects[0].ent_type_ not in NOT_AUTHORS:
                 return objects[0]
     return None
 

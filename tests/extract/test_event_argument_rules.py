@@ -640,6 +640,20 @@ def test_an_air_powers_attack_in_syria_is_an_air_strike() -> None:
     assert [e.kind for e in read(doc, mentions)] == [K.AIRSTRIKE]
 
 
+def test_an_air_powers_troops_on_the_ground_attack() -> None:
+    """rule "air-power-strikes" is for the state's aircraft: "Russian troops attacked
+    Raqqa" is an attack on the ground, though "Russian troops" resolve to Russia's forces."""
+    doc = parse("""
+        Russian russian ADJ JJ amod 1
+        troops troop NOUN NNS nsubj 2
+        attacked attack VERB VBD ROOT 2
+        Raqqa Raqqa PROPN NNP dobj 2
+    """)
+    mentions = [mention(doc, 0, 2, E.ACTOR, E.ARMED_GROUP, known=False),
+                _known(doc, 3, 4, "raqqa", E.PLACE, E.SETTLEMENT)]  # fmt: skip
+    assert [e.kind for e in read(doc, mentions)] == [K.ATTACK]
+
+
 def test_a_ground_forces_attack_stays_an_attack() -> None:
     """The rule is for air powers only: "Rebels attacked Raqqa" stays an attack."""
     doc = parse("""

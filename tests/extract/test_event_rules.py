@@ -513,7 +513,7 @@ def test_a_counteroffensive_is_an_attack() -> None:
         losses loss NOUN NNS ROOT 1
         in in ADP IN prep 1
         Raqqa Raqqa PROPN NNP compound 4
-        counteroffensive counteroffensive ADJ JJ pobj 2
+        counteroffensive counteroffensive NOUN NN pobj 2
     """)
     verb = parse("""
         Insurgents insurgent NOUN NNS nsubj 1

@@ -31,6 +31,10 @@ def killed(claims: list[CountClaim]) -> list[tuple[int | float, Counted]]:
             "Mortar shells fell on the neighbourhood, leaving a man and a woman dead.",
             [(2, Counted.PEOPLE)],
         ),
+        (  # a headline's list, the wounded hung on "killed" as if its object
+            "Girl child killed two others injured in rocket attack on Aleppo neighbourhood",
+            [(1, Counted.CHILDREN)],
+        ),
     ],
 )
 def test_a_lone_victim_in_the_lead_is_a_count_of_one(
@@ -71,3 +75,16 @@ def test_a_lone_victim_of_another_incident_is_flagged(nlp: Language) -> None:
     claims = claims_of(nlp, "Meanwhile a woman was killed by a sniper in Homs.")
     ones = [c for c in claims if c.outcome is Outcome.KILLED and c.count == 1]
     assert ones and all(c.other_incident for c in ones)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man killed three people in a shooting in Homs on Monday.",
+        "A civilian killed five soldiers with a rifle near the checkpoint.",
+    ],
+)
+def test_a_lone_killer_is_not_a_victim(nlp: Language, text: str) -> None:
+    """ "A man killed three people": the man is who killed, not one killed; the three are."""
+    found = killed(claims_of(nlp, text))
+    assert found and all(count != 1 for count, _ in found)

@@ -94,3 +94,10 @@ def test_a_role_no_one_held_before_stays_unresolved(nlp: Language) -> None:
 def test_report_authors(nlp: Language, rule: str, body: str, words: str, expected: str) -> None:
     found = source(claim_of(analysed(nlp, body), words))
     assert found is not None and found[0] == expected, (rule, found)
+
+
+def test_a_report_from_a_place_has_no_author_there(nlp: Language) -> None:
+    """ "according to a report from Aleppo": where the report came from, not who wrote it;
+    the claim stays an unnamed report's, not the article's own word."""
+    body = "At least 20 people were killed in the strikes, according to a report from Aleppo."
+    assert source(claim_of(analysed(nlp, body), "At least 20")) == ("unnamed media", [])

@@ -36,3 +36,28 @@ def test_a_short_or_distant_name_stays_new() -> None:
     for label in ("Syrian Network for Human Rights Watchers", "Obervatory", "Syrian Free Army"):
         ref = EntityRef(key="x", label=label, kinds=(EntityKind.ACTOR,))
         assert known_spelling(ref) is ref, label
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Iraqi Ministry of Foreign Affairs",  # beside "Iranian Ministry of Foreign Affairs"
+        "Jordanian Ministry of Foreign Affairs",
+        "London-based Iranian Observatory for Human Rights",
+    ],
+)
+def test_another_country_s_body_is_not_a_misspelling(label: str) -> None:
+    """A whole other word (another country) names another body, however close the letters."""
+    ref = EntityRef(key="x", label=label, kinds=(EntityKind.ACTOR,))
+    assert known_spelling(ref) is ref
+
+
+def test_a_variant_name_word_by_word_is_known() -> None:
+    """Misspelt words, a word written as one ("Abdelrahman"), a dropped small word."""
+    for label, key in (
+        ("Syrian Obervatorty for Human Rights", "sohr"),
+        ("Islamic State of Iraq and Sham", "islamic-state"),
+        ("Office for the Coordination of Humanitarian Affairs", "ocha"),
+    ):
+        ref = known_spelling(EntityRef(key="x", label=label, kinds=(EntityKind.ACTOR,)))
+        assert ref is not None and ref.key == key, label

@@ -114,15 +114,15 @@ def test_spans_are_text(blank: Language) -> None:
         assert text[span.start_char : span.end_char] == span.text
 
 
-def _with_money_entity(nlp: Language, text: str, words: str) -> list[int | float]:
-    """The amounts of ``text`` when the model has tagged ``words`` MONEY (hand-built Doc)."""
+def _with_entity(nlp: Language, text: str, words: str, label: str = "MONEY") -> list[int | float]:
+    """The amounts of ``text`` when the model has tagged ``words`` ``label`` (hand-built Doc)."""
     from spacy.tokens import Span
 
     doc = nlp.make_doc(text)
     start = text.index(words)
-    entity = doc.char_span(start, start + len(words), label="MONEY")
+    entity = doc.char_span(start, start + len(words), label=label)
     assert entity is not None
-    doc.ents = [Span(doc, entity.start, entity.end, label="MONEY")]
+    doc.ents = [Span(doc, entity.start, entity.end, label=label)]
     doc = nlp.get_pipe("newskg_quantities")(doc)
     return [span._.quantity.value for span in doc.spans["quantities"]]
 
@@ -145,20 +145,7 @@ def _with_money_entity(nlp: Language, text: str, words: str) -> list[int | float
 def test_money_tag_without_currency(
     blank: Language, text: str, words: str, expected: list[int | float]
 ) -> None:
-    assert _with_money_entity(blank, text, words) == expected
-
-
-def _with_date_entity(nlp: Language, text: str, words: str) -> list[int | float]:
-    """The amounts of ``text`` when the model has tagged ``words`` DATE (hand-built Doc)."""
-    from spacy.tokens import Span
-
-    doc = nlp.make_doc(text)
-    start = text.index(words)
-    entity = doc.char_span(start, start + len(words), label="DATE")
-    assert entity is not None
-    doc.ents = [Span(doc, entity.start, entity.end, label="DATE")]
-    doc = nlp.get_pipe("newskg_quantities")(doc)
-    return [span._.quantity.value for span in doc.spans["quantities"]]
+    assert _with_entity(blank, text, words, "MONEY") == expected
 
 
 @pytest.mark.parametrize(
@@ -175,4 +162,4 @@ def test_headline_plural_after_a_number_tagged_date(
     blank: Language, text: str, expected: list[int | float]
 ) -> None:
     number = next(word for word in text.split() if word.isdigit())
-    assert _with_date_entity(blank, text, number) == expected
+    assert _with_entity(blank, text, number, "DATE") == expected
