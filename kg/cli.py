@@ -6,98 +6,20 @@ Each command is a thin wrapper over a plain function; settings come from
 
 from __future__ import annotations
 
-import functools
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
 from kg import __version__
+from kg.cli_options import command_settings, is_server, server_options, store_option
 from kg.config import QUERIES_DIR, Settings
 from kg.store import EXPORT_FORMATS, StoreError
 
 HELP = Settings.help_for
 TABLE_FORMATS = {"json", "xml", "csv", "tsv"}
 GRAPH_FORMATS = {"turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml"}
-
-
-class StoreParam(click.ParamType):
-    """A store directory, or a SPARQL server as ``sparql+http://HOST:PORT/`` (kept a str)."""
-
-    name = "DIR|sparql+http://HOST:PORT/"
-
-    def __init__(self, must_exist: bool) -> None:
-        self.directory = click.Path(path_type=Path, file_okay=False, exists=must_exist)
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        from kg.remote import is_server_spec
-
-        if is_server_spec(value):
-            return value
-        return self.directory.convert(value, param, ctx)
-
-
-def _store_option(must_exist: bool = False):
-    return click.option(
-        "--store",
-        type=StoreParam(must_exist),
-        default=Settings().store,
-        show_default=True,
-        help=HELP("store"),
-    )
-
-
-SERVER_OPTIONS = (
-    "store_profile",
-    "store_query_path",
-    "store_update_path",
-    "store_graph_path",
-    "store_user",
-    "store_password",
-    "store_timeout",
-)
-
-
-def _server_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """The options of a ``sparql+http://`` store (kg/remote.py); read by :func:`_settings`."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        meta = click.get_current_context().meta
-        meta["newskg.server"] = {name: kwargs.pop(name) for name in SERVER_OPTIONS}
-        return command(*args, **kwargs)
-
-    options = [
-        click.option(
-            "--store-profile",
-            type=click.Choice(["oxigraph", "virtuoso"]),
-            default=None,
-            help=HELP("store_profile") + " [default: oxigraph]",
-        ),
-        click.option("--store-query-path", metavar="PATH", help=HELP("store_query_path")),
-        click.option("--store-update-path", metavar="PATH", help=HELP("store_update_path")),
-        click.option("--store-graph-path", metavar="PATH", help=HELP("store_graph_path")),
-        click.option("--store-user", help=HELP("store_user")),
-        click.option("--store-password", help=HELP("store_password")),
-        click.option("--store-timeout", type=float, default=None, help=HELP("store_timeout")),
-    ]
-    for option in reversed(options):
-        wrapper = option(wrapper)
-    return wrapper
-
-
-def _settings(**overrides: Any) -> Settings:
-    """Settings from the environment, the command's options and its server options."""
-    server = click.get_current_context().meta.get("newskg.server", {})
-    return Settings.from_env(**overrides, **server)
-
-
-def _is_server(store: object) -> bool:
-    from kg.remote import is_server_spec
-
-    return is_server_spec(store)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -116,7 +38,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
-@_store_option()
+@store_option()
 @click.option("--id-column", help="Table column holding each article's id (default: id).")
 @click.option("--title-column", help="Table column holding the headline (default: title).")
 @click.option("--text-column", help="Table column holding the article text (default: text).")
@@ -164,7 +86,7 @@ def main() -> None:
     default=None,
     help=HELP("store_request_bytes"),
 )
-@_server_options
+@server_options
 def build(
     sources: tuple[Path, ...],
     store: Path,
@@ -215,7 +137,7 @@ def build(
             f"{scheduler!r}: expected a scheduler address like tcp://HOST:8786",
             param_hint="--scheduler",
         )
-    settings = _settings(
+    settings = command_settings(
         store=store,
         base_iri=base_iri,
         model=model,
@@ -247,7 +169,7 @@ def build(
             target = ShardTarget(shards)
         except StoreError as error:
             raise click.ClickException(str(error)) from error
-    elif _is_server(settings.store):
+    elif is_server(settings.store):
         from kg.remote import open_server_target
 
         try:
@@ -270,19 +192,7 @@ def build(
     except OSError as error:  # e.g. no Dask scheduler at --scheduler
         raise click.ClickException(f"{scheduler or executor}: {error}") from error
     where = shards if shards is not None else settings.store
-    click.echo(
-        f"Built {report.articles} article(s), {report.quads:,} quads, into {where} "
-        f"in {report.seconds:.1f} s"
-        + (f"; {report.skipped} unchanged, skipped" if report.skipped else "")
-        + (
-            f"; {len(report.problems)} input(s) could not be read (see errors)"
-            if report.problems
-            else ""
-        )
-        + (f"; {len(report.warnings)} warning(s)" if report.warnings else "")
-        + ".",
-        err=True,
-    )
+    click.echo(report.summary(where), err=True)
     if shards is not None:
         from kg.shards import load_commands
 
@@ -295,7 +205,7 @@ def build(
 
 
 @main.command()
-@_store_option(must_exist=True)
+@store_option(must_exist=True)
 @click.option("--host", default=None, help=HELP("host"))
 @click.option("--port", type=int, default=None, help=HELP("port"))
 @click.option("--update-token", default=None, help=HELP("update_token"))
@@ -319,7 +229,7 @@ def build(
     help="An endpoint SERVICE clauses may call (repeatable). " + HELP("service_allowlist"),
 )
 @click.option("--base-iri", default=None, help=HELP("base_iri"))
-@_server_options
+@server_options
 def serve(
     store: Path,
     host: str | None,
@@ -345,7 +255,7 @@ def serve(
     """
     from kg.serve.server import serve as run_server
 
-    settings = _settings(
+    settings = command_settings(
         store=store,
         host=host,
         port=port,
@@ -360,7 +270,7 @@ def serve(
         service_allowlist=allow_service or None,
         base_iri=base_iri,
     )
-    if _is_server(settings.store):
+    if is_server(settings.store):
         if update_token:
             raise click.UsageError("a server store is served read-only: drop --update-token")
         from kg.serve.upstream import serve_remote as run_server
@@ -370,29 +280,19 @@ def serve(
         raise click.ClickException(str(error)) from error
 
 
-def resolve_query(text_or_name: str) -> str:
-    """A question name from queries/ (``fighter-counts``), a file path, or the query itself."""
-    named = QUERIES_DIR / f"{text_or_name}.rq"
-    if named.is_file():
-        return named.read_text(encoding="utf-8")
-    path = Path(text_or_name)
-    if path.suffix in {".rq", ".sparql"}:
-        if not path.is_file():
-            raise click.BadParameter(f"{path}: no such query file", param_hint="QUERY")
-        return path.read_text(encoding="utf-8")
-    return text_or_name
+def _query_text(text_or_name: str) -> str:
+    """The query ``kg query`` was given, by name, file or text."""
+    from kg.questions import resolve_query
 
-
-def question_titles() -> list[tuple[str, str]]:
-    """(name, title) of every question in queries/, in the order of questions.md."""
-    from kg.questions import load_questions
-
-    return [(question.id, question.title) for question in load_questions(QUERIES_DIR)]
+    try:
+        return resolve_query(text_or_name, QUERIES_DIR)
+    except FileNotFoundError as error:
+        raise click.BadParameter(str(error), param_hint="QUERY") from error
 
 
 @main.command()
 @click.argument("query", required=False)
-@_store_option()
+@store_option()
 @click.option(
     "-f",
     "--format",
@@ -404,7 +304,7 @@ def question_titles() -> list[tuple[str, str]]:
 )
 @click.option("--max-width", type=int, default=60, show_default=True, help="Widest table cell.")
 @click.option("--list", "list_questions", is_flag=True, help="List the questions in queries/.")
-@_server_options
+@server_options
 def query(
     query: str | None, store: Path | str, fmt: str, max_width: int, list_questions: bool
 ) -> None:
@@ -420,11 +320,13 @@ def query(
       kg query fighter-counts --store sparql+http://127.0.0.1:7878/
     """
     if list_questions or not query:
-        for name, title in question_titles():
+        from kg.questions import question_titles
+
+        for name, title in question_titles(QUERIES_DIR):
             click.echo(f"{name:24} {title}")
         return
-    if _is_server(store):
-        _query_server(_settings(store=store), resolve_query(query), fmt, max_width)
+    if is_server(store):
+        _query_server(command_settings(store=store), _query_text(query), fmt, max_width)
         return
     from pyoxigraph import QueryBoolean, QuerySolutions, QueryTriples
 
@@ -433,7 +335,7 @@ def query(
 
     try:
         store_handle = open_store(store, read_only=True)
-        results = store_handle.query(resolve_query(query), use_default_graph_as_union=True)
+        results = store_handle.query(_query_text(query), use_default_graph_as_union=True)
     except StoreError as error:
         raise click.ClickException(str(error)) from error
     except SyntaxError as error:
@@ -463,7 +365,7 @@ def _query_server(settings: Settings, text: str, fmt: str, max_width: int) -> No
 
 
 @main.command()
-@_store_option(must_exist=True)
+@store_option(must_exist=True)
 @click.option(
     "-f",
     "--format",
@@ -480,7 +382,7 @@ def _query_server(settings: Settings, text: str, fmt: str, max_width: int) -> No
     required=True,
     help="File to write.",
 )
-@_server_options
+@server_options
 def export(store: Path | str, fmt: str, output: Path) -> None:
     """Write the whole graph to a file that loads into any triplestore.
 
@@ -490,11 +392,11 @@ def export(store: Path | str, fmt: str, output: Path) -> None:
     from kg.store import export as run_export
     from kg.store import open_store
 
-    if _is_server(store):
+    if is_server(store):
         from kg.remote import open_client
         from kg.remote_read import export as export_server
 
-        settings = _settings(store=store)
+        settings = command_settings(store=store)
         client = open_client(str(store), settings)
         try:
             export_server(client, settings.base_iri, fmt, output)
@@ -512,7 +414,7 @@ def export(store: Path | str, fmt: str, output: Path) -> None:
 
 
 @main.command()
-@_store_option(must_exist=True)
+@store_option(must_exist=True)
 @click.option(
     "--shapes",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
@@ -575,14 +477,14 @@ def _short(iri: str) -> str:
 
 
 @main.command()
-@_store_option(must_exist=True)
-@_server_options
+@store_option(must_exist=True)
+@server_options
 def stats(store: Path | str) -> None:
     """Count what the graph holds: articles, entities, events, claims, quads."""
     from kg.store import open_store, select_rows
 
-    if _is_server(store):
-        rows, kinds = _server_stats(_settings(store=store))
+    if is_server(store):
+        rows, kinds = _server_stats(command_settings(store=store))
     else:
         try:
             handle = open_store(store, read_only=True)  # type: ignore[arg-type]

@@ -59,3 +59,24 @@ def _head_comments(text: str) -> Iterator[tuple[str, str]]:
         key, colon, value = stripped.lstrip("#").partition(":")
         if colon and key.strip().isidentifier():
             yield key.strip().lower(), value.strip()
+
+
+def resolve_query(text_or_name: str, folder: Path) -> str:
+    """A question name from ``folder`` (``fighter-counts``), a ``.rq`` file, or the query itself.
+
+    Raises :class:`FileNotFoundError` naming a ``.rq``/``.sparql`` path that is not a file.
+    """
+    named = folder / f"{text_or_name}.rq"
+    if named.is_file():
+        return named.read_text(encoding="utf-8")
+    path = Path(text_or_name)
+    if path.suffix in {".rq", ".sparql"}:
+        if not path.is_file():
+            raise FileNotFoundError(f"{path}: no such query file")
+        return path.read_text(encoding="utf-8")
+    return text_or_name
+
+
+def question_titles(folder: Path) -> list[tuple[str, str]]:
+    """(name, title) of every question in ``folder``, in the order of questions.md."""
+    return [(question.id, question.title) for question in load_questions(folder)]
