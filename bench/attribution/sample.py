@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import random
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,6 +26,16 @@ def distinct_ids(path: Path) -> list[str]:
         for row in csv.DictReader(fh):
             seen.setdefault(row["unit_id"], None)
     return sorted(seen)
+
+
+def draw_fresh(out: Path, earlier: Sequence[Path], seed: int, size: int) -> None:
+    """Write to ``out``, in drawn order, ``size`` dev ids in none of the ``earlier``
+    samples, drawn with ``random.Random(seed).sample`` from the sorted rest."""
+    old = {uid for path in earlier for uid in path.read_text(encoding="utf-8").split()}
+    rest = [uid for uid in distinct_ids(DATA) if uid not in old]
+    drawn = random.Random(seed).sample(rest, size)
+    out.write_text("\n".join(drawn) + "\n", encoding="utf-8")
+    print(f"{len(rest)} articles outside the earlier samples, drew {len(drawn)} -> {out}")
 
 
 def main() -> None:

@@ -1,4 +1,9 @@
-"""Expand fresh/annotations.txt into fresh/reference.jsonl and check it.
+"""Expand a fresh sample's annotations.txt into its reference.jsonl and check it.
+
+    python3 bench/attribution/fresh/build.py [SAMPLE_DIR] [--stats]
+
+SAMPLE_DIR is fresh/ (the default), fresh2/, fresh3/ …: a folder holding sample.txt and
+annotations.txt.
 
 Reuses the mechanical steps of bench/attribution/expand.py (find each number, copy its
 sentence, read value, vague word and qualifier) and the checks of
@@ -30,4 +35,5 @@ def main(here: Path = HERE) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    folders = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
+    sys.exit(main(Path(folders[0]).resolve() if folders else HERE))

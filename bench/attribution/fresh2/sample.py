@@ -9,31 +9,18 @@ random.Random(2028).sample; writes bench/attribution/fresh2/sample.txt in drawn 
 
 from __future__ import annotations
 
-import random
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from sample import distinct_ids  # noqa: E402  (bench/attribution/sample.py: the same ids)
-
-ROOT = HERE.parents[2]
-DATA = ROOT.parent / "shared" / "data" / "fakes-dev.csv"
-OLD = (HERE.parent / "sample.txt", HERE.parent / "fresh" / "sample.txt")
-OUT = HERE / "sample.txt"
-SEED = 2028
-SIZE = 20
-
-
-def main() -> None:
-    """Write the 20 fresh ids, in drawn order, to sample.txt."""
-    old = {uid for path in OLD for uid in path.read_text(encoding="utf-8").split()}
-    rest = [uid for uid in distinct_ids(DATA) if uid not in old]
-    drawn = random.Random(SEED).sample(rest, SIZE)
-    OUT.write_text("\n".join(drawn) + "\n", encoding="utf-8")
-    print(f"{len(rest)} articles outside the earlier samples, drew {len(drawn)} -> {OUT}")
-
+from sample import draw_fresh  # noqa: E402  (bench/attribution/sample.py: the same ids)
 
 if __name__ == "__main__":
-    main()
+    draw_fresh(
+        HERE / "sample.txt",
+        [HERE.parent / "sample.txt", HERE.parent / "fresh" / "sample.txt"],
+        seed=2028,
+        size=20,
+    )
