@@ -27,6 +27,7 @@ from kg.extract.speakers import is_unnamed, speaker_ref
 from kg.nlp import text_of
 from kg.nlp.attribution import Frame, sentence_units
 from kg.nlp.gazetteer import fold, load_gazetteer
+from kg.nlp.lexicon import CLOSING_VERBS
 from kg.nlp.sources import head_of, unnamed_kind
 from kg.records import Attribution, EntityKind, Span
 
@@ -39,10 +40,6 @@ CARRIER_NOUNS = frozenset(
 # Words of a monitor's name: a monitor the gazetteer lists as an outlet gives its own
 # counts ("According to local media 20 were killed, the Syrian Observatory … said").
 MONITOR_WORDS = frozenset({"observatory", "monitor", "monitoring", "rights", "documentation"})
-# Verbs that close a sentence with its source: "… state media reported."
-CLOSING_VERBS = frozenset(
-    {"reported", "said", "says", "reports", "announced", "added", "stated", "say", "report"}
-)
 # Words that may stand between a closing cue and the sentence's end ("… reported on Tuesday").
 AFTER_CUE = frozenset({"on", "in", "late", "early", "earlier", "later"})
 # Words a source phrase before a closing verb is made of.
@@ -84,7 +81,7 @@ def closing_source(doc: Doc, sentence: SpacySpan, mentions: Sequence) -> Attribu
     """ "… killed 12 people and wounded 50 state media reported.": the source phrase
     after the last number and before the verb that closes the sentence."""
     tokens = [t for t in sentence if not (t.is_punct or t.is_space)]
-    if len(tokens) < 4 or tokens[-1].lower_ not in CLOSING_VERBS:
+    if len(tokens) < 4 or tokens[-1].lemma_ not in CLOSING_VERBS:
         return None
     verb = tokens[-1]
     end = verb.i

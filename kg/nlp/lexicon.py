@@ -245,6 +245,9 @@ REPORT_DATING_VERBS = _drawn_from(
 TOLL_VERBS = _drawn_from(REPORTING_VERBS, "report record announce say document") | {"give", "put"}
 # Verbs of a group telling its own deed: "ISIS said it shelled the town" ("it" is ISIS).
 SELF_REPORT_VERBS = _drawn_from(REPORTING_VERBS, "say announce claim state confirm declare add")
+# Verbs that close a sentence with its source after the count: "… wounded 50 state media
+# reported."
+CLOSING_VERBS = _drawn_from(REPORTING_VERBS, "report say announce add state")
 # Reporting participles between a number and what it counts: "12 reported killed".
 REPORTED_PARTICIPLES = frozenset({"reported", "said", "confirmed"})
 REPORT_NOUNS = frozenset(
