@@ -15,10 +15,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.extract.dates import MONTHS, WEEKDAYS
+from kg.nlp.credits import AGENCY_WORDS
 
 # Who a credit names: a photo agency before "Photo" ("AP Photo", "AFP Photo"), or a
-# wire whose name in capitals, or "Sputnik", stands before the photographer's name.
-PHOTO_AGENCIES = frozenset({"ap", "afp", "aa", "epa", "reuters", "sputnik", "getty", "tass"})
+# wire whose name in capitals, or "Sputnik", stands before the photographer's name; of
+# the agencies that sign photos, those whose desks credit photographers by name.
+PHOTO_AGENCIES = AGENCY_WORDS & frozenset(
+    {"ap", "afp", "aa", "epa", "reuters", "sputnik", "getty", "tass"}
+)
 # Words a headline leaves in lower case: "Strike on Syria", "Towns to Aleppo".
 HEADLINE_SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "in", "on", "to", "for", "from", "at", "by", "and", "with",
@@ -46,13 +50,7 @@ def _credit(token: Token) -> bool:
 
 def _headline_case(token: Token) -> bool:
     """A word as a headline writes it: capitalised, a number, or a small word."""
-    return (
-        token.is_title
-        or token.is_upper
-        or token.like_num
-        or token.lower_ in HEADLINE_SMALL_WORDS
-        or token.text[:1].isupper()
-    )
+    return token.text[:1].isupper() or token.like_num or token.lower_ in HEADLINE_SMALL_WORDS
 
 
 def under_a_photo_credit(doc: Doc, number: int) -> bool:
