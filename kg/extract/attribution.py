@@ -221,7 +221,14 @@ def headline_claims(
         return claims
     end = at + len(headline)
     tail = headline_source(doc, headline, mentions)
-    body = [c for c in claims if c.evidence[0].start >= end and c.attribution is not None]
+    copy = _headline_copy(text, at, end)  # the headline again is no report of the body's
+    body = [
+        c
+        for c in claims
+        if c.evidence[0].start >= end
+        and c.attribution is not None
+        and not (copy is not None and copy[0] <= c.evidence[0].start < copy[1])
+    ]
     result: list[CountClaim] = []
     for claim in claims:
         phrase = claim.evidence[0]
@@ -244,13 +251,10 @@ def _as_in_headline(text: str, at: int, end: int, claims: list[CountClaim]) -> l
     says what the headline says, from the same source: its numbers take the attribution
     of the headline's number at the same place in the words ("Turkeys Nightmare; Kurds …"
     copied as "Turkeys Nightmare Kurds …" too)."""
-    headline = text[at:end].rstrip(" .")
-    copy = text.lower().find(headline.lower(), end, end + HEADLINE_COPY_WITHIN + len(headline))
-    copy_end = copy + len(headline)
-    if copy < 0 and (paragraph_end := copy_paragraph_end(text, end, headline)) is not None:
-        copy, copy_end = end + 2, paragraph_end
-    if len(headline.split()) < 3 or copy < 0:
+    found = _headline_copy(text, at, end)
+    if found is None:
         return claims
+    copy, copy_end = found
     by_place = {
         (len(words(text[at : c.evidence[0].start])), c.count): c
         for c in claims
@@ -265,6 +269,19 @@ def _as_in_headline(text: str, at: int, end: int, claims: list[CountClaim]) -> l
                 claim = replace(claim, attribution=title.attribution)
         result.append(claim)
     return result
+
+
+def _headline_copy(text: str, at: int, end: int) -> tuple[int, int] | None:
+    """Where the body opens with the headline again ("Title" + "03-08-2016 Title."), as
+    char offsets; None when it does not (or the headline is under three words)."""
+    headline = text[at:end].rstrip(" .")
+    copy = text.lower().find(headline.lower(), end, end + HEADLINE_COPY_WITHIN + len(headline))
+    copy_end = copy + len(headline)
+    if copy < 0 and (paragraph_end := copy_paragraph_end(text, end, headline)) is not None:
+        copy, copy_end = end + 2, paragraph_end
+    if len(headline.split()) < 3 or copy < 0:
+        return None
+    return copy, copy_end
 
 
 def _repeats(title: CountClaim, body: CountClaim) -> bool:

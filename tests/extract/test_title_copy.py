@@ -90,3 +90,23 @@ def test_copy_claims_take_the_title_claim_at_the_same_place_in_the_words() -> No
     ]
     result = _as_in_headline(text, 0, end, claims)
     assert [c.attribution for c in result[2:]] == [c.attribution for c in result[:2]]
+
+
+def test_the_headline_takes_the_bodys_fuller_chain_not_its_own_copys(nlp: Language) -> None:
+    """ "Chemical attack kills five in Aleppo SANA" + its copy + "Health director Ahmad
+    Khalil said five people died …, the official SANA news agency reported": the copy names
+    only the tail again; the body's count gives the whole chain the tail belongs to."""
+    title = "Chemical attack kills five in Aleppo SANA"
+    body = (
+        f"03-08-2016 {title}. Health director for Aleppo Ahmad Khalil said five people"
+        " died after shells containing toxic gas hit the Old City of Aleppo on Tuesday,"
+        " the official SANA news agency reported."
+    )
+    article = article_from_fields("r2", "rows.csv:3", title, body)
+    assert isinstance(article, Article)
+    analysis = analyse(nlp(article.text), article)
+    in_title = next(c for c in analysis.claims if c.evidence[0].start < len(title))
+    found = in_title.attribution
+    assert found is not None and found.claimant is not None
+    assert found.claimant.label == "Ahmad Khalil"
+    assert [hop.label for hop in found.chain] == ["Syrian Arab News Agency"]
