@@ -66,7 +66,7 @@ NATIONALITIES = frozenset(
 KIND_MODIFIERS: dict[str, str] = {
     **dict.fromkeys(
         ["military", "security", "army", "field", "battlefield", "intelligence", "army's",
-         "police"], MILITARY),
+         "police", "militia", "militias", "forces", "troops"], MILITARY),
     **dict.fromkeys(
         ["medical", "health", "hospital", "civil", "defence", "defense", "rescue", "medic"],
         MEDICAL),

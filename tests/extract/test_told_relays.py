@@ -1,0 +1,69 @@
+"""A source shown speaking to an outlet speaks to it throughout, and a closing source
+whose commas were lost is still its sentence's speaker: (text, expected) rows on
+real-model parses, through ``analyse``; each fails with its rule switched off."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from kg.extract.told_relays import told_relays
+from kg.records import Attribution, CountClaim, Counted, EntityRef, Qualifier, Span
+from tests.extract.test_sources import analysed, claim_of, source
+
+AFP = "Agence France-Presse"
+
+
+@pytest.mark.parametrize(
+    ("rule", "body", "words", "expected"),
+    [
+        (  # the outlet the source told later carries the report it gave before
+            "told later",
+            'A military source said 12 fighters were killed in the clashes near the town. "Another'
+            ' 30 were wounded in the fighting" the source told AFP.',
+            "12 fighters",
+            ("unnamed military", [AFP]),
+        ),
+        (  # "… in Aleppo a source in the Syrian militia said.": the parse made the source an
+            # object of the words before it; the closing verb still has it as its speaker
+            "closing source after a place",
+            "At least ten people have been killed and dozens injured after terrorists launched"
+            " a rocket on Dabbit hospital in Aleppo a source in the Syrian militia said.",
+            "ten people",
+            ("unnamed military", []),
+        ),
+    ],
+)
+def test_told_relays(
+    nlp: Language, rule: str, body: str, words: str, expected: tuple[str, list[str]]
+) -> None:
+    assert source(claim_of(analysed(nlp, body), words)) == expected, rule
+
+
+def _claim(start: int, who: str, chain: tuple[str, ...] = ()) -> CountClaim:
+    refs = tuple(EntityRef(key, key) for key in chain)
+    return CountClaim(
+        count=3,
+        qualifier=Qualifier.EXACT,
+        counted=Counted.PEOPLE,
+        evidence=(Span(start, start + 1, "3"),),
+        attribution=Attribution(EntityRef(who, who), chain=refs),
+    )
+
+
+def test_a_source_relayed_two_ways_keeps_each_claims_own() -> None:
+    """ "… told AFP" in one place and "… told Reuters" in another: no one relay is the
+    source's, so a claim with none stays without."""
+    claims = [
+        _claim(0, "monitor"),
+        _claim(5, "monitor", ("afp",)),
+        _claim(9, "monitor", ("reuters",)),
+    ]
+    assert [c.attribution.chain for c in told_relays(claims) if c.attribution] == [
+        c.attribution.chain for c in claims if c.attribution
+    ]
+
+
+def test_a_relay_is_never_its_own_claimant() -> None:
+    claims = [_claim(0, "sana"), _claim(5, "sana", ("sana",))]
+    assert told_relays(claims)[0].attribution == claims[0].attribution
