@@ -442,7 +442,7 @@ def _object_of_preposition(phrase: SpacySpan) -> bool:
     something happened, not a source whose verb was lost."""
     doc = phrase.doc
     head = head_of(phrase)
-    if head.dep_ not in {"pobj", "pcomp"} or head.pos_ != "NOUN" or head.ent_type_:
+    if head.dep_ not in {"pobj", "pcomp"} or head.pos_ not in {"NOUN", "PROPN"} or head.ent_type_:
         return False
     if head.head.lower_ == "to" and head.head.head.lower_ == "according":
         return False  # "… according to the report."

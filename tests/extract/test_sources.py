@@ -326,6 +326,12 @@ def test_sources(nlp: Language, rule: str, body: str, words: str, expected: tupl
             "Abdel Rahman told AFP that 30 children were killed in the school.",
             ("Rami Abdel Rahman", [SOHR, "Agence France-Presse"]),
         ),
+        (  # a title-case place the headline's preposition governs is where, not who
+            "title-case object of a preposition",
+            "Dozens Killed in Missile Attack on Aleppo Hospital",
+            "A missile hit the building on Tuesday.",
+            None,
+        ),
         (  # a headline number with neither: own voice
             "own voice",
             "Car bomb kills 25 in Azaz",
