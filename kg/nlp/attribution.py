@@ -68,6 +68,7 @@ from kg.nlp.speakers import (
     appositive,
     author_of_report,
     communicates,
+    known_as,
     lexical_phrase,
     not_a_source,
     noun_before,
@@ -393,7 +394,7 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
             return None
     stop = verb.i if subject.i < verb.i else sentence.end
     said_by = noun_phrase(subject, stop_after=stop)
-    subject = author_of_report(subject)
+    subject = known_as(author_of_report(subject))
     speaker = noun_phrase(subject, stop_after=stop)
     relays: list[tuple[int, int]] = []
     speaker, relay = split_speaking_to(doc, subject, speaker)

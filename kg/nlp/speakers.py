@@ -174,6 +174,22 @@ def appositive(token: Token) -> Token:
     return token
 
 
+def known_as(token: Token) -> Token:
+    """ "the civil defence known as the White Helmets said", "an activist group known as
+    the Local Coordination Committees said": a description the sentence names goes by its
+    name."""
+    if token.pos_ == "PROPN":
+        return token
+    for child in token.rights:
+        if child.dep_ == "acl" and child.lower_ == "known":
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ == "as":
+                    names = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+                    if names:
+                        return names[0]
+    return token
+
+
 def noun_phrase(head: Token, stop_after: int) -> tuple[int, int]:
     """The head's noun phrase: its left part and right modifiers, trimmed at punctuation,
     clauses and the speech verb itself."""

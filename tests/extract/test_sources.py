@@ -278,6 +278,13 @@ SOHR = "Syrian Observatory for Human Rights"
             "17 people",
             None,
         ),
+        (  # a description the sentence names goes by its name
+            "known as",
+            "At least 31 people were killed by raids in eastern Aleppo on Friday the civil "
+            "defence known as the White Helmets have said.",
+            "31 people",
+            ("White Helmets", []),
+        ),
         (  # a denial does not make the denier the source of the count
             "denial",
             "Russia denied that its jets killed 18 civilians near the town.",
