@@ -91,6 +91,7 @@ def noun_before(sentence: Span, verb: Token) -> Token | None:
             return ent.root
     if at != verb.i - 1:
         return None
+    token = first_source(token)  # "… a monitor and rebels said"
     if token.pos_ in {"NOUN", "PROPN"} and (token.dep_ not in {"pobj", "dobj"} or sourcey(token)):
         return token  # "… on Thursday reports said"
     if _closing_name(sentence, token, verb):
@@ -111,6 +112,14 @@ def _source_of_closing_place(sentence: Span, token: Token, verb: Token) -> Token
         return None
     closing = all(t.is_punct or t.is_space for t in rest)
     return source if closing and source.dep_ in {"dobj", "pobj", "appos", "npadvmod"} else None
+
+
+def first_source(token: Token) -> Token:
+    """ "a monitor and rebels said", "the monitor and a civil defence official said": of
+    sources joined, the first one named speaks (the reference guide's reading)."""
+    while token.dep_ == "conj" and token.head.i < token.i and sourcey(token.head):
+        token = token.head
+    return token
 
 
 def _closing_name(sentence: Span, token: Token, verb: Token) -> bool:

@@ -278,6 +278,21 @@ SOHR = "Syrian Observatory for Human Rights"
             "17 people",
             None,
         ),
+        (  # of sources joined the first speaks, the parse having lost the verb's subject
+            "first of joined sources, subject lost",
+            "Thirty civilians were killed on Saturday in intensive air strikes on a suburb "
+            "town northeast of the city a day after the reported execution of an air force "
+            "pilot a monitor and rebels said. The Syrian "
+            "Observatory for Human Rights said scores were also injured.",
+            "Thirty civilians",
+            (SOHR, []),
+        ),
+        (  # of sources joined the first speaks, after a comma too
+            "first of joined sources, comma kept",
+            "Twelve people were killed in the town, activists and a monitor said.",
+            "Twelve people",
+            ("unnamed activist", []),
+        ),
         (  # a description the sentence names goes by its name
             "known as",
             "At least 31 people were killed by raids in eastern Aleppo on Friday the civil "
