@@ -74,6 +74,7 @@ from kg.nlp.speakers import (
     noun_before,
     noun_phrase,
     said_in,
+    sourcey,
 )
 
 ATTRIBUTIONS = "attributions"
@@ -337,7 +338,7 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     # "… and 12 others injured" said Rami Abdel Rahman director …: the parse gives the
     # verb two subjects; the one that can speak comes first
-    subjects.sort(key=not_a_source)
+    subjects.sort(key=lambda c: (not_a_source(c), not sourcey(c)))
     missed = not subjects and not agents
     if missed:
         subject_before = noun_before(sentence, verb)

@@ -293,6 +293,13 @@ SOHR = "Syrian Observatory for Human Rights"
             "Twelve people",
             ("unnamed activist", []),
         ),
+        (  # the parse gives the verb two subjects: the one that names a source speaks
+            "two subjects, the source one",
+            "Eight people were killed when intense airstrikes targeted Castello road the only "
+            "route leading to rebel-held areas in divided Aleppo the Syrian Observatory reported.",
+            "Eight people",
+            (SOHR, []),
+        ),
         (  # a description the sentence names goes by its name
             "known as",
             "At least 31 people were killed by raids in eastern Aleppo on Friday the civil "
