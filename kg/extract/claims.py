@@ -51,6 +51,7 @@ from kg.extract.dates import DateMention, doc_dates
 from kg.extract.lone_victims import lone_claim, lone_victims
 from kg.extract.photo_captions import under_a_photo_credit
 from kg.extract.told_relays import told_relays
+from kg.extract.tweets import tweeted
 from kg.nlp import text_of
 from kg.nlp.attribution import sentence_units
 from kg.nlp.lexicon import (
@@ -112,7 +113,7 @@ def count_claims(
         found.append(_dated(claim, dates, events, main, article))  # in the lead: the news
     found.sort(key=lambda claim: claim.evidence[0].start)
     # who says so, beyond the frame holding each number: reports carried on, headlines
-    found = carry_claims(doc, article.date_published, mentions, found)
+    found = tweeted(doc, mentions, carry_claims(doc, article.date_published, mentions, found))
     yield from headline_claims(doc, article.headline, mentions, told_relays(found))
 
 
