@@ -44,6 +44,7 @@ from kg.extract.counted import (
     AUXILIARIES,
     PEOPLE_LIKE,
     bare_outcome,
+    included_in,
     outcome_word,
 )
 from kg.extract.counted import counted as counted_of_amount
@@ -250,6 +251,9 @@ def _outcome(
         following = _following_outcome(doc, noun.i + 1, sentence)
         if following is not None:
             return outcome_word(following), following
+    included = included_in(noun)
+    if included is not None:
+        return outcome_word(included), included
     for token in (noun, number) if noun is not number else (noun,):
         found = _outcome_by_parse(token, sentence, depth=0, near=number.i)
         if found is not None:

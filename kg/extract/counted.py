@@ -383,3 +383,14 @@ def bare_outcome(doc: Doc, span: SpacySpan, sentence: SpacySpan) -> Token | None
     ):
         return token
     return None
+
+
+def included_in(noun: Token) -> Token | None:
+    """ "Twelve people were killed including 4 children", "Three killed including 2 women
+    29 injured": those a count includes share the fate of the count that holds them, the
+    harm word "including" hangs on."""
+    including = noun.head
+    if noun.dep_ != "pobj" or including.lower_ != "including":
+        return None
+    harm = including.head
+    return harm if outcome_word(harm) in {Outcome.KILLED, Outcome.WOUNDED} else None

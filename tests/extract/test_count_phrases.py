@@ -183,6 +183,23 @@ Q, C, OUT = Qualifier, Counted, Outcome
             "Troops Advance as Thousands Flee Aleppo",
             [(2000, Q.APPROXIMATELY, C.REFUGEES, OUT.DISPLACED)],
         ),
+        # those a count includes share its fate, whatever the fate after them
+        (
+            "Three killed including 2 women 29 injured in rocket attacks on the city",
+            [
+                (3, Q.EXACT, C.PEOPLE, OUT.KILLED),
+                (2, Q.EXACT, C.WOMEN, OUT.KILLED),
+                (29, Q.EXACT, C.PEOPLE, OUT.WOUNDED),
+            ],
+        ),
+        (
+            "Twelve people were killed including 4 children and 30 others were injured.",
+            [
+                (12, Q.EXACT, C.PEOPLE, OUT.KILLED),
+                (4, Q.EXACT, C.CHILDREN, OUT.KILLED),
+                (30, Q.EXACT, C.PEOPLE, OUT.WOUNDED),
+            ],
+        ),
         # not claims: a number naming a set already known, the scores of a game
         ("The two were arrested at a checkpoint.", []),
         ("The scores were level at half time.", []),
