@@ -391,7 +391,7 @@ class Scene:
         candidates: list[EntityRef] = []
         for node in heads:
             for obj in prep_objects(node, PLACE_PREPS - {"from"}):
-                candidates.append(self.entity_at(obj, want_place=True))  # type: ignore[arg-type]
+                candidates.append(self._within(obj, self.entity_at(obj, want_place=True)))
             # "the Aleppo offensive", "Palmyra's fall"
             if node.pos_ != "VERB":
                 for child in kids(node):
@@ -403,7 +403,7 @@ class Scene:
                             candidates.append(mention.entity)
             for obj in (c for c in kids(node) if c.dep_ in ("dobj", "nsubjpass")):
                 if kind in OBJECT_PLACE_KINDS or node.pos_ == "VERB":
-                    candidates.append(self.entity_at(obj, want_place=True))  # type: ignore[arg-type]
+                    candidates.append(self._within(obj, self.entity_at(obj, want_place=True)))
         places = [c for c in candidates if c is not None and c not in origins]
         specific = next((c for c in places if not is_country(c)), None)
         if specific is not None:
@@ -412,6 +412,36 @@ class Scene:
         if nearest is not None and not is_country(nearest):
             return nearest, tuple(origins)
         return (places[0] if places else nearest), tuple(origins)
+
+    def _within(self, phrase: Token, place: EntityRef | None) -> EntityRef | None:
+        """``place``, read off ``phrase``; a new place (one the gazetteer lacks) gives way
+        to the known place the phrase says it lies in."""
+        if place is None or place.known or is_country(place):
+            return place
+        return self._named_container(phrase) or place
+
+    @rule("unlisted-place-within", '"in the town of Deir Jamal in rural Aleppo": a place the '
+          "gazetteer lacks is placed by the province its phrase names", off=None)  # fmt: skip
+    def _named_container(self, phrase: Token) -> EntityRef | None:
+        """Where a place the phrase names lies, as the phrase says: "the village of Khatab
+        in central Hama province", "the town of Deir Jamal in rural Aleppo" (the "in"
+        phrase may hang on the place, on "village" or on the verb right after the phrase):
+        a known place the graph can place in a governorate."""
+        doc = self.doc
+        preps = [t for t in subtree(phrase) if t.dep_ == "prep" and t.lower_ == "in"]
+        after = phrase.right_edge.i + 1
+        if after < len(doc) and doc[after].dep_ == "prep" and doc[after].lower_ == "in":
+            preps.append(doc[after])  # "… in the town of Deir Jamal | in rural Aleppo"
+        for prep in preps:
+            for obj in (c for c in kids(prep) if c.dep_ == "pobj"):
+                container = self._place_in_phrase(obj)
+                if (
+                    container is not None
+                    and container.known
+                    and self.gazetteer.governorate_of(container.key) is not None
+                ):
+                    return container
+        return None
 
     def _place_at(self, token: Token) -> EntityRef | None:
         """The place a mention starting at ``token`` names, if any."""
