@@ -667,6 +667,7 @@ TOWN_NAMES: dict[str, tuple[str, str, list[str]]] = {
     "Da'il": ("dael", "Dael", ["Da'el", "Da'il", "Daeel"]),
     "Hisya'": ("hisyah", "Hisyah", ["Hisya", "Hasya", "Hassia", "Hasiya", "Hessia"]),
     "Ihsim": ("ihsim", "Ihsim", ["Ehsim", "Ihsem", "Ehsem"]),
+    "Khan Arnabah": ("khan-arnabah", "Khan Arnabah", ["Khan Arnabeh", "Khan Arnaba"]),
 }
 
 # Labels never used for a GeoNames town: English words, given names, other places.
@@ -718,7 +719,7 @@ PLACES: list[tuple[str, str, tuple[str, ...], list[str], str, tuple[float, float
         "Tiyas military airport", "T4 military airport", "Tayfur airbase"],
      "homs-governorate", (37.63, 34.52)),
     ("al-waer", "Al-Waer", ("Site",), ["al-Waer", "Waer", "al-Waer district",
-                                       "Al-Waer neighbourhood"], "homs", (36.66, 34.74)),
+                                       "Al-Waer neighbourhood", "Alwaer"], "homs", (36.66, 34.74)),
     ("baba-amr", "Baba Amr", ("Site",), ["Baba Amro", "Bab Amr"], "homs", (36.69, 34.72)),
     ("eastern-homs", "Eastern Homs countryside", ("Place",), [
         "eastern Homs countryside", "Eastern Homs", "eastern countryside of Homs",
@@ -735,7 +736,8 @@ PLACES: list[tuple[str, str, tuple[str, ...], list[str], str, tuple[float, float
         "Salaheddin", "Salah Eddin", "Salah el-Din district", "Salah al-Din neighborhood",
         "Salah al-Din neighbourhood"], "aleppo", (37.123, 36.183)),
     ("bustan-al-qasr", "Bustan al-Qasr", ("Site",), [
-        "Bustan al-Qaser", "Bostan al-Qasr", "Bustan al Qasr"], "aleppo", (37.138, 36.192)),
+        "Bustan al-Qaser", "Bostan al-Qasr", "Bustan al Qasr", "Bustan al-Qasser"], "aleppo",
+     (37.138, 36.192)),
     ("al-ansari", "Al-Ansari", ("Site",), ["Ansari", "al-Ansari", "Ansari district",
                                            "al-Ansari al-Sharqi"], "aleppo", (37.137, 36.178)),
     ("al-shaar", "Al-Shaar", ("Site",), ["al-Shaar", "Shaar", "Shaar district",
@@ -745,9 +747,9 @@ PLACES: list[tuple[str, str, tuple[str, ...], list[str], str, tuple[float, float
      "aleppo", (37.150, 36.180)),
     ("hamdaniyeh", "Hamdaniyeh", ("Site",), [
         "al-Hamdaniyeh", "al-Hamadaniyeh", "Hamadaniyeh", "al-Hamdaniya", "Hamdaniya",
-        "al-Hamadaniya"], "aleppo", (37.110, 36.178)),
+        "al-Hamadaniya", "Hamadaniye", "al-Hamadaniye"], "aleppo", (37.110, 36.178)),
     ("al-ramouseh", "Al-Ramouseh", ("Site",), [
-        "Ramouseh", "al-Ramouseh", "Ramousa", "al-Ramousa", "Ramouseh district"],
+        "Ramouseh", "al-Ramouseh", "Ramousa", "al-Ramousa", "Ramouseh district", "Ramousah"],
      "aleppo", (37.160, 36.160)),
     ("sheikh-saeed", "Sheikh Saeed", ("Site",), ["Sheikh Said", "Sheikh Saeed district"],
      "aleppo", (37.168, 36.163)),
@@ -1159,6 +1161,30 @@ PLACES: list[tuple[str, str, tuple[str, ...], list[str], str, tuple[float, float
      "latakia", (35.795, 35.535)),
     ("kinsabba", "Kinsabba", ("Settlement",), ["Kanasba", "Kinsaba", "Kansaba", "Kinsibba"],
      "latakia-governorate", (36.12, 35.71)),
+    # More places FA-KES names with no other words placing them (APPROXIMATE points)
+    ("al-khalidiyah-homs", "Al-Khalidiyah", ("Site",), [
+        "Khaldiyeh", "al-Khaldiyeh", "Khalidiyeh", "al-Khalidiyeh", "Khaldiyeh district",
+        "Khalidiya district"], "homs", (36.715, 34.745)),
+    ("ghanto", "Ghanto", ("Settlement",), ["Ghantu", "al-Ghanto", "Al-Ghanto"],
+     "homs-governorate", (36.70, 34.83)),
+    ("al-joura", "Al-Joura", ("Site",), ["al-Joura", "Joura", "al-Jorah", "Joura district",
+                                         "al-Joura neighborhood"], "deir-ez-zor",
+     (40.125, 35.335)),
+    ("al-shaafa", "Al-Shaafa", ("Settlement",), ["al-Shaafa", "Shaafa", "al-Shafa"],
+     "deir-ez-zor-governorate", (40.82, 34.60)),
+    ("nashwa", "Nashwa", ("Site",), ["al-Nashwa", "Nashwa district", "Nashweh"], "al-hasakah",
+     (40.735, 36.49)),
+    ("daraa-al-mahatta", "Daraa al-Mahatta", ("Site",), ["Daraa al Mahatta",
+                                                         "Daraa al-Mahata"],
+     "daraa", (36.105, 32.625)),
+    ("deir-jamal", "Deir Jamal", ("Settlement",), ["Dayr Jamal", "Deir Jmal"],
+     "aleppo-governorate", (37.11, 36.43)),
+    ("bayanoun", "Bayanoun", ("Settlement",), ["Bayanun", "Bayanon"], "aleppo-governorate",
+     (37.08, 36.32)),
+    ("kafr-naha", "Kafr Naha", ("Settlement",), ["Kafrnaha", "Kafr Nahha", "Kfar Naha"],
+     "aleppo-governorate", (36.93, 36.20)),
+    ("zebdin", "Zebdin", ("Settlement",), ["Zibdin", "Zabdin"], "rif-dimashq-governorate",
+     (36.40, 33.47)),
 ]
 
 
