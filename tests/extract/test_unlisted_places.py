@@ -1,6 +1,7 @@
 """Places the gazetteer lacks, placed by what the phrase says ("the village of Khatab
-in central Hama province"), and the names FA-KES prints without an apostrophe
-("Idlibs countryside"), on hand-built parses and the gazetteer itself."""
+in central Hama province"); the names FA-KES prints without an apostrophe ("Idlibs
+countryside"); datelines ("BEIRUT A coalition air strike …"), which are no scene.  On
+hand-built parses and the gazetteer itself."""
 
 from __future__ import annotations
 
@@ -100,3 +101,37 @@ def test_a_capitals_possessive_without_its_apostrophe_names_the_city() -> None:
         assert entry is not None and entry.key == key, written
     hamas = gazetteer.lookup("Hamas")
     assert hamas is None or hamas.key != "hama"
+
+
+def test_a_dateline_is_no_scene() -> None:
+    """rule "dateline-place": "BEIRUT A coalition air strike killed 18 civilians": Beirut
+    is where the story was filed (the parse hangs it on the strike), not where it hit."""
+    doc = parse("""
+        Update update NOUN NN ROOT 0
+        ---
+        BEIRUT Beirut PROPN NNP compound 6
+        A a DET DT det 6
+        coalition coalition NOUN NN compound 6
+        air air NOUN NN compound 6
+        strike strike NOUN NN nsubj 7
+        killed kill VERB VBD ROOT 7
+        18 18 NUM CD nummod 9
+        civilians civilian NOUN NNS dobj 7
+    """)
+    found = read(doc, [mention(doc, 2, 3, E.PLACE, E.SETTLEMENT)], headline="Update")
+    strike = next(e for e in found if e.kind is K.AIRSTRIKE)
+    assert strike.place is None
+
+
+def test_a_place_in_capitals_within_a_sentence_stays_the_scene() -> None:
+    """ "Jets bombed IDLIB": a place in capitals that opens no sentence is no dateline."""
+    doc = parse("""
+        Update update NOUN NN ROOT 0
+        ---
+        Jets jet NOUN NNS nsubj 3
+        bombed bomb VERB VBD ROOT 3
+        IDLIB Idlib PROPN NNP dobj 3
+    """)
+    found = read(doc, [mention(doc, 4, 5, E.PLACE, E.SETTLEMENT)], headline="Update")
+    strike = next(e for e in found if e.kind is K.AIRSTRIKE)
+    assert strike.place is not None and strike.place.label == "IDLIB"

@@ -4,8 +4,10 @@ Places in "in/near/on/against/to/at/into/…" phrases, else the nearest place in
 trigger's clause; troop movements: place = destination, origins = "from X".  A place
 more specific than a country wins over the country ("Russia air strikes kill 39 in
 Idlib"); places named as backers ("with US support") or sources ("fighters from
-Raqqa"), "-based" qualifiers and possessors ("Iraq's Mosul") are not where the event
-happened; "the city" is the last city or town named before it.  ``Scene`` also holds
+Raqqa"), "-based" qualifiers, possessors ("Iraq's Mosul") and datelines ("BEIRUT A
+coalition air strike …") are not where the event happened; "the city" is the last city
+or town named before it; a place the gazetteer lacks gives way to the province its
+phrase names ("the village of Khatab in central Hama province").  ``Scene`` also holds
 what the argument readers share: the article's mentions, dates and countries.
 """
 
@@ -41,6 +43,10 @@ from kg.nlp.sentences import ancestors, head, headline_end, kids, sentence_of, s
 from kg.records import Article, EntityKind, EntityRef, EventKind, Mention, TimeStamp
 
 K = EventKind
+
+
+# A dateline's place has at least this many letters ("BEIRUT"; not "US" opening a lead).
+DATELINE_LETTERS = 3
 
 
 def is_country(place: EntityRef) -> bool:
@@ -399,7 +405,11 @@ class Scene:
                         child, node
                     ):
                         mention = self.mentions.at(child)
-                        if mention is not None and is_place(mention):
+                        if (
+                            mention is not None
+                            and is_place(mention)
+                            and not self._dateline(mention)
+                        ):
                             candidates.append(mention.entity)
             for obj in (c for c in kids(node) if c.dep_ in ("dobj", "nsubjpass")):
                 if kind in OBJECT_PLACE_KINDS or node.pos_ == "VERB":
@@ -494,6 +504,24 @@ class Scene:
             node = head(node)
         return node.dep_ == "nsubj" and lower_lemma(head(node)) in REPORTING_VERBS
 
+    @rule("dateline-place", '"BEIRUT A US-led coalition air strike killed 18 civilians in '
+          'Raqqa": where the reporter files from, not the scene')  # fmt: skip
+    def _dateline(self, mention: Mention) -> bool:
+        """A place written in capitals opening a sentence, before more words: a dateline
+        ("BEIRUT At least 70 fighters have been killed", "BEIRUT (Sputnik) Clashes …"),
+        which the parse hangs on the sentence's verb or first noun."""
+        span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if span is None or mention.span.start < self.headline_end or span.end >= len(self.doc):
+            return False
+        letters = [ch for ch in span.text if ch.isalpha()]
+        after = self.doc[span.end]
+        return (
+            span[0].is_sent_start
+            and len(letters) >= DATELINE_LETTERS
+            and all(ch.isupper() for ch in letters)
+            and (after.text == "(" or not (after.is_punct or after.is_space))
+        )
+
     def _antecedent_settlement(self, token: Token) -> EntityRef | None:
         """ "the city", "the town": the last city or town named before it in the article."""
         best: Mention | None = None
@@ -523,6 +551,7 @@ class Scene:
                     or self._is_supporter(mention)
                     or self._is_source_place(mention)
                     or self._speaking_place(mention)
+                    or self._dateline(mention)
                     or in_other_event_clause(self.doc[mention_token(self.doc, mention)], trigger)
                     or not self._direct_modifier(
                         self.doc[mention_token(self.doc, mention)], trigger
