@@ -135,3 +135,20 @@ def test_a_place_in_capitals_within_a_sentence_stays_the_scene() -> None:
     found = read(doc, [mention(doc, 4, 5, E.PLACE, E.SETTLEMENT)], headline="Update")
     strike = next(e for e in found if e.kind is K.AIRSTRIKE)
     assert strike.place is not None and strike.place.label == "IDLIB"
+
+
+def test_an_unlisted_neighbourhood_lies_in_the_city_of_its_phrase() -> None:
+    """rule "unlisted-place-within": "Jets bombed the Midan neighbourhood of Damascus": the
+    graph cannot place Midan, the phrase places it in Damascus."""
+    doc = parse("""
+        Jets jet NOUN NNS nsubj 1
+        bombed bomb VERB VBD ROOT 1
+        the the DET DT det 4
+        Midan Midan PROPN NNP compound 4
+        neighbourhood neighbourhood NOUN NN dobj 1
+        of of ADP IN prep 4
+        Damascus Damascus PROPN NNP pobj 5
+    """)
+    found = read(doc, [village(doc, 3, 4), province(doc, 6, 7, "damascus")])
+    strike = next(e for e in found if e.kind is K.AIRSTRIKE)
+    assert strike.place is not None and strike.place.key == "damascus"

@@ -435,10 +435,11 @@ class Scene:
     def _named_container(self, phrase: Token) -> EntityRef | None:
         """Where a place the phrase names lies, as the phrase says: "the village of Khatab
         in central Hama province", "the town of Deir Jamal in rural Aleppo" (the "in"
-        phrase may hang on the place, on "village" or on the verb right after the phrase):
-        a known place the graph can place in a governorate."""
+        phrase may hang on the place, on "village" or on the verb right after the phrase),
+        "the Midan neighbourhood of Damascus": a known place the graph can place in a
+        governorate."""
         doc = self.doc
-        preps = [t for t in subtree(phrase) if t.dep_ == "prep" and t.lower_ == "in"]
+        preps = [t for t in subtree(phrase) if t.dep_ == "prep" and t.lower_ in ("in", "of")]
         after = phrase.right_edge.i + 1
         if after < len(doc) and doc[after].dep_ == "prep" and doc[after].lower_ == "in":
             preps.append(doc[after])  # "… in the town of Deir Jamal | in rural Aleppo"
