@@ -558,8 +558,8 @@ TOWN_NAMES: dict[str, tuple[str, str, list[str]]] = {
     "Deir ez-Zor": ("deir-ez-zor", "Deir ez-Zor", GOVERNORATES["07"][2] + [
         "Deir ez-Zor city", "Deir Ezzor city", "Deir Ez-Zor", "Deir-ez-Zor", "Deir Ezzors",
         "Deir ez-Zors"]),
-    "Al Hasakah": ("al-hasakah", "Al-Hasakah", GOVERNORATES["01"][2] + ["Hasakah city",
-                                                                         "Hasakeh city", "Hasakehs", "Hasakahs"]),
+    "Al Hasakah": ("al-hasakah", "Al-Hasakah", GOVERNORATES["01"][2] + [
+        "Hasakah city", "Hasakeh city", "Hasakehs", "Hasakahs"]),
     "Dar`a": ("daraa", "Daraa", ["Deraa", "Dara'a", "Dar'a", "Daraa city", "Der'a", "Daraas",
                              "Deraas"]),
     "As-Suwayda": ("as-suwayda", "As-Suwayda", GOVERNORATES["05"][2] + ["Sweida city"]),
