@@ -152,3 +152,31 @@ def test_an_unlisted_neighbourhood_lies_in_the_city_of_its_phrase() -> None:
     found = read(doc, [village(doc, 3, 4), province(doc, 6, 7, "damascus")])
     strike = next(e for e in found if e.kind is K.AIRSTRIKE)
     assert strike.place is not None and strike.place.key == "damascus"
+
+
+def test_the_lead_may_say_where_the_incident_took_place() -> None:
+    """rule "incident-took-place": "A car bomb killed 17 people in Idlib. The blast took
+    place in Sarmada.": the second sentence says where the blast was."""
+    doc = parse("""
+        Update update NOUN NN ROOT 0
+        ---
+        A a DET DT det 4
+        car car NOUN NN compound 4
+        bomb bomb NOUN NN nsubj 5
+        killed kill VERB VBD ROOT 5
+        17 17 NUM CD nummod 7
+        people people NOUN NNS dobj 5
+        in in ADP IN prep 5
+        Idlib Idlib PROPN NNP pobj 8
+        . . PUNCT . punct 5
+        The the DET DT det 12
+        blast blast NOUN NN nsubj 13
+        took take VERB VBD ROOT 13
+        place place NOUN NN dobj 13
+        in in ADP IN prep 13
+        Sarmada Sarmada PROPN NNP pobj 15
+        . . PUNCT . punct 13
+    """)
+    places = [province(doc, 9, 10, "idlib"), province(doc, 16, 17, "sarmada")]
+    main = [e for e in read(doc, places, headline="Update") if e.main]
+    assert [e.place and e.place.key for e in main] == ["sarmada"]
