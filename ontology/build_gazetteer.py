@@ -543,21 +543,25 @@ GOVERNORATE_SUFFIXES = ("Governorate", "province", "countryside", "Province")
 GOVERNORATE_PREFIXES = ("rural", "Governorate of", "province of", "countryside of")
 
 # Overrides for GeoNames towns: geonames ASCII name → (key, English label, extra aliases).
+# A governorate capital's possessive that lost its apostrophe ("Idlibs countryside",
+# "Raqqas eastern countryside", as FA-KES prints "Aleppo's") is the city's name too.
 TOWN_NAMES: dict[str, tuple[str, str, list[str]]] = {
     "Aleppo": ("aleppo", "Aleppo", ["Aleppo city", "Halab", "Aleppo City", "Aleppos"]),
     "Damascus": ("damascus", "Damascus", ["Damascus city", "Dimashq", "Al-Sham"]),
-    "Homs": ("homs", "Homs", ["Homs city", "Hims"]),
+    "Homs": ("homs", "Homs", ["Homs city", "Hims", "Homss"]),
     "Hamah": ("hama", "Hama", ["Hama city", "Hamah"]),
     "Latakia": ("latakia", "Latakia", [
         "Lattakia", "Latakiya", "Al-Ladhiqiyah", "Lattakia city", "Latakia city"]),
     "Ar Raqqah": ("raqqa", "Raqqa", [
-        "Raqqah", "Al-Raqqa", "Ar-Raqqah", "Raqa", "Rakka", "Raqqa city", "al-Raqqah"]),
-    "Idlib": ("idlib", "Idlib", ["Idleb", "Idlib city", "Idleb city"]),
+        "Raqqah", "Al-Raqqa", "Ar-Raqqah", "Raqa", "Rakka", "Raqqa city", "al-Raqqah", "Raqqas"]),
+    "Idlib": ("idlib", "Idlib", ["Idleb", "Idlib city", "Idleb city", "Idlibs", "Idlebs"]),
     "Deir ez-Zor": ("deir-ez-zor", "Deir ez-Zor", GOVERNORATES["07"][2] + [
-        "Deir ez-Zor city", "Deir Ezzor city", "Deir Ez-Zor", "Deir-ez-Zor"]),
-    "Al Hasakah": ("al-hasakah", "Al-Hasakah", GOVERNORATES["01"][2] + ["Hasakah city",
-                                                                         "Hasakeh city"]),
-    "Dar`a": ("daraa", "Daraa", ["Deraa", "Dara'a", "Dar'a", "Daraa city", "Der'a"]),
+        "Deir ez-Zor city", "Deir Ezzor city", "Deir Ez-Zor", "Deir-ez-Zor", "Deir Ezzors",
+        "Deir ez-Zors"]),
+    "Al Hasakah": ("al-hasakah", "Al-Hasakah", GOVERNORATES["01"][2] + [
+        "Hasakah city", "Hasakeh city", "Hasakehs", "Hasakahs"]),
+    "Dar`a": ("daraa", "Daraa", ["Deraa", "Dara'a", "Dar'a", "Daraa city", "Der'a", "Daraas",
+                             "Deraas"]),
     "As-Suwayda": ("as-suwayda", "As-Suwayda", GOVERNORATES["05"][2] + ["Sweida city"]),
     "Tartus": ("tartus", "Tartus", ["Tartous", "Tartouss", "Tartus city"]),
     "Al Qunaytirah": ("quneitra", "Quneitra", [
@@ -663,6 +667,7 @@ TOWN_NAMES: dict[str, tuple[str, str, list[str]]] = {
     "Da'il": ("dael", "Dael", ["Da'el", "Da'il", "Daeel"]),
     "Hisya'": ("hisyah", "Hisyah", ["Hisya", "Hasya", "Hassia", "Hasiya", "Hessia"]),
     "Ihsim": ("ihsim", "Ihsim", ["Ehsim", "Ihsem", "Ehsem"]),
+    "Khan Arnabah": ("khan-arnabah", "Khan Arnabah", ["Khan Arnabeh", "Khan Arnaba"]),
 }
 
 # Labels never used for a GeoNames town: English words, given names, other places.
@@ -714,7 +719,7 @@ PLACES: list[tuple[str, str, tuple[str, ...], list[str], str, tuple[float, float
         "Tiyas military airport", "T4 military airport", "Tayfur airbase"],
      "homs-governorate", (37.63, 34.52)),
     ("al-waer", "Al-Waer", ("Site",), ["al-Waer", "Waer", "al-Waer district",
-                                       "Al-Waer neighbourhood"], "homs", (36.66, 34.74)),
+                                       "Al-Waer neighbourhood", "Alwaer"], "homs", (36.66, 34.74)),
     ("baba-amr", "Baba Amr", ("Site",), ["Baba Amro", "Bab Amr"], "homs", (36.69, 34.72)),
     ("eastern-homs", "Eastern Homs countryside", ("Place",), [
         "eastern Homs countryside", "Eastern Homs", "eastern countryside of Homs",
@@ -731,7 +736,8 @@ PLACES: list[tuple[str, str, tuple[str, ...], list[str], str, tuple[float, float
         "Salaheddin", "Salah Eddin", "Salah el-Din district", "Salah al-Din neighborhood",
         "Salah al-Din neighbourhood"], "aleppo", (37.123, 36.183)),
     ("bustan-al-qasr", "Bustan al-Qasr", ("Site",), [
-        "Bustan al-Qaser", "Bostan al-Qasr", "Bustan al Qasr"], "aleppo", (37.138, 36.192)),
+        "Bustan al-Qaser", "Bostan al-Qasr", "Bustan al Qasr", "Bustan al-Qasser"], "aleppo",
+     (37.138, 36.192)),
     ("al-ansari", "Al-Ansari", ("Site",), ["Ansari", "al-Ansari", "Ansari district",
                                            "al-Ansari al-Sharqi"], "aleppo", (37.137, 36.178)),
     ("al-shaar", "Al-Shaar", ("Site",), ["al-Shaar", "Shaar", "Shaar district",
@@ -741,9 +747,9 @@ PLACES: list[tuple[str, str, tuple[str, ...], list[str], str, tuple[float, float
      "aleppo", (37.150, 36.180)),
     ("hamdaniyeh", "Hamdaniyeh", ("Site",), [
         "al-Hamdaniyeh", "al-Hamadaniyeh", "Hamadaniyeh", "al-Hamdaniya", "Hamdaniya",
-        "al-Hamadaniya"], "aleppo", (37.110, 36.178)),
+        "al-Hamadaniya", "Hamadaniye", "al-Hamadaniye"], "aleppo", (37.110, 36.178)),
     ("al-ramouseh", "Al-Ramouseh", ("Site",), [
-        "Ramouseh", "al-Ramouseh", "Ramousa", "al-Ramousa", "Ramouseh district"],
+        "Ramouseh", "al-Ramouseh", "Ramousa", "al-Ramousa", "Ramouseh district", "Ramousah"],
      "aleppo", (37.160, 36.160)),
     ("sheikh-saeed", "Sheikh Saeed", ("Site",), ["Sheikh Said", "Sheikh Saeed district"],
      "aleppo", (37.168, 36.163)),
@@ -1155,6 +1161,30 @@ PLACES: list[tuple[str, str, tuple[str, ...], list[str], str, tuple[float, float
      "latakia", (35.795, 35.535)),
     ("kinsabba", "Kinsabba", ("Settlement",), ["Kanasba", "Kinsaba", "Kansaba", "Kinsibba"],
      "latakia-governorate", (36.12, 35.71)),
+    # More places FA-KES names with no other words placing them (APPROXIMATE points)
+    ("al-khalidiyah-homs", "Al-Khalidiyah", ("Site",), [
+        "Khaldiyeh", "al-Khaldiyeh", "Khalidiyeh", "al-Khalidiyeh", "Khaldiyeh district",
+        "Khalidiya district"], "homs", (36.715, 34.745)),
+    ("ghanto", "Ghanto", ("Settlement",), ["Ghantu", "al-Ghanto", "Al-Ghanto"],
+     "homs-governorate", (36.70, 34.83)),
+    ("al-joura", "Al-Joura", ("Site",), ["al-Joura", "Joura", "al-Jorah", "Joura district",
+                                         "al-Joura neighborhood"], "deir-ez-zor",
+     (40.125, 35.335)),
+    ("al-shaafa", "Al-Shaafa", ("Settlement",), ["al-Shaafa", "Shaafa", "al-Shafa"],
+     "deir-ez-zor-governorate", (40.82, 34.60)),
+    ("nashwa", "Nashwa", ("Site",), ["al-Nashwa", "Nashwa district", "Nashweh"], "al-hasakah",
+     (40.735, 36.49)),
+    ("daraa-al-mahatta", "Daraa al-Mahatta", ("Site",), ["Daraa al Mahatta",
+                                                         "Daraa al-Mahata"],
+     "daraa", (36.105, 32.625)),
+    ("deir-jamal", "Deir Jamal", ("Settlement",), ["Dayr Jamal", "Deir Jmal"],
+     "aleppo-governorate", (37.11, 36.43)),
+    ("bayanoun", "Bayanoun", ("Settlement",), ["Bayanun", "Bayanon"], "aleppo-governorate",
+     (37.08, 36.32)),
+    ("kafr-naha", "Kafr Naha", ("Settlement",), ["Kafrnaha", "Kafr Nahha", "Kfar Naha"],
+     "aleppo-governorate", (36.93, 36.20)),
+    ("zebdin", "Zebdin", ("Settlement",), ["Zibdin", "Zabdin"], "rif-dimashq-governorate",
+     (36.40, 33.47)),
 ]
 
 

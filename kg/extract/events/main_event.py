@@ -35,7 +35,15 @@ from kg.extract.events.triggers import is_killing, lower_lemma
 from kg.extract.events.words import INSTRUMENT_VERBS, UNNAMED_ACTOR_WORDS
 from kg.extract.sides import resolve_actor, side_of
 from kg.nlp.gazetteer import load_gazetteer
-from kg.nlp.sentences import LEAD_SENTENCES, ancestors, body_sentences, headline_end, sentence_of
+from kg.nlp.sentences import (
+    LEAD_SENTENCES,
+    ancestors,
+    body_sentences,
+    head,
+    headline_end,
+    kids,
+    sentence_of,
+)
 from kg.records import Article, EntityRef, EventKind, Side
 
 K = EventKind
@@ -303,6 +311,33 @@ def _headline_killer(found: Sequence[Found], main: Found, end: int) -> EntityRef
     return None
 
 
+# Verbs that only say where an incident was: "the blast occurred in …", "… took place in …".
+LOCATING_VERBS = frozenset({"occur", "happen"})
+
+
+@rule("incident-took-place", '"A car bomb killed 17" + "The blast took place in al-Mashi": '
+      "the lead says where the incident was")  # fmt: skip
+def _says_where(main: Found, other: Found, lead: int) -> bool:
+    """A lead sentence whose subject is the incident, named again with "the" ("the
+    blast", "the attack"), and whose verb only says where it was: "The blast took place
+    in al-Mashi", "The attack occurred in Qaboun"; its place is the main event's."""
+    trigger = other.trigger
+    if not all(span.start < lead for span in other.evidence) or trigger.idx >= lead:
+        return False
+    if other.place is None or is_country(other.place) or other.place == main.place:
+        return False
+    if other.kind is not main.kind and other.kind is not K.ATTACK:
+        return False
+    if trigger.dep_ != "nsubj" or not any(
+        c.dep_ == "det" and c.lower_ in ("the", "this") for c in kids(trigger)
+    ):
+        return False
+    verb = head(trigger)
+    return lower_lemma(verb) in LOCATING_VERBS or (
+        lower_lemma(verb) == "take" and any(c.lower_ == "place" for c in kids(verb))
+    )
+
+
 def choose_main(
     doc: Doc, article: Article, found: Sequence[Found], merged: list[Found], lead: int
 ) -> Found | None:
@@ -322,6 +357,11 @@ def choose_main(
         merged.remove(vaguer)
     for other in [m for m in merged if m is not main]:
         if _same_incident(main, other, lead, article.date_published):
+            _fold(main, other)
+            merged.remove(other)
+    for other in [m for m in merged if m is not main]:
+        if _says_where(main, other, lead) and actor_compatible(main.actor, other.actor):
+            main.place = other.place
             _fold(main, other)
             merged.remove(other)
     if dead_acted(main.actor, article.headline):  # "100 ISIL Terrorists Killed in Kobani"

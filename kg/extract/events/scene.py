@@ -4,8 +4,10 @@ Places in "in/near/on/against/to/at/into/…" phrases, else the nearest place in
 trigger's clause; troop movements: place = destination, origins = "from X".  A place
 more specific than a country wins over the country ("Russia air strikes kill 39 in
 Idlib"); places named as backers ("with US support") or sources ("fighters from
-Raqqa"), "-based" qualifiers and possessors ("Iraq's Mosul") are not where the event
-happened; "the city" is the last city or town named before it.  ``Scene`` also holds
+Raqqa"), "-based" qualifiers, possessors ("Iraq's Mosul") and datelines ("BEIRUT A
+coalition air strike …") are not where the event happened; "the city" is the last city
+or town named before it; a place the gazetteer lacks gives way to the province its
+phrase names ("the village of Khatab in central Hama province").  ``Scene`` also holds
 what the argument readers share: the article's mentions, dates and countries.
 """
 
@@ -41,6 +43,10 @@ from kg.nlp.sentences import ancestors, head, headline_end, kids, sentence_of, s
 from kg.records import Article, EntityKind, EntityRef, EventKind, Mention, TimeStamp
 
 K = EventKind
+
+
+# A dateline's place has at least this many letters ("BEIRUT"; not "US" opening a lead).
+DATELINE_LETTERS = 3
 
 
 def is_country(place: EntityRef) -> bool:
@@ -391,7 +397,7 @@ class Scene:
         candidates: list[EntityRef] = []
         for node in heads:
             for obj in prep_objects(node, PLACE_PREPS - {"from"}):
-                candidates.append(self.entity_at(obj, want_place=True))  # type: ignore[arg-type]
+                candidates.append(self._within(obj, self.entity_at(obj, want_place=True)))
             # "the Aleppo offensive", "Palmyra's fall"
             if node.pos_ != "VERB":
                 for child in kids(node):
@@ -399,11 +405,15 @@ class Scene:
                         child, node
                     ):
                         mention = self.mentions.at(child)
-                        if mention is not None and is_place(mention):
+                        if (
+                            mention is not None
+                            and is_place(mention)
+                            and not self._dateline(mention)
+                        ):
                             candidates.append(mention.entity)
             for obj in (c for c in kids(node) if c.dep_ in ("dobj", "nsubjpass")):
                 if kind in OBJECT_PLACE_KINDS or node.pos_ == "VERB":
-                    candidates.append(self.entity_at(obj, want_place=True))  # type: ignore[arg-type]
+                    candidates.append(self._within(obj, self.entity_at(obj, want_place=True)))
         places = [c for c in candidates if c is not None and c not in origins]
         specific = next((c for c in places if not is_country(c)), None)
         if specific is not None:
@@ -412,6 +422,37 @@ class Scene:
         if nearest is not None and not is_country(nearest):
             return nearest, tuple(origins)
         return (places[0] if places else nearest), tuple(origins)
+
+    def _within(self, phrase: Token, place: EntityRef | None) -> EntityRef | None:
+        """``place``, read off ``phrase``; a new place (one the gazetteer lacks) gives way
+        to the known place the phrase says it lies in."""
+        if place is None or place.known or is_country(place):
+            return place
+        return self._named_container(phrase) or place
+
+    @rule("unlisted-place-within", '"in the town of Deir Jamal in rural Aleppo": a place the '
+          "gazetteer lacks is placed by the province its phrase names", off=None)  # fmt: skip
+    def _named_container(self, phrase: Token) -> EntityRef | None:
+        """Where a place the phrase names lies, as the phrase says: "the village of Khatab
+        in central Hama province", "the town of Deir Jamal in rural Aleppo" (the "in"
+        phrase may hang on the place, on "village" or on the verb right after the phrase),
+        "the Midan neighbourhood of Damascus": a known place the graph can place in a
+        governorate."""
+        doc = self.doc
+        preps = [t for t in subtree(phrase) if t.dep_ == "prep" and t.lower_ in ("in", "of")]
+        after = phrase.right_edge.i + 1
+        if after < len(doc) and doc[after].dep_ == "prep" and doc[after].lower_ == "in":
+            preps.append(doc[after])  # "… in the town of Deir Jamal | in rural Aleppo"
+        for prep in preps:
+            for obj in (c for c in kids(prep) if c.dep_ == "pobj"):
+                container = self._place_in_phrase(obj)
+                if (
+                    container is not None
+                    and container.known
+                    and self.gazetteer.governorate_of(container.key) is not None
+                ):
+                    return container
+        return None
 
     def _place_at(self, token: Token) -> EntityRef | None:
         """The place a mention starting at ``token`` names, if any."""
@@ -464,6 +505,24 @@ class Scene:
             node = head(node)
         return node.dep_ == "nsubj" and lower_lemma(head(node)) in REPORTING_VERBS
 
+    @rule("dateline-place", '"BEIRUT A US-led coalition air strike killed 18 civilians in '
+          'Raqqa": where the reporter files from, not the scene')  # fmt: skip
+    def _dateline(self, mention: Mention) -> bool:
+        """A place written in capitals opening a sentence, before more words: a dateline
+        ("BEIRUT At least 70 fighters have been killed", "BEIRUT (Sputnik) Clashes …"),
+        which the parse hangs on the sentence's verb or first noun."""
+        span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if span is None or mention.span.start < self.headline_end or span.end >= len(self.doc):
+            return False
+        letters = [ch for ch in span.text if ch.isalpha()]
+        after = self.doc[span.end]
+        return (
+            span[0].is_sent_start
+            and len(letters) >= DATELINE_LETTERS
+            and all(ch.isupper() for ch in letters)
+            and (after.text == "(" or not (after.is_punct or after.is_space))
+        )
+
     def _antecedent_settlement(self, token: Token) -> EntityRef | None:
         """ "the city", "the town": the last city or town named before it in the article."""
         best: Mention | None = None
@@ -493,6 +552,7 @@ class Scene:
                     or self._is_supporter(mention)
                     or self._is_source_place(mention)
                     or self._speaking_place(mention)
+                    or self._dateline(mention)
                     or in_other_event_clause(self.doc[mention_token(self.doc, mention)], trigger)
                     or not self._direct_modifier(
                         self.doc[mention_token(self.doc, mention)], trigger
