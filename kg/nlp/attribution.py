@@ -46,6 +46,7 @@ from kg.nlp.lexicon import (
     SPEECH_VERBS,
     WEAK_SPEECH_VERBS,
 )
+from kg.nlp.relay_hops import reported_as_saying
 from kg.nlp.relays import (
     VISUAL_NOUNS,
     carried_by,
@@ -412,7 +413,7 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
                 speaker = noun_phrase(appositive(via[0]), stop_after=sentence.end)
     if passive_relay is not None:
         relays.insert(0, noun_phrase(passive_relay, stop_after=sentence.end))
-    if lemma in RELAY_VERBS:  # "X quoted Y as saying": Y speaks, X relays
+    if lemma in RELAY_VERBS or reported_as_saying(verb):  # "X quoted Y as saying": Y speaks
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if objects and subject.dep_ == "nsubj":
             relays.insert(0, speaker)
