@@ -46,7 +46,7 @@ from kg.nlp.lexicon import (
     SPEECH_VERBS,
     WEAK_SPEECH_VERBS,
 )
-from kg.nlp.relay_hops import reported_as_saying
+from kg.nlp.relay_hops import reported_as_saying, source_before_body, statement_to_before
 from kg.nlp.relays import (
     VISUAL_NOUNS,
     carried_by,
@@ -340,7 +340,7 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
     subjects.sort(key=not_a_source)
     missed = not subjects and not agents
     if missed:
-        subject_before = noun_before(sentence, verb)
+        subject_before = source_before_body(sentence, verb) or noun_before(sentence, verb)
         if subject_before is None:
             return None
         subjects = [subject_before]
@@ -418,7 +418,7 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
         if objects and subject.dep_ == "nsubj":
             relays.insert(0, speaker)
             speaker = with_body(verb, noun_phrase(objects[0], stop_after=sentence.end))
-    carrier = carried_by(verb)
+    carrier = carried_by(verb) or statement_to_before(doc, speaker[0])
     if carrier is not None:
         relays.append(carrier)
     cited = citing(sentence, speaker[1]) or citing_after_verb(sentence, verb)

@@ -1,6 +1,7 @@
-"""Relay hops of round 8: "X reported Y as saying", and a person named again keeping the
-body his first mention gave — (text, expected) rows on real-model parses, through
-``analyse``.  Each row names the rule it covers; switching the rule off fails its row.
+"""Relay hops of round 8: "X reported Y as saying", a person named again keeping the
+body his first mention gave, a closing "a source in X said" the parse took for an object,
+"In a statement to SANA" before the speaker — (text, expected) rows on real-model parses,
+through ``analyse``.  Each row names the rule it covers; switching the rule off fails its row.
 """
 
 from __future__ import annotations
@@ -41,6 +42,36 @@ from tests.extract.test_sources import analysed, claim_of, source
             "Mogherini said 30 civilians were killed in the strike.",
             "30 civilians",
             ("Federica Mogherini", ["European Union"]),
+        ),
+        (  # kg.nlp.relay_hops.source_before_body: the closing speaker taken for an object
+            "source in a body, closing",
+            "Seven people were killed and dozens injured after gunmen fired a mortar shell on "
+            "the market in Homs a source in the local police said.",
+            "Seven people",
+            ("unnamed military", []),
+        ),
+        (  # ... the same, telling an outlet
+            "source in a place, told an outlet",
+            "The air strike on the village killed three women an informed source in Idlib "
+            "told Sputnik on Monday.",
+            "three women",
+            ("unnamed local", ["Sputnik"]),
+        ),
+        (  # kg.nlp.relay_hops.statement_to_before: "In a statement to SANA" the parse misplaces
+            "statement to an outlet, before the speaker",
+            "Meanwhile in Hama 5 persons were injured due to an attack with rocket shells by "
+            "terrorists on al-Sheikh Saad Camp In a statement to SANA a source at Hama Police "
+            "Command said that terrorist groups fired 4 mortar shells.",
+            "4 mortar shells",
+            ("Hama Police Command", ["Syrian Arab News Agency"]),
+        ),
+        (  # ... to the outlet's reporter
+            "statement to an outlet's reporter, before the speaker",
+            "In Latakia 12 people were injured by a car bomb near the hospital In a statement "
+            "to SANA reporter a source at Latakia Police Command said that terrorists fired "
+            "3 rockets.",
+            "3 rockets",
+            ("Latakia Police Command", ["Syrian Arab News Agency"]),
         ),
     ],
 )
