@@ -28,13 +28,13 @@ def earlier_body(
     """The organisation an earlier mention of ``person`` (before char ``before``) names or
     describes for him ("U.N. spokesman Martin Nesirky", "Xelil, a spokesman for the YPG"),
     read as that mention's own phrase would be; [] when none gives one."""
-    surname = _words(person.label)[-1:]
+    words = _words(person.label)
     for mention in mentions:
         if mention.span.start >= before:
             break
         if EntityKind.PERSON not in mention.entity.kinds:
             continue
-        if mention.entity.key != person.key and _words(mention.entity.label)[-1:] != surname:
+        if mention.entity.key != person.key and not _same_name(_words(mention.entity.label), words):
             continue
         name = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         if name is None:
@@ -50,3 +50,10 @@ def earlier_body(
 
 def _words(label: str) -> list[str]:
     return [w.removeprefix("al-") for w in fold(label).split()]
+
+
+def _same_name(one: list[str], other: list[str]) -> bool:
+    """ "Nesirky" and "Martin Nesirky": the shorter name ends the longer one ("Bashar
+    al-Assad" and "Hafez al-Assad" are two people)."""
+    short, long = sorted((one, other), key=len)
+    return bool(short) and long[-len(short) :] == short

@@ -36,6 +36,13 @@ from tests.extract.test_sources import analysed, claim_of, source
             "12 militants",
             ("Peter Cook", ["Pentagon"]),
         ),
+        (  # ... but another person of the same surname keeps none
+            "same surname, another person",
+            "Pentagon spokesman Peter Cook said the strikes hit a depot. Writer Robin Cook "
+            "said 12 militants were killed.",
+            "12 militants",
+            ("Robin Cook", []),
+        ),
         (  # ... the full name again, the body given at an earlier mention
             "name again after role",
             "EU foreign policy chief Federica Mogherini said the bloc was ready to help. "
