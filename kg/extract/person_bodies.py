@@ -53,7 +53,18 @@ def _words(label: str) -> list[str]:
 
 
 def _same_name(one: list[str], other: list[str]) -> bool:
-    """ "Nesirky" and "Martin Nesirky": the shorter name ends the longer one ("Bashar
-    al-Assad" and "Hafez al-Assad" are two people)."""
+    """ "Nesirky" and "Martin Nesirky", "Abdul Rahman" and "Rami Abdel Rahman": the shorter
+    name ends the longer one ("Bashar al-Assad" and "Hafez al-Assad" are two people)."""
     short, long = sorted((one, other), key=len)
-    return bool(short) and long[-len(short) :] == short
+    return bool(short) and all(
+        _spelt_alike(a, b) for a, b in zip(short, long[-len(short) :], strict=True)
+    )
+
+
+def _spelt_alike(one: str, other: str) -> bool:
+    """ "abdul" / "abdel": the same word in another transliteration (one letter apart)."""
+    if one == other:
+        return True
+    if len(one) != len(other) or len(one) < 4:
+        return False
+    return sum(a != b for a, b in zip(one, other, strict=True)) == 1

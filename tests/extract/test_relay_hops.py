@@ -88,3 +88,15 @@ def test_relay_hop(
     found = source(claim_of(analysed(nlp, body), words))
     assert found is not None, rule
     assert found == expected, (rule, found)
+
+
+def test_surname_spelt_otherwise_keeps_the_body(nlp: Language) -> None:
+    """kg.extract.person_bodies: "Abdel Karim" after "UNICEF spokesman Jamal Abdul Karim"
+    (the surname in another transliteration) still speaks for UNICEF."""
+    body = (
+        "UNICEF spokesman Jamal Abdul Karim said the convoy reached the town. Abdel Karim "
+        "said 9 children were killed."
+    )
+    found = source(claim_of(analysed(nlp, body), "9 children"))
+    assert found is not None
+    assert found[1] == ["UNICEF"], found
