@@ -33,6 +33,7 @@ from pyoxigraph import RdfFormat, parse
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from kg.extract.person_bodies import earlier_body
 from kg.extract.role_bodies import described_body, person_after_role
 from kg.extract.roles import name_before_role
 from kg.extract.source_names import source_read
@@ -163,12 +164,15 @@ def _speaker_ref(
         if not via and person is not covering.entity:
             fuller = next((m for m in mentions if m.entity.key == person.key), None)
             body = _role_body(doc, fuller, mentions) if fuller is not None else None
-            return person, [body] if body is not None else _member_body(person, mentions)
+            via = [body] if body is not None else _member_body(person, mentions)
+            return person, via or earlier_body(doc, person, start, mentions, speaker_ref)
         member_of = members().get(covering.entity.key)
         if not via and member_of and any(m.entity.key == member_of for m in mentions):
             via = [next(m.entity for m in mentions if m.entity.key == member_of)]
         if not via and (described := described_body(doc, covering)):
             via = [described]  # "local civil defense official Leys al-Faris"
+        if not via:  # "Later Xelil said …" after "Xelil, a spokesman for the YPG, said …"
+            via = earlier_body(doc, covering.entity, start, mentions, speaker_ref)
         return covering.entity, via
     if head.lower_ in MEMBER_NOUNS or head.lemma_.lower() in MEMBER_NOUNS:
         bodies = [m for m in named if EntityKind.PERSON not in m.entity.kinds]

@@ -46,6 +46,7 @@ from kg.nlp.lexicon import (
     SPEECH_VERBS,
     WEAK_SPEECH_VERBS,
 )
+from kg.nlp.relay_hops import reported_as_saying, source_before_body, statement_to_before
 from kg.nlp.relays import (
     VISUAL_NOUNS,
     carried_by,
@@ -341,7 +342,7 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
     subjects.sort(key=lambda c: (not_a_source(c), not sourcey(c)))
     missed = not subjects and not agents
     if missed:
-        subject_before = noun_before(sentence, verb)
+        subject_before = source_before_body(sentence, verb) or noun_before(sentence, verb)
         if subject_before is None:
             return None
         subjects = [subject_before]
@@ -414,12 +415,12 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
                 speaker = noun_phrase(appositive(via[0]), stop_after=sentence.end)
     if passive_relay is not None:
         relays.insert(0, noun_phrase(passive_relay, stop_after=sentence.end))
-    if lemma in RELAY_VERBS:  # "X quoted Y as saying": Y speaks, X relays
+    if lemma in RELAY_VERBS or reported_as_saying(verb):  # "X quoted Y as saying": Y speaks
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if objects and subject.dep_ == "nsubj":
             relays.insert(0, speaker)
             speaker = with_body(verb, noun_phrase(objects[0], stop_after=sentence.end))
-    carrier = carried_by(verb)
+    carrier = carried_by(verb) or statement_to_before(doc, speaker[0])
     if carrier is not None:
         relays.append(carrier)
     cited = citing(sentence, speaker[1]) or citing_after_verb(sentence, verb)
