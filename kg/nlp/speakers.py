@@ -68,11 +68,6 @@ def not_a_source(subject: Token) -> bool:
     )
 
 
-# Prepositions of a source's own body or place: "a source in the militia", "an official
-# at the ministry", "sources from the army".
-SOURCE_PLACES = frozenset({"in", "at", "from", "within", "inside"})
-
-
 def noun_before(sentence: Span, verb: Token) -> Token | None:
     """A subject the parse missed: the noun right before the verb ("the world media reported")."""
     doc = sentence.doc
@@ -96,22 +91,7 @@ def noun_before(sentence: Span, verb: Token) -> Token | None:
         return token  # "… on Thursday reports said"
     if _closing_name(sentence, token, verb):
         return token  # "… rescue workers in Al-Atareb Fahd said."
-    return _source_of_closing_place(sentence, token, verb)
-
-
-def _source_of_closing_place(sentence: Span, token: Token, verb: Token) -> Token | None:
-    """ "… a rocket on Dabbit hospital in Aleppo a source in the Syrian militia said.":
-    commas lost, the parse takes the source for an object of the words before it; the
-    word before the closing verb ends the source's own "in/at/from …" phrase."""
-    rest = sentence.doc[verb.i + 1 : sentence.end]
-    prep = token.head
-    if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in SOURCE_PLACES:
-        return None
-    source = prep.head
-    if source.i >= prep.i or source.pos_ != "NOUN" or not sourcey(source):
-        return None
-    closing = all(t.is_punct or t.is_space for t in rest)
-    return source if closing and source.dep_ in {"dobj", "pobj", "appos", "npadvmod"} else None
+    return None
 
 
 def first_source(token: Token) -> Token:
