@@ -78,12 +78,6 @@ KIND_MODIFIERS: dict[str, str] = {
 # Which modifier wins when a phrase has several ("local media sources": media).
 KIND_ORDER = (MEDIA, MILITARY, MEDICAL, OFFICIAL, ACTIVIST, LOCAL)
 
-# Words that make a group one that fights ("the jihadist group", "the rebel group").
-ARMED_WORDS = frozenset(
-    {"militant", "jihadist", "extremist", "terrorist", "armed", "rebel", "insurgent",
-     "islamist", "hardline", "hard-line", "takfiri"}
-)  # fmt: skip
-
 # Descriptions that stand for a named source: head word → the words one of the
 # source's labels must hold (any), or the kind it must have ("Outlet", "StateBody", …).
 DESCRIPTION_HEADS: dict[str, tuple[str, ...]] = {
@@ -91,7 +85,6 @@ DESCRIPTION_HEADS: dict[str, tuple[str, ...]] = {
     "observatory": ("observatory",),
     "watchdog": ("observatory", "human rights", "watch"),
     "group": ("observatory", "human rights", "Organization"),
-    "armed group": ("ArmedGroup",),
     "ngo": ("observatory", "human rights", "Organization"),
     "organisation": ("Organization",),
     "charity": ("red crescent", "relief", "aid", "Organization"),
@@ -222,10 +215,6 @@ def description_head(span: Span) -> str | None:
         for t in span
     ):  # "the monitoring group", "a human rights monitoring network", "the UK-based group"
         word = "monitor"
-    if word in {"group", "organisation", "organization"} and any(
-        t.lower_ in ARMED_WORDS for t in span
-    ):  # "the hard-line militant group said it killed 50": who fights, not a monitor
-        word = "armed group"
     if any(
         t.pos_ == "PROPN"
         and t.ent_type_ not in {"GPE", "LOC", "NORP"}

@@ -300,20 +300,6 @@ SOHR = "Syrian Observatory for Human Rights"
             "Eight people",
             (SOHR, []),
         ),
-        (  # a group described as one that fights is the armed group named, not a monitor
-            "armed group description",
-            "The Syrian Observatory for Human Rights said 20 people died. Islamic State "
-            "claimed the attack. The jihadist group said 12 soldiers were killed in the raid.",
-            "12 soldiers",
-            ("Islamic State", []),
-        ),
-        (  # … and no one when the article names no armed group
-            "armed group description, none named",
-            "The Syrian Observatory for Human Rights said 20 people died. The rebel group "
-            "said 12 soldiers were killed in the raid.",
-            "12 soldiers",
-            None,
-        ),
         (  # a description the sentence names goes by its name
             "known as",
             "At least 31 people were killed by raids in eastern Aleppo on Friday the civil "
