@@ -32,9 +32,7 @@ from tests.extract.test_sources import analysed, claim_of, source
         ),
     ],
 )
-def test_office_named_with_its_place(
-    nlp: Language, body: str, words: str, expected: str
-) -> None:
+def test_office_named_with_its_place(nlp: Language, body: str, words: str, expected: str) -> None:
     found = source(claim_of(analysed(nlp, body), words))
     assert found is not None
     assert found[0] == expected
