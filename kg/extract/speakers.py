@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract.office_seats import with_seat
+from kg.extract.possessor_bodies import of_its_country
 from kg.extract.role_bodies import described_body, person_after_role
 from kg.extract.roles import name_before_role
 from kg.extract.source_names import source_read
@@ -117,9 +118,8 @@ def speaker_ref(
     is a relay hop (a named person's organisation); see the module docstring.  A known
     source under a misspelt name is the known one ("the Syrian Obervatory …")."""
     ref, via = _speaker_ref(doc, bounds, mentions)
-    return with_seat(doc, bounds, known_spelling(ref), mentions), [
-        known_spelling(v) or v for v in via
-    ]
+    ref = of_its_country(doc, bounds, known_spelling(ref))
+    return with_seat(doc, bounds, ref, mentions), [known_spelling(v) or v for v in via]
 
 
 def _speaker_ref(
