@@ -37,7 +37,6 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.nlp import text_of
 from kg.nlp.credits import clear_of_credits, credits
-from kg.nlp.deed_claims import deed_claimed
 from kg.nlp.lexicon import (
     ANAPHORIC_SPEAKERS,
     PRONOUNS,
@@ -382,7 +381,9 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
         return None  # "Al-Nusra Front said it was behind a twin bombing that killed 12"
     if lemma == "deny":
         return None  # "Russia denied its jets killed 20": the 20 is not Russia's report
-    if lemma == "claim" and deed_claimed(verb, CLAIMED_NOT_SAID):
+    if lemma == "claim" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED_NOT_SAID for c in verb.children
+    ):
         return None  # "IS claimed the attack", "claimed responsibility": a deed, not a report
     if subject.lower_ in {"i", "we", "you"} or subject.pos_ == "NUM":
         return None
