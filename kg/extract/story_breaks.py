@@ -3,6 +3,10 @@ story: "… amid faltering peace talks Civilians flee Daesh bastion Meanwhile hu
 civilians escaped …", "… to citizens properties. Damascus Countryside Earlier on the day
 four people were injured …", "… Homs Meanwhile two civilians were killed …".
 
+So does a round-up's heading of one person harmed ("One civilian killed due to terrorist
+rocket attack on al-Fouaa town in Idleb In the same context a civilian was killed …",
+"A person injured in a terrorist rocket attack in Quneitra A person was injured …").
+
 A capitalised "Meanwhile", "Separately", "Elsewhere", "Earlier", "Previously" inside a
 sentence stands where a new sentence, and a new story, began: the report told before it
 does not run on past it (the reference guide's scope: a new date or topic ends a source's
@@ -16,6 +20,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
+
+from kg.nlp.lexicon import OUTCOME_WORDS
+from kg.records import Outcome
 
 # Words that turn to another story (as ``kg.extract.attribution.TOPIC_SHIFTS``).
 SHIFT_WORDS = frozenset({"meanwhile", "separately", "elsewhere", "earlier", "previously"})
@@ -36,14 +43,36 @@ def glued_shift(unit: SpacySpan) -> Token | None:
     return None
 
 
+def item_heading(unit: SpacySpan) -> bool:
+    """ "One civilian killed due to terrorist rocket attack on al-Fouaa …", "A person
+    injured in a terrorist rocket attack in Quneitra A person was injured …": a
+    round-up's next item opens on a heading of one person harmed, a headline's bare
+    participle (no auxiliary) with a preposition right after, no object ("A man killed
+    his neighbour" is a sentence)."""
+    if len(unit) < 5:
+        return False
+    one, person, harmed, after = unit[0], unit[1], unit[2], unit[3]
+    return (
+        (one.lower_ in {"a", "an", "one", "1"})
+        and person.tag_ == "NN"
+        and harmed.tag_ in {"VBN", "VBD"}
+        and OUTCOME_WORDS.get(harmed.lemma_.lower()) in {Outcome.KILLED, Outcome.WOUNDED}
+        and not any(c.dep_ in {"aux", "auxpass"} for c in harmed.children)
+        and (after.tag_ == "IN" or after.lower_ == "due")
+    )
+
+
 def opens_story(unit: SpacySpan, char: int) -> bool:
-    """Whether the number at ``char`` comes after a glued shift word of its sentence."""
+    """Whether the number at ``char`` opens another story: its sentence is a round-up
+    item's heading, or the number comes after a glued shift word."""
+    if item_heading(unit):
+        return True
     shift = glued_shift(unit)
     return shift is not None and shift.idx <= char
 
 
 def breaks_report(unit: SpacySpan) -> bool:
     """Whether a sentence turns to another story: it opens on a shift word ("Meanwhile
-    …") or holds one a lost break glued on."""
+    …") or an item's heading, or holds a shift word a lost break glued on."""
     opening = [t for t in unit[:2] if t.lower_ in SHIFT_WORDS]
-    return bool(opening) or glued_shift(unit) is not None
+    return bool(opening) or item_heading(unit) or glued_shift(unit) is not None

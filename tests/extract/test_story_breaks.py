@@ -44,3 +44,13 @@ def test_the_report_still_runs_on_without_a_shift(nlp: Language) -> None:
     body = REPORT + "Another 30 people were wounded in the strikes on the city."
     found = source(claim_of(analysed(nlp, body), "30 people"))
     assert found is not None and found[0] == "Syrian Observatory for Human Rights"
+
+
+def test_a_round_up_heading_of_one_person_harmed(nlp: Language) -> None:
+    body = (
+        "A source at Aleppo Police Command told SANA that three civilians were injured in "
+        "rocket attacks on the city. One civilian killed due to terrorist rocket attack on "
+        "the town of Nubul In the same context two civilians were injured as terrorists "
+        "fired rocket shells on the town."
+    )
+    assert source(claim_of(analysed(nlp, body), "two civilians")) is None
