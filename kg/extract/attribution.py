@@ -154,7 +154,8 @@ def carried(doc: Doc, start: int, mentions: Sequence[Mention]) -> Attribution | 
     """A report running on: a number in a sentence with no source of its own, after a
     sentence whose source reports ("The Observatory said 12 were killed. Another 30
     were wounded."), up to ``CARRY_SENTENCES`` sentences on, in the same paragraph and
-    never into or out of the headline; another source's sentence ends it."""
+    never into or out of the headline; another source's sentence, or background
+    between ("Regime forces have lately intensified …"), ends it."""
     units = sentence_units(doc)
     index = next((i for i, u in enumerate(units) if u.start_char <= start < u.end_char), None)
     if index is None:
@@ -182,7 +183,7 @@ def carried(doc: Doc, start: int, mentions: Sequence[Mention]) -> Attribution | 
             if any(frame.cue[1] <= m[0] < units[index].start for m in credits(doc)):
                 return None  # "… rebels said … (Reuters) Two people were killed": a caption's
             return _from_frame(doc, frame, (), mentions)
-        if own or breaks_report(unit):  # "Meanwhile hundreds escaped …": another story
+        if own or breaks_report(unit) or _background(unit):  # "Meanwhile …", background
             return None
     return None
 

@@ -54,3 +54,12 @@ def test_a_round_up_heading_of_one_person_harmed(nlp: Language) -> None:
         "fired rocket shells on the town."
     )
     assert source(claim_of(analysed(nlp, body), "two civilians")) is None
+
+
+def test_a_background_sentence_between_ends_the_report(nlp: Language) -> None:
+    body = (
+        "Medical sources in the city said that the bombed hospital went out of service. "
+        "Regime and Russian forces have lately intensified aerial bombardment on the "
+        "province. Two children were killed in airstrikes on Tuesday morning in the town."
+    )
+    assert source(claim_of(analysed(nlp, body), "Two children")) is None
