@@ -34,6 +34,8 @@ def _described(doc: Doc, bounds: tuple[int, int]) -> bool:
         return False
     if words[-1].lower_ not in GROUP_NOUNS:
         return False
+    if words[-1].dep_ == "conj" or doc[bounds[0] - 1].lower_ in {"and", "or"}:
+        return False  # "activists and the extremist group said": the first source speaks
     middle = words[1:-1]
     return all(t.is_lower or t.lower_ in ARMED_WORDS for t in middle) and any(
         t.lower_ in ARMED_WORDS for t in middle

@@ -38,3 +38,13 @@ def test_a_described_armed_group(nlp: Language, body: str, words: str, expected:
     found = source(claim_of(analysed(nlp, body), words))
     assert found is not None
     assert found[0] == expected
+
+
+def test_the_first_of_coordinated_sources_still_speaks(nlp: Language) -> None:
+    body = (
+        "Islamic State fighters attacked the town. Air strikes killed at least 85 civilians "
+        "on Tuesday as intense fighting was underway between the militants and U.S-backed "
+        "fighters Syrian opposition activists and the extremist group said."
+    )
+    found = source(claim_of(analysed(nlp, body), "85 civilians"))
+    assert found == ("unnamed activist", [])
