@@ -3,9 +3,10 @@ story: "… amid faltering peace talks Civilians flee Daesh bastion Meanwhile hu
 civilians escaped …", "… to citizens properties. Damascus Countryside Earlier on the day
 four people were injured …", "… Homs Meanwhile two civilians were killed …".
 
-So does a round-up's heading of one person harmed ("One civilian killed due to terrorist
-rocket attack on al-Fouaa town in Idleb In the same context a civilian was killed …",
-"A person injured in a terrorist rocket attack in Quneitra A person was injured …").
+So does a round-up's heading ("One civilian killed due to terrorist rocket attack on
+al-Fouaa town in Idleb In the same context a civilian was killed …", "2 persons killed 13
+injured in terrorist rocket attacks on Harasta suburb Damascus Countryside Terrorist
+organizations …"), beside the one ``kg.extract.attribution.news_item_heading`` reads.
 
 A capitalised "Meanwhile", "Separately", "Elsewhere", "Earlier", "Previously" inside a
 sentence stands where a new sentence, and a new story, began: the report told before it
@@ -44,22 +45,35 @@ def glued_shift(unit: SpacySpan) -> Token | None:
 
 
 def item_heading(unit: SpacySpan) -> bool:
-    """ "One civilian killed due to terrorist rocket attack on al-Fouaa …", "A person
-    injured in a terrorist rocket attack in Quneitra A person was injured …": a
-    round-up's next item opens on a heading of one person harmed, a headline's bare
-    participle (no auxiliary) with a preposition right after, no object ("A man killed
-    his neighbour" is a sentence)."""
+    """ "One civilian killed due to terrorist rocket attack on al-Fouaa …", "2 persons
+    killed 13 injured in terrorist rocket attacks on Harasta …": a round-up's next item
+    opens on a heading, a count of people and a headline's bare participle of harm (no
+    auxiliary) with a preposition or a second count of harm right after, no object ("A
+    man killed his neighbour", "Two gunmen killed 13 civilians" are sentences)."""
     if len(unit) < 5:
         return False
-    one, person, harmed, after = unit[0], unit[1], unit[2], unit[3]
+    count, people, harmed, after = unit[0], unit[1], unit[2], unit[3]
+    one = count.lower_ in {"a", "an", "one", "1"} and people.tag_ == "NN"
+    several = count.tag_ == "CD" and people.tag_ == "NNS"
     return (
-        (one.lower_ in {"a", "an", "one", "1"})
-        and person.tag_ == "NN"
-        and harmed.tag_ in {"VBN", "VBD"}
-        and OUTCOME_WORDS.get(harmed.lemma_.lower()) in {Outcome.KILLED, Outcome.WOUNDED}
+        (one or several)
+        and _harm(harmed)
         and not any(c.dep_ in {"aux", "auxpass"} for c in harmed.children)
-        and (after.tag_ == "IN" or after.lower_ == "due")
+        and (after.tag_ == "IN" or after.lower_ == "due" or _second_count(unit))
     )
+
+
+def _harm(token: Token) -> bool:
+    return token.tag_ in {"VBN", "VBD"} and OUTCOME_WORDS.get(token.lemma_.lower()) in {
+        Outcome.KILLED,
+        Outcome.WOUNDED,
+    }
+
+
+def _second_count(unit: SpacySpan) -> bool:
+    """ "… killed 13 injured", "… killed 58 others injured": a count then its harm."""
+    rest = [t for t in unit[3:6] if t.lower_ not in {"others", "other", "people", "persons"}]
+    return len(rest) >= 2 and rest[0].tag_ == "CD" and _harm(rest[1])
 
 
 def opens_story(unit: SpacySpan, char: int) -> bool:

@@ -63,3 +63,12 @@ def test_a_background_sentence_between_ends_the_report(nlp: Language) -> None:
         "province. Two children were killed in airstrikes on Tuesday morning in the town."
     )
     assert source(claim_of(analysed(nlp, body), "Two children")) is None
+
+
+def test_a_round_up_heading_with_two_counts(nlp: Language) -> None:
+    body = (
+        "SANA reporter said that a rocket shell fell on the school injuring 4 students. "
+        "2 persons killed 13 injured in terrorist rocket attacks on Harasta suburb Damascus "
+        "Countryside Terrorist organizations fired more than 20 rocket shells on the town."
+    )
+    assert source(claim_of(analysed(nlp, body), "more than 20")) is None
