@@ -26,6 +26,7 @@ from spacy.tokens import Span as SpacySpan
 from kg.extract.carriers import carried_on, closing_source
 from kg.extract.dates import before_the_news
 from kg.extract.speakers import compatible, is_unnamed, speaker_ref
+from kg.extract.story_breaks import breaks_report, opens_story
 from kg.nlp import text_of
 from kg.nlp.attribution import Frame, frames_of, paragraphs, sentence_units
 from kg.nlp.credits import credits
@@ -153,7 +154,8 @@ def carried(doc: Doc, start: int, mentions: Sequence[Mention]) -> Attribution | 
     """A report running on: a number in a sentence with no source of its own, after a
     sentence whose source reports ("The Observatory said 12 were killed. Another 30
     were wounded."), up to ``CARRY_SENTENCES`` sentences on, in the same paragraph and
-    never into or out of the headline; another source's sentence ends it."""
+    never into or out of the headline; another source's sentence, or background
+    between ("Regime forces have lately intensified …"), ends it."""
     units = sentence_units(doc)
     index = next((i for i, u in enumerate(units) if u.start_char <= start < u.end_char), None)
     if index is None:
@@ -170,6 +172,8 @@ def carried(doc: Doc, start: int, mentions: Sequence[Mention]) -> Attribution | 
         if back == 0:
             if own or _opens_with_date(unit) or _background(unit) or _shown(unit):
                 return None  # a source of its own; a new date ("In recent days 57 …")
+            if opens_story(unit, start):
+                return None  # "… peace talks Civilians flee … Meanwhile hundreds escaped …"
             if news_item_heading(unit):
                 return None  # "Two civilians injured in mortar attack on Bab Touma": a new item
             continue
@@ -179,7 +183,7 @@ def carried(doc: Doc, start: int, mentions: Sequence[Mention]) -> Attribution | 
             if any(frame.cue[1] <= m[0] < units[index].start for m in credits(doc)):
                 return None  # "… rebels said … (Reuters) Two people were killed": a caption's
             return _from_frame(doc, frame, (), mentions)
-        if own:
+        if own or breaks_report(unit) or _background(unit):  # "Meanwhile …", background
             return None
     return None
 

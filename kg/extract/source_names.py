@@ -23,6 +23,10 @@
 * ``antecedent`` — "The monitor which earlier gave a toll of 20 …", "paramedics who told
   him that at least 22 bodies …": a relative pronoun speaking is the noun its clause
   hangs on.
+* ``fuller_name`` — the name read, completed: "Russias military said" is the Russian
+  military (``kg.extract.possessor_bodies``), "the hard-line militant group" the militant
+  group named (``kg.extract.armed_descriptions``), "the Directorate of Health in Aleppo"
+  keeps its place (``kg.extract.office_seats``).
 
 ``source_read`` runs these for ``kg.extract.speakers.speaker_ref``; the description
 resolver and the fit test come from there (passed in, as ``name_before_role`` takes them).
@@ -35,6 +39,9 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from kg.extract.armed_descriptions import armed_group
+from kg.extract.office_seats import with_seat
+from kg.extract.possessor_bodies import of_its_country
 from kg.nlp.gazetteer import fold, load_gazetteer
 from kg.nlp.sources import ACTIVIST, DESCRIPTION_HEADS, UNNAMED_HEADS, head_of
 from kg.nlp.speakers import noun_phrase
@@ -270,3 +277,12 @@ def _short_name(span: SpacySpan, described: str) -> EntityRef | None:
         if token.text == name and token.i > 0 and not token.is_sent_start:
             return EntityRef(key=slug(name), label=name, kinds=(EntityKind.ACTOR,))
     return None
+
+
+def fuller_name(
+    doc: Doc, bounds: tuple[int, int], ref: EntityRef | None, mentions: Sequence[Mention]
+) -> EntityRef | None:
+    """The source ``speaker_ref`` read for a speaker phrase, completed by the phrase: the
+    possessive's country, an armed group described, an office's place."""
+    ref = armed_group(doc, bounds, of_its_country(doc, bounds, ref), mentions)
+    return with_seat(doc, bounds, ref, mentions)

@@ -36,7 +36,7 @@ from spacy.tokens import Span as SpacySpan
 from kg.extract.person_bodies import earlier_body
 from kg.extract.role_bodies import described_body, person_after_role
 from kg.extract.roles import name_before_role
-from kg.extract.source_names import source_read
+from kg.extract.source_names import fuller_name, source_read
 from kg.extract.spellings import known_spelling
 from kg.nlp.gazetteer import DEFAULT_BASE_IRI, GAZETTEER_PATH, fold, load_gazetteer
 from kg.nlp.sources import (
@@ -117,7 +117,8 @@ def speaker_ref(
     is a relay hop (a named person's organisation); see the module docstring.  A known
     source under a misspelt name is the known one ("the Syrian Obervatory …")."""
     ref, via = _speaker_ref(doc, bounds, mentions)
-    return known_spelling(ref), [known_spelling(v) or v for v in via]
+    ref = fuller_name(doc, bounds, known_spelling(ref), mentions)  # kg.extract.source_names
+    return ref, [known_spelling(v) or v for v in via]
 
 
 def _speaker_ref(
