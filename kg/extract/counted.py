@@ -232,6 +232,8 @@ def noun_after(doc: Doc, start: int, limit: int, allow_of: bool) -> Token | None
             # follow a compound to its head ("car bombs", "army soldiers")
             if nxt is not None and nxt.pos_ == "NOUN" and token.dep_ == "compound":
                 return nxt if counted_of(nxt) is not None else None
+            if _title_case_head(token, nxt):
+                return nxt  # "Three Terrorist Attacks Target …": the attacks
             return candidate
         if token.lower_ == "of" and not allow_of:
             return None
@@ -394,3 +396,17 @@ def included_in(noun: Token) -> Token | None:
         return None
     harm = including.head
     return harm if outcome_word(harm) in {Outcome.KILLED, Outcome.WOUNDED} else None
+
+
+def _title_case_head(token: Token, nxt: Token | None) -> bool:
+    """ "Three Terrorist Attacks Target …", "Two Car Bombs Kill 12": in a headline's title
+    case the parse leaves the words after the number as names; the counted word ends the
+    run, a word that counts something itself ("Civilians Killed" is no run)."""
+    return (
+        nxt is not None
+        and token.is_title
+        and nxt.is_title
+        and nxt.pos_ == "PROPN"
+        and nxt.lower_.endswith("s")
+        and counted_of(nxt) is not None
+    )

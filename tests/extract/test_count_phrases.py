@@ -183,6 +183,12 @@ Q, C, OUT = Qualifier, Counted, Outcome
             "Troops Advance as Thousands Flee Aleppo",
             [(2000, Q.APPROXIMATELY, C.REFUGEES, OUT.DISPLACED)],
         ),
+        # title case: the counted word ends the run of capitalised words after the number
+        (
+            "Three Terrorist Attacks Target Old Town in Rural Hama Kill 50",
+            [(3, Q.EXACT, C.ATTACKS, None), (50, Q.EXACT, C.PEOPLE, OUT.KILLED)],
+        ),
+        ("Three Civilians Killed in Aleppo", [(3, Q.EXACT, C.CIVILIANS, OUT.KILLED)]),
         # those a count includes share its fate, whatever the fate after them
         (
             "Three killed including 2 women 29 injured in rocket attacks on the city",
