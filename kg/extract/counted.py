@@ -69,6 +69,10 @@ def outcome_word(token: Token) -> Outcome | None:
     return None
 
 
+# What makes fighters a state's own: "government fighters", "regime fighters".
+STATE_FORCES_WORDS = frozenset({"government", "regime", "army"})
+
+
 def counted_of(token: Token) -> Counted | None:
     """The Counted a noun names (lemma, form, or a naive singular of a capitalised
     plural); a plural of nationality or faith ("Syrians", "Muslims") counts People."""
@@ -86,7 +90,20 @@ def counted_of(token: Token) -> Counted | None:
     )
     if found is None and _nationality_plural(token):
         return Counted.PEOPLE
+    if found is Counted.FIGHTERS and _of_the_state(token):
+        return Counted.SOLDIERS
     return found
+
+
+def _of_the_state(token: Token) -> bool:
+    """ "About 30 Syrian government fighters", "60 regime fighters": the fighters of a
+    state's forces are its soldiers, as "government forces" are ("pro-government
+    fighters", the militias, stay fighters)."""
+    doc = token.doc
+    return any(
+        t.lower_ in STATE_FORCES_WORDS and not (t.i > 0 and doc[t.i - 1].text in {"-", "pro"})
+        for t in token.lefts
+    )
 
 
 def _nationality_plural(token: Token) -> bool:

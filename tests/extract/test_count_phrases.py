@@ -189,6 +189,15 @@ Q, C, OUT = Qualifier, Counted, Outcome
             [(3, Q.EXACT, C.ATTACKS, None), (50, Q.EXACT, C.PEOPLE, OUT.KILLED)],
         ),
         ("Three Civilians Killed in Aleppo", [(3, Q.EXACT, C.CIVILIANS, OUT.KILLED)]),
+        # a state's fighters are its soldiers; the militias fighting for it are fighters
+        (
+            "About 30 Syrian government fighters were killed when rebels set off a bomb.",
+            [(30, Q.APPROXIMATELY, C.SOLDIERS, OUT.KILLED)],
+        ),
+        (
+            "Dozens of pro-government fighters were killed in the attack.",
+            [(24, Q.APPROXIMATELY, C.FIGHTERS, OUT.KILLED)],
+        ),
         # those a count includes share its fate, whatever the fate after them
         (
             "Three killed including 2 women 29 injured in rocket attacks on the city",
