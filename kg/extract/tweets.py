@@ -23,14 +23,18 @@ from kg.records import Attribution, CountClaim, Mention, Span
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # "Charles Lister (CharlesLister) June 12 2016": a capitalised name of up to five words,
-# the handle in brackets (its "@" often lost), the date the tweet was sent.
+# the handle in brackets (its "@" often lost), the date the tweet was sent.  The name
+# starts at the first capital of a word ("…tragedyThe White Helmets"); a match is only
+# tried from a word's start and a word is never given back, so a long run of letters
+# costs its length once, not its square.
 SIGNATURE = re.compile(
-    r"(?P<name>(?:[A-Z][\w.'&-]*)(?: [A-Z0-9][\w.'&-]*){0,4}) \(@?(?P<handle>[A-Za-z0-9_]{2,15})\)"
+    r"(?<![\w.'&-])(?:(?![A-Z])[\w.'&-])*+"
+    r"(?P<name>[A-Z][\w.'&-]*+(?: [A-Z0-9][\w.'&-]*+){0,4}) \(@?(?P<handle>[A-Za-z0-9_]{2,15})\)"
     rf" (?P<month>{MONTHS}) \d{{1,2}},? (?P<year>\d{{4}})"
 )
 # A link in the tweet's text ("pic.twitter.comXXXX", "httpst.coXXXX", punctuation lost)
-# takes its length from the text a tweet may hold.
-LINK = re.compile(r"\S*(?:pic\.twitter\.com|https?:?/*t\.co|httpst\.co)\S*")
+# takes its length from the text a tweet may hold; tried from a word's start only.
+LINK = re.compile(r"(?<!\S)\S*(?:pic\.twitter\.com|https?:?/*t\.co|httpst\.co)\S*")
 # What a tweet held before and after Twitter doubled it (7 November 2017).
 SHORT_TWEET, LONG_TWEET = 140, 280
 
