@@ -64,7 +64,8 @@ def tweets(doc: Doc) -> Iterator[tuple[int, int, tuple[int, int]]]:
 
 
 def tweeted(doc: Doc, mentions: Sequence[Mention], claims: list[CountClaim]) -> list[CountClaim]:
-    """The claims, those inside an embedded tweet attributed to its author."""
+    """The claims, those inside an embedded tweet attributed to its author, unless their
+    own sentence names their source."""
     result = list(claims)
     for start, end, name in tweets(doc):
         author, via = speaker_ref(doc, name, mentions)
@@ -74,6 +75,16 @@ def tweeted(doc: Doc, mentions: Sequence[Mention], claims: list[CountClaim]) -> 
         cue = Span(words.start_char, words.end_char, words.text, "cue")
         said = Attribution(author, chain=tuple(via), cue=cue, unnamed=is_unnamed(author))
         for index, claim in enumerate(result):
-            if start <= claim.evidence[0].start < end:
+            if start <= claim.evidence[0].start < end and not _said_within(claim, start, end):
                 result[index] = replace(claim, attribution=said)
     return result
+
+
+def _said_within(claim: CountClaim, start: int, end: int) -> bool:
+    """ "Activists said 5 people were killed in Idlib. Awful day 12 dead … Jane Doran
+    (JaneDoran) June 12 2016": a claim whose own source the words before the signature
+    name (its cue lies there) keeps it; the tweet's short window may reach back into the
+    article's own sentence."""
+    found = claim.attribution
+    cue = found.cue if found is not None else None
+    return cue is not None and start <= cue.start < end
