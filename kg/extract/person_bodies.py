@@ -9,6 +9,7 @@ by surname) after; the guide's first relay hop (his organisation) stays his.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 
 from spacy.tokens import Doc
 
@@ -20,6 +21,10 @@ from kg.records import EntityKind, EntityRef, Mention
 SpeakerRef = Callable[
     [Doc, tuple[int, int], Sequence[Mention]], tuple[EntityRef | None, list[EntityRef]]
 ]
+# Set while an earlier mention is read: its own phrase only, not the mentions before it
+# again (this loop reads those itself; re-reading them nests once per mention, 2**n reads
+# for a person named n times with no body).
+_READING_EARLIER: ContextVar[bool] = ContextVar("reading_earlier", default=False)
 
 
 def earlier_body(
@@ -28,6 +33,18 @@ def earlier_body(
     """The organisation an earlier mention of ``person`` (before char ``before``) names or
     describes for him ("U.N. spokesman Martin Nesirky", "Xelil, a spokesman for the YPG"),
     read as that mention's own phrase would be; [] when none gives one."""
+    if _READING_EARLIER.get():
+        return []
+    reading = _READING_EARLIER.set(True)
+    try:
+        return _earlier_body(doc, person, before, mentions, speaker_ref)
+    finally:
+        _READING_EARLIER.reset(reading)
+
+
+def _earlier_body(
+    doc: Doc, person: EntityRef, before: int, mentions: Sequence[Mention], speaker_ref: SpeakerRef
+) -> list[EntityRef]:
     words = _words(person.label)
     for mention in mentions:
         if mention.span.start >= before:

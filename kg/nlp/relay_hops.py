@@ -51,10 +51,8 @@ def source_before_body(sentence: Span, verb: Token) -> Token | None:
     at = verb.i - 1
     if at <= sentence.start or doc[at].pos_ not in {"NOUN", "PROPN"}:
         return None
-    token = doc[at]
-    while token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i:
-        token = token.head  # "… in the Syrian militia": the phrase's head
-    if token.i != at or token.dep_ != "pobj":
+    token = doc[at]  # the body's head, last before the verb: "… in the Syrian militia"
+    if token.dep_ != "pobj":
         return None
     prep = token.head
     noun = prep.head

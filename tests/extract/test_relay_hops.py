@@ -6,6 +6,8 @@ through ``analyse``.  Each row names the rule it covers; switching the rule off 
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from spacy.language import Language
 
@@ -100,3 +102,27 @@ def test_surname_spelt_otherwise_keeps_the_body(nlp: Language) -> None:
     found = source(claim_of(analysed(nlp, body), "9 children"))
     assert found is not None
     assert found[1] == ["UNICEF"], found
+
+
+def test_a_person_named_often_is_read_once_a_mention(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """kg.extract.person_bodies: "Barrack said … Barrack said …" sixteen times and no body
+    ever given: each earlier mention is read for its own phrase, not for the mentions
+    before it again (that nests once a mention: 2**16 reads for the last one alone)."""
+    from kg.extract import speakers
+
+    reads = 0
+    read = speakers._speaker_ref
+
+    def counted(*args: Any) -> Any:
+        nonlocal reads
+        reads += 1
+        return read(*args)
+
+    monkeypatch.setattr(speakers, "_speaker_ref", counted)
+    times = 16
+    body = "Tom Barrack said the talks went well. " * times + "Barrack said 12 fighters died."
+    found = source(claim_of(analysed(nlp, body), "12 fighters"))
+    assert found == ("Tom Barrack", [])
+    assert reads <= times * times, reads

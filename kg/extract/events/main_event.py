@@ -5,7 +5,9 @@ violent events over captures, attacks and movements (``kinds.MAIN_PRIORITY``), a
 news over background dated a month or more earlier.  A headline "attack" is made
 precise by the first body sentence, else the second, unless that names only a weapon
 used ("ISIS used car bombs"); a headline killing by the whole lead.  The headline's vaguer words and
-the lead's "attack" of the same incident fold into the main event, one node.
+the lead's "attack" of the same incident fold into the main event, one node; so does a
+lead sentence that only says where the incident was ("The blast took place in al-Mashi"),
+whose place becomes the main event's.
 """
 
 from __future__ import annotations
