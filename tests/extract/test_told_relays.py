@@ -24,6 +24,13 @@ AFP = "Agence France-Presse"
             "12 fighters",
             ("unnamed military", [AFP]),
         ),
+        (  # unnamed sources share a node per kind: another activist's outlet is not theirs
+            "another unnamed source of the kind",
+            "Local activists said 20 people were killed in the shelling. In Homs, a different"
+            " activist told Reuters that 5 people were killed.",
+            "20 people",
+            ("unnamed activist", []),
+        ),
         (  # "… in Aleppo a source in the Syrian militia said.": the parse made the source an
             # object of the words before it; the closing verb still has it as its speaker
             "closing source after a place",
