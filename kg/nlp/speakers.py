@@ -86,7 +86,7 @@ def noun_before(sentence: Span, verb: Token) -> Token | None:
             return ent.root
     if at != verb.i - 1:
         return None
-    token = first_source(token)  # "… a monitor and rebels said"
+    token = first_joined_speaker(token)  # "… a monitor and rebels said"
     if token.pos_ in {"NOUN", "PROPN"} and (token.dep_ not in {"pobj", "dobj"} or sourcey(token)):
         return token  # "… on Thursday reports said"
     if _closing_name(sentence, token, verb):
@@ -94,9 +94,11 @@ def noun_before(sentence: Span, verb: Token) -> Token | None:
     return None
 
 
-def first_source(token: Token) -> Token:
+def first_joined_speaker(token: Token) -> Token:
     """ "a monitor and rebels said", "the monitor and a civil defence official said": of
-    sources joined, the first one named speaks (the reference guide's reading)."""
+    sources joined, the first one named speaks (the reference guide's reading). This is
+    the token a speech verb's lost subject is read from; once a frame has its speaker
+    phrase, ``kg.extract.source_names.first_source`` reads the same rule on the phrase."""
     while token.dep_ == "conj" and token.head.i < token.i and sourcey(token.head):
         token = token.head
     return token
