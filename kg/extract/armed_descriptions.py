@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from kg.extract.entities import nearest_mention
 from kg.rdf.iris import slug
 from kg.records import EntityKind, EntityRef, Mention
 
@@ -54,13 +55,8 @@ def armed_group(
     ``ref`` when the phrase is no such description or already names one."""
     if (ref is not None and _armed(ref)) or not _described(doc, bounds):
         return ref
-    start = doc[bounds[0]].idx
-    armed = [m for m in mentions if _armed(m.entity)]
-    before = [m for m in armed if m.span.end <= start]
-    if before:
-        return before[-1].entity
-    after = [m for m in armed if m.span.start >= start]
-    if after:
-        return after[0].entity
+    found = nearest_mention([m for m in mentions if _armed(m.entity)], doc[bounds[0]].idx)
+    if found is not None:
+        return found.entity
     label = " ".join(t.text for t in doc[bounds[0] + 1 : bounds[1]] if not t.is_punct)
     return EntityRef(key=slug(label), label=label, kinds=(EntityKind.ACTOR,))

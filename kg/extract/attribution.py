@@ -246,16 +246,17 @@ def headline_claims(
                 own = same.attribution
             claim = replace(claim, attribution=own)
         result.append(claim)
-    return _as_in_headline(text, at, end, result)
+    return _as_in_headline(text, at, end, copy, result)
 
 
-def _as_in_headline(text: str, at: int, end: int, claims: list[CountClaim]) -> list[CountClaim]:
+def _as_in_headline(
+    text: str, at: int, end: int, found: tuple[int, int] | None, claims: list[CountClaim]
+) -> list[CountClaim]:
     """ "title: Terrorist Attack on Damascus kill 5 injure 50. Rocket attacks killed …":
     a copy of the headline the body opens with (ingest keeps it: "Title" + "Title.")
     says what the headline says, from the same source: its numbers take the attribution
     of the headline's number at the same place in the words ("Turkeys Nightmare; Kurds …"
-    copied as "Turkeys Nightmare Kurds …" too)."""
-    found = _headline_copy(text, at, end)
+    copied as "Turkeys Nightmare Kurds …" too). ``found``: the copy's bounds, if any."""
     if found is None:
         return claims
     copy, copy_end = found

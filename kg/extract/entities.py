@@ -9,7 +9,7 @@ entities keyed by their folded name, so one name is one node across articles:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -237,6 +237,15 @@ def mention_at(found: Iterable[Mention], start: int, end: int) -> Mention | None
 def mentions_in(found: Iterable[Mention], start: int, end: int) -> list[Mention]:
     """Mentions lying wholly inside ``[start, end)``, in text order."""
     return [m for m in found if start <= m.span.start and m.span.end <= end]
+
+
+def nearest_mention(found: Sequence[Mention], char: int) -> Mention | None:
+    """The mention a description at ``char`` stands for: the nearest ending before it,
+    else the first starting after it ("Air strikes kill 20: monitor" → the body's)."""
+    before = [m for m in found if m.span.end <= char]
+    if before:
+        return before[-1]
+    return next((m for m in found if m.span.start >= char), None)
 
 
 # --- what a mention names ------------------------------------------------------------

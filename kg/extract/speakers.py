@@ -33,6 +33,7 @@ from pyoxigraph import RdfFormat, parse
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from kg.extract.entities import nearest_mention
 from kg.extract.person_bodies import earlier_body
 from kg.extract.role_bodies import described_body, person_after_role
 from kg.extract.roles import name_before_role
@@ -521,14 +522,11 @@ def resolve_description(
     ``DESCRIPTION_HEADS`` lists), the nearest fitting mention before ``char``, else the
     first after it ("Air strikes kill 20: monitor" → the body's Observatory)."""
     for want in DESCRIPTION_HEADS.get(description, ()):
-        fitting = [m for m in mentions if _compatible_one(m.entity, want)]
-        fitting = [m for m in fitting if not bare_description(m)]
-        before = [m for m in fitting if m.span.end <= char]
-        if before:
-            return before[-1].entity
-        after = [m for m in fitting if m.span.start >= char]
-        if after:
-            return after[0].entity
+        fitting = [
+            m for m in mentions if _compatible_one(m.entity, want) and not bare_description(m)
+        ]
+        if (found := nearest_mention(fitting, char)) is not None:
+            return found.entity
     return None
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from kg.extract import analyse
-from kg.extract.attribution import _as_in_headline
+from kg.extract.attribution import _as_in_headline, _headline_copy
 from kg.ingest.compose import article_from_fields
 from kg.nlp import text_of
 from kg.nlp.sentences import headline_end, lead_end
@@ -88,7 +88,7 @@ def test_copy_claims_take_the_title_claim_at_the_same_place_in_the_words() -> No
         _claim(text, "kill 120 fighters", 120, 1),
         _claim(text, "kill 120 fighters over 60", 60, 1),
     ]
-    result = _as_in_headline(text, 0, end, claims)
+    result = _as_in_headline(text, 0, end, _headline_copy(text, 0, end), claims)
     assert [c.attribution for c in result[2:]] == [c.attribution for c in result[:2]]
 
 
