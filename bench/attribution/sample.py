@@ -30,6 +30,7 @@ FRESH: dict[str, tuple[int, int]] = {
     "fresh3": (2029, 24),
     "fresh4": (2030, 24),
     "fresh5": (2031, 24),
+    "fresh6": (2032, 24),
 }
 
 
