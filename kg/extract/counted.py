@@ -24,6 +24,8 @@ from kg.nlp.quantities import QUANTITIES, Quantity, find_quantities, parse_quant
 from kg.records import Counted, Outcome
 
 NP_GLUE = frozenset({"-", "(", ")", "[", "]", "/", "'s", "’s", "of", "the", "more", "other"})
+# Capitals the model reads as a verb between a number and its noun: "9 IS fighters".
+CAPITALS_READ_AS_VERBS = frozenset({"IS"})
 AUXILIARIES = frozenset(
     {"were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly",
      "also", "later", "all", "who", "got", "allegedly", "people", "others", "estimated",
@@ -258,6 +260,7 @@ def noun_after(doc: Doc, start: int, limit: int, allow_of: bool) -> Token | None
             token.pos_ in {"ADJ", "PROPN", "NOUN", "DET", "NUM", "ADV"}
             or token.text in NP_GLUE
             or token.tag_ == "PRP$"  # "three of its fighters"
+            or token.text in CAPITALS_READ_AS_VERBS  # "35 IS jihadists killed in clashes"
         ):
             if (
                 token.pos_ == "NOUN"

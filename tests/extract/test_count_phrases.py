@@ -189,6 +189,12 @@ Q, C, OUT = Qualifier, Counted, Outcome
             [(3, Q.EXACT, C.ATTACKS, None), (50, Q.EXACT, C.PEOPLE, OUT.KILLED)],
         ),
         ("Three Civilians Killed in Aleppo", [(3, Q.EXACT, C.CIVILIANS, OUT.KILLED)]),
+        # "IS" (the Islamic State) read as a verb between the number and its noun
+        ("35 IS jihadists killed in clashes with Kurds", [(35, Q.EXACT, C.FIGHTERS, OUT.KILLED)]),
+        (
+            "Nine IS militants were killed in an air strike near the town.",
+            [(9, Q.EXACT, C.FIGHTERS, OUT.KILLED)],
+        ),
         # a state's fighters are its soldiers; the militias fighting for it are fighters
         (
             "About 30 Syrian government fighters were killed when rebels set off a bomb.",
