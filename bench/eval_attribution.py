@@ -22,8 +22,11 @@ Matching rules
   (folded) occur in the graph claim's phrase or sentence.
 * **Assignment.** One-to-one, greedily by a score: the same place (title or body),
   then how many words the reference sentence shares with the graph's sentence, then
-  text order.  A title claim is one whose phrase lies in the headline (the first
-  paragraph of ``nif:isString``).
+  text order; then a reference claim the greedy pass left unmatched takes a free
+  candidate by an augmenting path (an already paired reference moves to another of its
+  candidates), so that as many reference claims as possible are matched.  A title
+  claim is one whose phrase lies in the headline (the first paragraph of
+  ``nif:isString``).
 * **found** (recall) = matched reference claims / reference claims.  The other
   figures are over matched claims:
 * **claimant right** when the reference claimant is null and the graph claim has no
@@ -334,24 +337,49 @@ def _affinity(ref: RefClaim, claim: GraphClaim) -> tuple[int, float, int]:
 
 
 def match(refs: Sequence[RefClaim], graph: Sequence[GraphClaim]) -> dict[int, GraphClaim]:
-    """Reference index → its graph claim, one-to-one, best affinity first."""
-    pairs = [
-        (_affinity(ref, claim), r, g)
-        for r, ref in enumerate(refs)
-        for g, claim in enumerate(graph)
-        if ref.unit_id == claim.unit_id and candidates(ref, claim)
-    ]
-    pairs.sort(key=lambda item: item[0], reverse=True)
-    taken_r: set[int] = set()
-    taken_g: set[int] = set()
-    result: dict[int, GraphClaim] = {}
+    """Reference index → its graph claim, one-to-one: greedily, best affinity first, then
+    as many more as augmenting paths can pair (a greedy pairing can leave a reference
+    claim unmatched although a graph claim for it is free)."""
+    options: dict[int, list[tuple[tuple[int, float, int], int]]] = defaultdict(list)
+    for r, ref in enumerate(refs):
+        for g, claim in enumerate(graph):
+            if ref.unit_id == claim.unit_id and candidates(ref, claim):
+                options[r].append((_affinity(ref, claim), g))
+    for choices in options.values():
+        choices.sort(key=lambda item: item[0], reverse=True)
+    pairs = sorted(
+        ((score, r, g) for r, choices in options.items() for score, g in choices),
+        key=lambda item: item[0],
+        reverse=True,
+    )
+    owner: dict[int, int] = {}  # graph index → reference index
+    paired: dict[int, int] = {}  # reference index → graph index
     for _, r, g in pairs:
-        if r in taken_r or g in taken_g:
+        if r not in paired and g not in owner:
+            paired[r], owner[g] = g, r
+    for r in options:
+        if r not in paired:
+            _augment(r, options, owner, paired, set())
+    return {r: graph[g] for r, g in paired.items()}
+
+
+def _augment(
+    r: int,
+    options: dict[int, list[tuple[tuple[int, float, int], int]]],
+    owner: dict[int, int],
+    paired: dict[int, int],
+    seen: set[int],
+) -> bool:
+    """Pair reference ``r``, moving already paired references to other graph claims if
+    that frees one (Kuhn's augmenting path)."""
+    for _, g in options[r]:
+        if g in seen:
             continue
-        taken_r.add(r)
-        taken_g.add(g)
-        result[r] = graph[g]
-    return result
+        seen.add(g)
+        if g not in owner or _augment(owner[g], options, owner, paired, seen):
+            owner[g], paired[r] = r, g
+            return True
+    return False
 
 
 def names_agree(name: str, agent: Agent | None, aliases: dict[str, set[str]]) -> bool:
