@@ -189,6 +189,8 @@ Q, C, OUT = Qualifier, Counted, Outcome
             [(3, Q.EXACT, C.ATTACKS, None), (50, Q.EXACT, C.PEOPLE, OUT.KILLED)],
         ),
         ("Three Civilians Killed in Aleppo", [(3, Q.EXACT, C.CIVILIANS, OUT.KILLED)]),
+        # a bare number after a victim verb, which the model tags DATE
+        ("Bomb Kills 18 in Damascus Suburb", [(18, Q.EXACT, C.PEOPLE, OUT.KILLED)]),
         # "IS" (the Islamic State) read as a verb between the number and its noun
         ("35 IS jihadists killed in clashes with Kurds", [(35, Q.EXACT, C.FIGHTERS, OUT.KILLED)]),
         (
