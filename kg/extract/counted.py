@@ -196,13 +196,32 @@ def _earlier_people(doc: Doc, span: SpacySpan, sentence: SpacySpan) -> Counted |
     """The thing of the nearest people-like count before the span in its sentence."""
     spans = doc.spans[QUANTITIES] if QUANTITIES in doc.spans else list(find_quantities(doc))
     for other in reversed([s for s in spans if sentence.start <= s.start and s.end <= span.start]):
-        if other.start > sentence.start and doc[other.start - 1].lower_ in SUBGROUP_WORDS:
+        if _in_subgroup(doc, other.start, sentence.start):
             continue  # "killed 40 civilians including 14 children and wounded another 250"
         noun = noun_after(doc, other.end, span.start, allow_of=True)
         thing = counted_of(noun) if noun is not None else None
         if thing is not None:
             return thing if thing in PEOPLE_LIKE else None
     return None
+
+
+SUBGROUP_LIST_WORDS = frozenset({"and", ",", "a", "an", "one", "them", "whom"})
+
+
+def _in_subgroup(doc: Doc, start: int, sentence_start: int) -> bool:
+    """Whether the count at ``start`` names a sub-group, alone or later in its list:
+    "including two women", "including a woman and two children", "among them a child
+    and two women", "including 25 children and 15 women"."""
+    i = start - 1
+    while i >= sentence_start and i >= start - 8:
+        token = doc[i]
+        if token.lower_ in SUBGROUP_WORDS:
+            return True
+        listed = token.lower_ in SUBGROUP_LIST_WORDS or token.like_num
+        if not (listed or (token.pos_ == "NOUN" and counted_of(token) in PEOPLE_LIKE)):
+            return False
+        i -= 1
+    return False
 
 
 def paired_thing(doc: Doc, span: SpacySpan, sentence: SpacySpan) -> Counted | None:
@@ -216,7 +235,7 @@ def paired_thing(doc: Doc, span: SpacySpan, sentence: SpacySpan) -> Counted | No
         quantity = parse_quantity(other)
         if quantity is None or quantity.unit is not None:
             continue
-        if other.start > sentence.start and doc[other.start - 1].lower_ in SUBGROUP_WORDS:
+        if _in_subgroup(doc, other.start, sentence.start):
             continue  # a sub-group ("including two women") is not what the next count continues
         noun = noun_after(doc, other.end, span.start, allow_of=True)
         thing = counted_of(noun) if noun is not None and noun.lower_ not in OTHERS else None
@@ -244,6 +263,8 @@ def noun_after(doc: Doc, start: int, limit: int, allow_of: bool) -> Token | None
         if counted_of(token) is not None and token.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}:
             candidate = token
             nxt = doc[i + 1] if i + 1 < limit else None
+            if token.lower_ in OTHERS and nxt is not None and counted_of(nxt) is not None:
+                return nxt  # "12 other civilians were injured": the civilians
             if nxt is not None and nxt.text in {"'s", "’s", "'"}:
                 i += 2  # a possessor: "the town's residents"
                 steps += 1

@@ -189,6 +189,25 @@ Q, C, OUT = Qualifier, Counted, Outcome
             [(3, Q.EXACT, C.ATTACKS, None), (50, Q.EXACT, C.PEOPLE, OUT.KILLED)],
         ),
         ("Three Civilians Killed in Aleppo", [(3, Q.EXACT, C.CIVILIANS, OUT.KILLED)]),
+        # "others" continue the whole count, not the last of the sub-group listed before
+        (
+            "Eleven civilians were killed among them a child and two women while 44 others"
+            " were injured in the attacks.",
+            [
+                (11, Q.EXACT, C.CIVILIANS, OUT.KILLED),
+                (2, Q.EXACT, C.WOMEN, OUT.KILLED),
+                (44, Q.EXACT, C.CIVILIANS, OUT.WOUNDED),
+            ],
+        ),
+        # "12 other civilians": the noun after "other" is the thing
+        (
+            "Six soldiers including two officers were killed and 12 other civilians were hurt.",
+            [
+                (6, Q.EXACT, C.SOLDIERS, OUT.KILLED),
+                (2, Q.EXACT, C.SOLDIERS, OUT.KILLED),
+                (12, Q.EXACT, C.CIVILIANS, OUT.WOUNDED),
+            ],
+        ),
         # a bare number after a victim verb, which the model tags DATE
         ("Bomb Kills 18 in Damascus Suburb", [(18, Q.EXACT, C.PEOPLE, OUT.KILLED)]),
         # "IS" (the Islamic State) read as a verb between the number and its noun
