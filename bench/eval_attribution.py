@@ -24,7 +24,10 @@ Matching rules
   then how many words the reference sentence shares with the graph's sentence, then
   text order; then a reference claim the greedy pass left unmatched takes a free
   candidate by an augmenting path (an already paired reference moves to another of its
-  candidates), so that as many reference claims as possible are matched.  A title
+  candidates), so that as many reference claims as possible are matched; last, two
+  pairs that cross (the earlier reference claim on the later graph claim) swap where
+  each graph claim is a candidate of the other, since the reference is in text order.
+  A title
   claim is one whose phrase lies in the headline (the first paragraph of
   ``nif:isString``).
 * **found** (recall) = matched reference claims / reference claims.  The other
@@ -360,7 +363,30 @@ def match(refs: Sequence[RefClaim], graph: Sequence[GraphClaim]) -> dict[int, Gr
     for r in options:
         if r not in paired:
             _augment(r, options, owner, paired, set())
+    _keep_text_order(refs, graph, paired)
     return {r: graph[g] for r, g in paired.items()}
+
+
+def _keep_text_order(
+    refs: Sequence[RefClaim], graph: Sequence[GraphClaim], paired: dict[int, int]
+) -> None:
+    """Swap two pairs that cross (the earlier reference claim on the later graph claim)
+    where each graph claim is a candidate of the other reference: the reference lists
+    claims in text order, so "Thirty Killed …" (the headline's copy) and "Thirty
+    civilians were killed" (the lead, same sentence) pair in order."""
+    changed = True
+    while changed:
+        changed = False
+        for r1, g1 in list(paired.items()):
+            for r2, g2 in list(paired.items()):
+                first, second = refs[r1], refs[r2]
+                if first.unit_id != second.unit_id or first.where != second.where:
+                    continue
+                if not (r1 < r2 and graph[g1].phrase_start > graph[g2].phrase_start):
+                    continue
+                if candidates(first, graph[g2]) and candidates(second, graph[g1]):
+                    paired[r1], paired[r2] = g2, g1
+                    changed = True
 
 
 def _augment(

@@ -21,13 +21,13 @@ def _scorer() -> ModuleType:  # the bench is a script, not a package: load it by
     return module
 
 
-def _ref(ea: ModuleType, n: int, words: str, sentence: str) -> object:
-    return ea.RefClaim("u", n, "body", words, 11, None, "Exact", "Civilians", "Killed",
+def _ref(ea: ModuleType, n: int, words: str, sentence: str, value: int = 11) -> object:
+    return ea.RefClaim("u", n, "body", words, value, None, "Exact", "Civilians", "Killed",
                        None, None, [], sentence)  # fmt: skip
 
 
-def _claim(ea: ModuleType, phrase: str, start: int, sentence: str) -> object:
-    return ea.GraphClaim(f"c{start}", "u", 11.0, "Exact", "Civilians", False, "Killed",
+def _claim(ea: ModuleType, phrase: str, start: int, sentence: str, count: float = 11.0) -> object:
+    return ea.GraphClaim(f"c{start}", "u", count, "Exact", "Civilians", False, "Killed",
                          phrase, start, sentence, False)  # fmt: skip
 
 
@@ -55,3 +55,17 @@ def test_the_best_affinity_wins_where_both_can_be_matched() -> None:
     refs = [_ref(ea, 1, "11", second)]
     graph = [_claim(ea, "11 were killed", 0, first), _claim(ea, "11 were killed", 40, second)]
     assert ea.match(refs, graph)[0].phrase_start == 40
+
+
+def test_crossed_pairs_are_put_back_in_text_order() -> None:
+    """The headline's copy ("Thirty Killed") and the lead ("Thirty civilians were killed")
+    in one sentence: the reference lists the copy first, so it takes the earlier claim."""
+    ea = _scorer()
+    whole = "Thirty Killed in Strikes on Suburb Town Thirty civilians were killed on Saturday."
+    refs = [_ref(ea, 1, "Thirty", whole, 30), _ref(ea, 2, "Thirty", whole, 30)]
+    graph = [
+        _claim(ea, "Thirty Killed", 0, "Thirty Killed in Strikes on Suburb Town", 30.0),
+        _claim(ea, "Thirty civilians were killed", 40, whole, 30.0),
+    ]
+    matched = ea.match(refs, graph)
+    assert [matched[r].phrase_start for r in (0, 1)] == [0, 40]
