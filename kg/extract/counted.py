@@ -274,6 +274,8 @@ def noun_after(doc: Doc, start: int, limit: int, allow_of: bool) -> Token | None
                 return nxt if counted_of(nxt) is not None else None
             if _title_case_head(token, nxt):
                 return nxt  # "Three Terrorist Attacks Target …": the attacks
+            if _modifies_counted_plural(token):
+                return token.head  # "three terrorist explosions": the explosions
             return candidate
         if token.lower_ == "of" and not allow_of:
             return None
@@ -299,6 +301,19 @@ def noun_after(doc: Doc, start: int, limit: int, allow_of: bool) -> Token | None
             continue
         break
     return candidate
+
+
+def _modifies_counted_plural(token: Token) -> bool:
+    """A counted word used as a modifier of a plural counted noun just after it: "two
+    terrorist attacks", "three terrorist explosions" (not fighters)."""
+    head = token.head
+    return (
+        token.dep_ in {"amod", "compound"}
+        and token.tag_ in {"JJ", "NN"}
+        and token.i < head.i <= token.i + 2
+        and head.tag_ in {"NNS", "NNPS"}
+        and counted_of(head) is not None
+    )
 
 
 def _joined_modifier(doc: Doc, i: int, limit: int) -> Token | None:

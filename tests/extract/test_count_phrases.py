@@ -208,6 +208,8 @@ Q, C, OUT = Qualifier, Counted, Outcome
                 (12, Q.EXACT, C.CIVILIANS, OUT.WOUNDED),
             ],
         ),
+        # a counted word modifying a plural counted noun: the attacks, not fighters
+        ("Two terrorist attacks hit the city of Homs.", [(2, Q.EXACT, C.ATTACKS, None)]),
         # a bare number after a victim verb, which the model tags DATE
         ("Bomb Kills 18 in Damascus Suburb", [(18, Q.EXACT, C.PEOPLE, OUT.KILLED)]),
         # "IS" (the Islamic State) read as a verb between the number and its noun
