@@ -72,7 +72,9 @@ def told_back(
     resolves to the earlier frame's speaker words; the claims cued by a frame speaking
     with those very words, with no relay of their own, take the later frame's relays
     (after the body a named speaker speaks for: "Observatory chief Rami Abdel Rahman
-    said … "…" he told AFP" → the Observatory, AFP)."""
+    said … "…" he told AFP" → the Observatory, AFP).  Run after ``told_relays``: the
+    same source's other reports ("A source at Aleppo Police Command said …" earlier)
+    keep theirs."""
     frames, units = frames_of(doc), [(u.start, u.end) for u in sentence_units(doc)]
     relays_of: dict[int, tuple[EntityRef, ...]] = {}  # first cue char → body, told relays
     for told in frames:
