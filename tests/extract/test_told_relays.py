@@ -39,6 +39,31 @@ AFP = "Agence France-Presse"
             "ten people",
             ("unnamed military", []),
         ),
+        (  # "The source told SANA that …" after the report: SANA carried the report too
+            "told after the report",
+            "Three civilians were killed and 15 others were injured by rocket shells on the"
+            " market in Aleppo according to a source at Aleppo Police Command. The source told"
+            " SANA that some of the injured are in a critical condition.",
+            "15 others",
+            ("Aleppo Police Command", ["Syrian Arab News Agency"]),
+        ),
+        (  # only the report the told source's words come from: an earlier report of the
+            # same body, spoken by another "a source at …", keeps no relay
+            "told after another report",
+            "A source at Hama Police Command said that eight civilians were killed in the"
+            " blast. Earlier two children were injured by a rocket shell according to a source"
+            " at Hama Police Command. The source told SANA that the shell damaged the school.",
+            "eight civilians",
+            ("Hama Police Command", []),
+        ),
+        (  # a named speaker's body first, then the outlet he told afterwards
+            "told after the report, body first",
+            "The Syrian Observatory for Human Rights monitors the war. Observatory chief Rami"
+            ' Abdel Rahman said 40 villages had fallen to government forces. "The advance is'
+            ' very fast" he told AFP.',
+            "40 villages",
+            ("Rami Abdel Rahman", ["Syrian Observatory for Human Rights", AFP]),
+        ),
     ],
 )
 def test_told_relays(
