@@ -22,6 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from kg.extract.dates import before_the_news
 from kg.extract.events.arguments import Found
 from kg.extract.events.earlier import told_as_earlier
+from kg.extract.events.headline_count import headline_tolls, tells_headline_toll, toll_places
 from kg.extract.events.kinds import MAIN_PRIORITY, PRECISE_KINDS
 from kg.extract.events.merge import (
     actor_compatible,
@@ -199,6 +200,12 @@ def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int,
 
         def precise_enough(f: Found) -> bool:
             """A precise kind of attack in the headline or scope, not a weapon used."""
+            return precise_kind(f) and (
+                f.trigger.idx < end or any(s.start <= f.trigger.i < s.end for s in scope)
+            )
+
+        def precise_kind(f: Found) -> bool:
+            """A precise kind of attack, not a weapon used nor another camp's."""
             if f.kind not in PRECISE_KINDS or told_as_earlier(f.trigger):
                 return False
             if _instrument(f.trigger) and not (
@@ -207,9 +214,7 @@ def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int,
                 return False
             if killing is not None and _another_killer(found[best], f):
                 return False
-            if found[best].trigger.idx < end and _another_camp(found[best], f):
-                return False
-            return f.trigger.idx < end or any(s.start <= f.trigger.i < s.end for s in scope)
+            return not (found[best].trigger.idx < end and _another_camp(found[best], f))
 
         def sentence_rank(f: Found) -> int:
             """0 in the headline or the first news sentence, else the scope sentence's
@@ -223,9 +228,51 @@ def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int,
             return sentence_rank(found[i]), MAIN_PRIORITY[found[i].kind], found[i].trigger.i
 
         precise = [i for i, f in enumerate(found) if precise_enough(f)]
-        if precise:
-            return min(precise, key=order), best
+        pick = min(precise, key=order) if precise else None
+        if found[best].trigger.idx < end and (pick is None or found[pick].trigger.idx >= end):
+            tolls = headline_tolls(doc, end)
+            news = _news(body, article.headline)
+            told = [i for i, f in enumerate(found) if precise_kind(f) and _tells(f, news, tolls)]
+            if told and (pick is None or not _tells(found[pick], news, tolls)):
+                return min(
+                    told,
+                    key=lambda i: (
+                        sentence_of(found[i].trigger).start,
+                        MAIN_PRIORITY[found[i].kind],
+                        found[i].trigger.i,
+                    ),
+                ), best
+        if pick is not None:
+            return pick, best
     return best, best
+
+
+def _toll_places(
+    main: Found, other: Found, tolls: set[int], end: int, published: date | None
+) -> bool:
+    """``other``, a lead mention of the main event's kind with a place of its own, gives
+    the headline's toll where none of the main event's mentions does."""
+    if other.place is None or is_country(other.place) or other.place == main.place:
+        return False
+    return (
+        actor_compatible(main.actor, other.actor)
+        and when_compatible(main.when, other.when, published)
+        and toll_places(_told(main, tolls, end), _told(other, tolls, end), other.kind is main.kind)
+    )
+
+
+def _told(item: Found, tolls: set[int], end: int) -> bool:
+    """Is one of ``item``'s mentions in a body sentence that gives a headline toll?"""
+    doc = item.trigger.doc
+    return any(
+        tells_headline_toll(sentence_of(doc[i]), tolls) for i in item.triggers if doc[i].idx >= end
+    )
+
+
+def _tells(item: Found, news: Sequence[SpacySpan], tolls: set[int]) -> bool:
+    """Is ``item`` in a news sentence that gives one of the headline's tolls again?"""
+    sentence = next((s for s in news if s.start <= item.trigger.i < s.end), None)
+    return sentence is not None and tells_headline_toll(sentence, tolls)
 
 
 def _generic(actor: EntityRef | None) -> bool:
@@ -357,10 +404,24 @@ def choose_main(
     if vaguer is not main:
         _fold(main, vaguer)
         merged.remove(vaguer)
-    for other in [m for m in merged if m is not main]:
+    end = headline_end(doc, article)
+    tolls = headline_tolls(doc, end)
+    # "Air strikes kill at least 45" + "… on Idlib killed 24" + "45 killed … Aleppo"
+    for other in sorted(
+        (m for m in merged if m is not main), key=lambda m: not _told(m, tolls, end)
+    ):
         if _same_incident(main, other, lead, article.date_published):
             _fold(main, other)
             merged.remove(other)
+    news = _news(body_sentences(doc, article), article.headline)[:LEAD_SENTENCES]
+    told = found[picked[1]]  # the headline's words, when it names no place but a country
+    unplaced = told.trigger.idx < end and (told.place is None or is_country(told.place))
+    for other in [m for m in merged if m is not main and any(m.trigger in s for s in news)]:
+        if unplaced and _toll_places(main, other, tolls, end, article.date_published):
+            main.place = other.place
+            _fold(main, other)
+            merged.remove(other)
+            break
     for other in [m for m in merged if m is not main]:
         if _says_where(main, other, lead) and actor_compatible(main.actor, other.actor):
             main.place = other.place
