@@ -7,7 +7,10 @@ precise by the first body sentence, else the second, unless that names only a we
 used ("ISIS used car bombs"); a headline killing by the whole lead.  The headline's vaguer words and
 the lead's "attack" of the same incident fold into the main event, one node; so does a
 lead sentence that only says where the incident was ("The blast took place in al-Mashi"),
-whose place becomes the main event's.
+whose place becomes the main event's.  The body sentence that gives the headline's death
+toll again tells the headline's incident (``headline_count``): it makes a headline
+"attack" precise when the first pick's sentence does not give the toll, and places a
+headline that names only the country.
 """
 
 from __future__ import annotations
@@ -406,7 +409,8 @@ def choose_main(
         merged.remove(vaguer)
     end = headline_end(doc, article)
     tolls = headline_tolls(doc, end)
-    # "Air strikes kill at least 45" + "… on Idlib killed 24" + "45 killed … Aleppo"
+    # The lead's mentions that give the headline's toll fold in first: "Air strikes kill
+    # at least 45" + "… airstrikes on Idlib killed 24" + "45 were killed … in Aleppo".
     for other in sorted(
         (m for m in merged if m is not main), key=lambda m: not _told(m, tolls, end)
     ):
@@ -414,8 +418,8 @@ def choose_main(
             _fold(main, other)
             merged.remove(other)
     news = _news(body_sentences(doc, article), article.headline)[:LEAD_SENTENCES]
-    told = found[picked[1]]  # the headline's words, when it names no place but a country
-    unplaced = told.trigger.idx < end and (told.place is None or is_country(told.place))
+    said = found[picked[1]]  # the headline's words, when they name no place but a country
+    unplaced = said.trigger.idx < end and (said.place is None or is_country(said.place))
     for other in [m for m in merged if m is not main and any(m.trigger in s for s in news)]:
         if unplaced and _toll_places(main, other, tolls, end, article.date_published):
             main.place = other.place
