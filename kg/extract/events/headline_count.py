@@ -19,8 +19,9 @@ from kg.extract.events.words import KILLING_VERBS
 from kg.nlp.lexicon import NUMBER_WORDS
 from kg.nlp.sentences import head, kids
 
-# Words that say people died, beside the killing verbs: "45 dead", "four died".
-DEATH_WORDS = frozenset({"dead", "die", "death", "toll", "life"}) | KILLING_VERBS
+# Words that say people died, beside the killing verbs: "45 dead", "four died" (not
+# "destroyed 18 vehicles": a killing verb of the headline's, not of people).
+DEATH_WORDS = frozenset({"dead", "die", "death", "toll", "life"}) | (KILLING_VERBS - {"destroy"})
 
 # Numbers that are years or dates rather than tolls ("in 2016", "on 21 August").
 LARGEST_TOLL = 1899
