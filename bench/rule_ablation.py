@@ -31,7 +31,8 @@ from kg.extract.events.rules import OFF, RULES  # noqa: E402
 DEFAULT_TESTS = ["tests/extract/test_event_rules.py", "tests/extract/test_event_argument_rules.py",
                  "tests/extract/test_event_headline_rules.py",
                  "tests/extract/test_event_lead_rules.py",
-                 "tests/extract/test_unlisted_places.py"]  # fmt: skip
+                 "tests/extract/test_unlisted_places.py",
+                 "tests/extract/test_headline_tolls.py"]  # fmt: skip
 
 
 class Failures:

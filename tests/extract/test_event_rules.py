@@ -28,6 +28,7 @@ def test_every_rule_has_a_test() -> None:
             "test_event_headline_rules.py",
             "test_event_lead_rules.py",
             "test_unlisted_places.py",
+            "test_headline_tolls.py",
         )
     )
     untested = [name for name in RULES if f'"{name}"' not in tests.replace(

@@ -7,7 +7,10 @@ precise by the first body sentence, else the second, unless that names only a we
 used ("ISIS used car bombs"); a headline killing by the whole lead.  The headline's vaguer words and
 the lead's "attack" of the same incident fold into the main event, one node; so does a
 lead sentence that only says where the incident was ("The blast took place in al-Mashi"),
-whose place becomes the main event's.
+whose place becomes the main event's.  The body sentence that gives the headline's death
+toll again tells the headline's incident (``headline_count``): it makes a headline
+"attack" precise when the first pick's sentence does not give the toll, and places a
+headline that names only the country.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from spacy.tokens import Span as SpacySpan
 from kg.extract.dates import before_the_news
 from kg.extract.events.arguments import Found
 from kg.extract.events.earlier import told_as_earlier
+from kg.extract.events.headline_count import headline_tolls, tells_headline_toll, toll_places
 from kg.extract.events.kinds import MAIN_PRIORITY, PRECISE_KINDS
 from kg.extract.events.merge import (
     actor_compatible,
@@ -199,6 +203,12 @@ def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int,
 
         def precise_enough(f: Found) -> bool:
             """A precise kind of attack in the headline or scope, not a weapon used."""
+            return precise_kind(f) and (
+                f.trigger.idx < end or any(s.start <= f.trigger.i < s.end for s in scope)
+            )
+
+        def precise_kind(f: Found) -> bool:
+            """A precise kind of attack, not a weapon used nor another camp's."""
             if f.kind not in PRECISE_KINDS or told_as_earlier(f.trigger):
                 return False
             if _instrument(f.trigger) and not (
@@ -207,9 +217,7 @@ def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int,
                 return False
             if killing is not None and _another_killer(found[best], f):
                 return False
-            if found[best].trigger.idx < end and _another_camp(found[best], f):
-                return False
-            return f.trigger.idx < end or any(s.start <= f.trigger.i < s.end for s in scope)
+            return not (found[best].trigger.idx < end and _another_camp(found[best], f))
 
         def sentence_rank(f: Found) -> int:
             """0 in the headline or the first news sentence, else the scope sentence's
@@ -223,9 +231,51 @@ def main_index(doc: Doc, article: Article, found: Sequence[Found]) -> tuple[int,
             return sentence_rank(found[i]), MAIN_PRIORITY[found[i].kind], found[i].trigger.i
 
         precise = [i for i, f in enumerate(found) if precise_enough(f)]
-        if precise:
-            return min(precise, key=order), best
+        pick = min(precise, key=order) if precise else None
+        if found[best].trigger.idx < end and (pick is None or found[pick].trigger.idx >= end):
+            tolls = headline_tolls(doc, end)
+            news = _news(body, article.headline)
+            told = [i for i, f in enumerate(found) if precise_kind(f) and _tells(f, news, tolls)]
+            if told and (pick is None or not _tells(found[pick], news, tolls)):
+                return min(
+                    told,
+                    key=lambda i: (
+                        sentence_of(found[i].trigger).start,
+                        MAIN_PRIORITY[found[i].kind],
+                        found[i].trigger.i,
+                    ),
+                ), best
+        if pick is not None:
+            return pick, best
     return best, best
+
+
+def _toll_places(
+    main: Found, other: Found, tolls: set[int], end: int, published: date | None
+) -> bool:
+    """``other``, a lead mention of the main event's kind with a place of its own, gives
+    the headline's toll where none of the main event's mentions does."""
+    if other.place is None or is_country(other.place) or other.place == main.place:
+        return False
+    return (
+        actor_compatible(main.actor, other.actor)
+        and when_compatible(main.when, other.when, published)
+        and toll_places(_told(main, tolls, end), _told(other, tolls, end), other.kind is main.kind)
+    )
+
+
+def _told(item: Found, tolls: set[int], end: int) -> bool:
+    """Is one of ``item``'s mentions in a body sentence that gives a headline toll?"""
+    doc = item.trigger.doc
+    return any(
+        tells_headline_toll(sentence_of(doc[i]), tolls) for i in item.triggers if doc[i].idx >= end
+    )
+
+
+def _tells(item: Found, news: Sequence[SpacySpan], tolls: set[int]) -> bool:
+    """Is ``item`` in a news sentence that gives one of the headline's tolls again?"""
+    sentence = next((s for s in news if s.start <= item.trigger.i < s.end), None)
+    return sentence is not None and tells_headline_toll(sentence, tolls)
 
 
 def _generic(actor: EntityRef | None) -> bool:
@@ -357,10 +407,25 @@ def choose_main(
     if vaguer is not main:
         _fold(main, vaguer)
         merged.remove(vaguer)
-    for other in [m for m in merged if m is not main]:
+    end = headline_end(doc, article)
+    tolls = headline_tolls(doc, end)
+    # The lead's mentions that give the headline's toll fold in first: "Air strikes kill
+    # at least 45" + "… airstrikes on Idlib killed 24" + "45 were killed … in Aleppo".
+    for other in sorted(
+        (m for m in merged if m is not main), key=lambda m: not _told(m, tolls, end)
+    ):
         if _same_incident(main, other, lead, article.date_published):
             _fold(main, other)
             merged.remove(other)
+    news = _news(body_sentences(doc, article), article.headline)[:LEAD_SENTENCES]
+    said = found[picked[1]]  # the headline's words, when they name no place but a country
+    unplaced = said.trigger.idx < end and (said.place is None or is_country(said.place))
+    for other in [m for m in merged if m is not main and any(m.trigger in s for s in news)]:
+        if unplaced and _toll_places(main, other, tolls, end, article.date_published):
+            main.place = other.place
+            _fold(main, other)
+            merged.remove(other)
+            break
     for other in [m for m in merged if m is not main]:
         if _says_where(main, other, lead) and actor_compatible(main.actor, other.actor):
             main.place = other.place
