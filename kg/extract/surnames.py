@@ -39,7 +39,7 @@ def full_name_before(doc: Doc, bounds: tuple[int, int], ref: EntityRef | None) -
         if token.text != ref.label or token.i == 0:
             continue
         given = doc[token.i - 1]
-        if _given_name(given):
+        if _given_name(given, token):
             label = f"{given.text} {token.text}"
             return EntityRef(entity_key(label), label, (EntityKind.ACTOR, EntityKind.PERSON))
     return ref
@@ -50,14 +50,21 @@ def _surname_like(word: str) -> bool:
     return word[:1].isupper() and not word.isupper() and word.lower() not in NOT_SURNAMES
 
 
-def _given_name(token: Token) -> bool:
-    """A given name before a surname: a capitalised proper noun of no other entity, no
-    title and no sentence-opening or stop word ("The Syrian Institute")."""
+def _given_name(token: Token, surname: Token) -> bool:
+    """A given name before a surname: a capitalised proper noun of no other entity (the
+    NER may tag the two words alone as one, "Muwaffaq Nyrabia" ORG), no title and no
+    sentence-opening or stop word ("The Syrian Institute")."""
+    doc = token.doc
+    whole = (  # the entity is the two words and no more
+        token.ent_iob_ == "B"
+        and surname.ent_iob_ == "I"
+        and (surname.i + 1 == len(doc) or doc[surname.i + 1].ent_iob_ != "I")
+    )
     return (
         token.is_title
         and token.pos_ == "PROPN"
         and not token.is_stop
-        and token.ent_type_ in {"", "PERSON"}
+        and (token.ent_type_ in {"", "PERSON"} or whole)
         and token.lower_ not in TITLE_WORDS | NOT_SURNAMES
         and not token.is_sent_start
     )
