@@ -33,8 +33,8 @@ from pyoxigraph import RdfFormat, parse
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from kg.extract.entities import nearest_mention
 from kg.extract.person_bodies import earlier_body
+from kg.extract.referents import referent
 from kg.extract.role_bodies import described_body, person_after_role
 from kg.extract.roles import name_before_role
 from kg.extract.source_names import fuller_name, source_read
@@ -521,13 +521,7 @@ def resolve_description(
     """The named source a description stands for: for each sort it may be (in the order
     ``DESCRIPTION_HEADS`` lists), the nearest fitting mention before ``char``, else the
     first after it ("Air strikes kill 20: monitor" → the body's Observatory)."""
-    for want in DESCRIPTION_HEADS.get(description, ()):
-        fitting = [
-            m for m in mentions if _compatible_one(m.entity, want) and not bare_description(m)
-        ]
-        if (found := nearest_mention(fitting, char)) is not None:
-            return found.entity
-    return None
+    return referent(description, char, mentions, _compatible_one, bare_description)
 
 
 def bare_description(mention: Mention) -> bool:

@@ -85,3 +85,26 @@ def test_claimant_names(nlp: Language, rule: str, body: str, words: str, expecte
 def test_claimant_names_left_alone(nlp: Language, body: str, words: str, expected: str) -> None:
     found = source(claim_of(analysed(nlp, body), words))
     assert found is not None and found[0] == expected, found
+
+
+def test_a_description_stands_for_a_name_before_it_first(nlp: Language) -> None:
+    """ "… the group said" after the union named in its own sentence is that union, not
+    the Observatory the article names only further down (``kg.extract.referents``)."""
+    body = (
+        "The four staff of the Union of Syrian Medical Relief Organisations were in two "
+        "ambulances called to the clinic the group said. The Syrian Observatory for Human "
+        "Rights said nine rebels were also killed in the strike."
+    )
+    found = source(claim_of(analysed(nlp, body), "two ambulances"))
+    assert found == ("Union of Medical Care and Relief Organizations", []), found
+
+
+def test_a_headline_description_is_still_the_body_name(nlp: Language) -> None:
+    """With no name before it, "…: monitor" is the monitor the body names."""
+    analysis = analysed(
+        nlp,
+        "Warplanes struck the town on Saturday. The Syrian Observatory for Human Rights "
+        "said the raids were the heaviest in weeks.",
+        headline="Air strikes kill 20 in Idlib: monitor",
+    )
+    assert source(claim_of(analysis, "20")) == (SOHR, [])
