@@ -33,8 +33,9 @@ from pyoxigraph import RdfFormat, parse
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from kg.extract.entities import nearest_mention
 from kg.extract.person_bodies import earlier_body
-from kg.extract.referents import referent
+from kg.extract.referents import named_before
 from kg.extract.role_bodies import described_body, person_after_role
 from kg.extract.roles import name_before_role
 from kg.extract.source_names import fuller_name, source_read
@@ -193,9 +194,9 @@ def _speaker_ref(
     if described in {"monitor", "observatory", "watchdog"} and _other_monitors(head):
         return unnamed_ref(ACTIVIST, _words(span)), []  # "independent monitors": no one named
     if described is not None:
-        found = resolve_description(described, start, mentions) or _named_description(
-            doc, described
-        )
+        found = named_before(span, described, mentions, _compatible_one, bare_description)
+        found = found or resolve_description(described, start, mentions)  # "the group said"
+        found = found or _named_description(doc, described)
         if found is not None:
             return found, []
         if described in {"monitor", "observatory", "watchdog"} and not head.is_title:
@@ -521,7 +522,13 @@ def resolve_description(
     """The named source a description stands for: for each sort it may be (in the order
     ``DESCRIPTION_HEADS`` lists), the nearest fitting mention before ``char``, else the
     first after it ("Air strikes kill 20: monitor" → the body's Observatory)."""
-    return referent(description, char, mentions, _compatible_one, bare_description)
+    for want in DESCRIPTION_HEADS.get(description, ()):
+        fitting = [
+            m for m in mentions if _compatible_one(m.entity, want) and not bare_description(m)
+        ]
+        if (found := nearest_mention(fitting, char)) is not None:
+            return found.entity
+    return None
 
 
 def bare_description(mention: Mention) -> bool:
