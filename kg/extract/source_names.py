@@ -41,6 +41,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from kg.extract.appositive_names import name_before_description
 from kg.extract.armed_descriptions import armed_group
 from kg.extract.office_seats import with_seat
 from kg.extract.possessor_bodies import of_its_country
@@ -88,6 +89,7 @@ def source_read(
     if first is not None:
         return reread(span.doc, first, mentions)
     found = cut_name(span, mentions, fits) or definite_body(span, mentions)
+    found = found or name_before_description(span)  # "The Civil Defense another … group"
     if found is not None:
         return found, []
     return common_word(span, mentions, resolve)

@@ -39,6 +39,13 @@ from tests.extract.test_sources import SOHR, analysed, claim_of, source
             "12 people",
             "Médecins Sans Frontières",
         ),
+        (  # the NER misses the name before its description, the comma lost
+            "name before an indefinite description",
+            "Activists said three people died. The Civil Defense another activist group said "
+            "10 people were also wounded in that attack.",
+            "10 people",
+            "Civil Defense",
+        ),
         (  # the NER glues the town to "the Observatory": the monitor the article names
             "place glued to the short name",
             "The Syrian Observatory for Human Rights said three people died. Two others were "
@@ -74,6 +81,12 @@ def test_claimant_names(nlp: Language, rule: str, body: str, words: str, expecte
             "Local doctors said 12 people were killed when the hospital was hit.",
             "12 people",
             "unnamed medical",
+        ),
+        (  # mid-sentence, the words before "a monitor" are the report's object
+            "Rebels clashed with 20 fighters of the Free Syrian Army a monitor said. The "
+            "Syrian Observatory for Human Rights gave no toll.",
+            "20 fighters",
+            "Syrian Observatory for Human Rights",
         ),
         (  # a name with "the" of its own stays whole
             "Save the Children said 12 children were killed in the strike on the school.",
