@@ -17,7 +17,7 @@ from spacy.tokens import Span
 
 from kg.extract.entities import entity_key
 from kg.nlp.gazetteer import load_gazetteer
-from kg.nlp.sources import description_head
+from kg.nlp.sources import DESCRIPTION_HEADS, description_head
 from kg.records import EntityKind, EntityRef
 
 INDEFINITE = frozenset({"a", "an", "another"})
@@ -57,6 +57,8 @@ def name_before_description(span: Span) -> EntityRef | None:
         return None
     if any(t.ent_type_ in {"GPE", "LOC", "DATE", "TIME", "NORP"} for t in name):
         return None  # "On Sunday a monitor said": a day, a place
+    if len(name) == 1 and name[0].lower_ in DESCRIPTION_HEADS:
+        return None  # "The Observatory a British-based war monitor": the monitor named
     label = " ".join(name.text.split())
     entry = load_gazetteer().lookup(label)
     if entry is not None:

@@ -88,6 +88,12 @@ def test_claimant_names(nlp: Language, rule: str, body: str, words: str, expecte
             "20 fighters",
             "Syrian Observatory for Human Rights",
         ),
+        (  # a short name before the description is the monitor the article names
+            "The Syrian Observatory for Human Rights counted the dead. The Observatory a "
+            "British-based war monitor said air strikes killed at least one teacher.",
+            "one teacher",
+            "Syrian Observatory for Human Rights",
+        ),
         (  # a name with "the" of its own stays whole
             "Save the Children said 12 children were killed in the strike on the school.",
             "12 children",
