@@ -33,8 +33,8 @@ def full_name_before(doc: Doc, bounds: tuple[int, int], ref: EntityRef | None) -
     Abdah")."""
     if ref is None or ref.known or " " in ref.label or not _surname_like(ref.label):
         return ref
-    if set(ref.kinds) - {EntityKind.ACTOR, EntityKind.PERSON, EntityKind.ORGANIZATION}:
-        return ref
+    if set(ref.kinds) - {EntityKind.ACTOR, EntityKind.PERSON} or ref.ner_label == "ORG":
+        return ref  # "Ahrar said" after "Harakat Ahrar": a body's short name, not a surname
     for token in doc[: bounds[0]]:
         if token.text != ref.label or token.i == 0:
             continue
