@@ -88,7 +88,7 @@ def mentions(doc: Doc, gazetteer: Gazetteer | None = None) -> Iterator[Mention]:
     found: list[Mention] = []
     for ent in doc.ents:
         ref = entity_ref(ent, gazetteer)
-        if ref is None:
+        if ref is None or glued_common_word(ent):
             continue
         start, end = trimmed_bounds(ent)
         if end <= start:
@@ -96,6 +96,18 @@ def mentions(doc: Doc, gazetteer: Gazetteer | None = None) -> Iterator[Mention]:
         found.append(Mention(ref, Span(start, end, text_of(doc)[start:end], "mention")))
     found.extend(_possessive_acronyms(doc, gazetteer))
     yield from sorted(found, key=lambda m: (m.span.start, m.span.end))
+
+
+def glued_common_word(ent: SpacySpan) -> bool:
+    """ "… in the nearby town of al-Bulel the Observatory said": where a comma was lost
+    the NER may glue a place to "the" and a common word after it ("Observatory"), which
+    names nothing itself; such a span is no one name ("Save the Children", "Omar the
+    Chechen" end in words of their own)."""
+    words = [t for t in ent if not t.is_space]
+    inner = [t for t in words[1:-1] if t.lower_ == "the" and t.nbor(-1).pos_ == "PROPN"]
+    if not inner:
+        return False
+    return fold(ent.doc[inner[-1].i + 1 : ent.end].text) in BOILERPLATE
 
 
 def _possessive_acronyms(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:

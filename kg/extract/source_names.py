@@ -14,7 +14,8 @@
   else first after, or a capitalised "Observatory" the article writes; when the
   article names none, it is an unnamed source (activist) labelled with its words.  So
   is "the Observatory" the NER takes for a person or glues to a place before it
-  ("… the district of Midane the Observatory said").
+  ("… the district of Midane the Observatory said", "… the nearby town of al-Bulel the
+  Observatory said", where ``kg.extract.entities`` drops the glued span).
 * ``definite_body`` — "The regime denied …", "The directorate said": the nearest body
   named before whose name holds the word.
 * ``first_source`` — "according to the Observatory and Kurdish officials", "… a
@@ -26,7 +27,8 @@
 * ``fuller_name`` — the name read, completed: "Russias military said" is the Russian
   military (``kg.extract.possessor_bodies``), "the hard-line militant group" the militant
   group named (``kg.extract.armed_descriptions``), "the Directorate of Health in Aleppo"
-  keeps its place (``kg.extract.office_seats``).
+  keeps its place (``kg.extract.office_seats``), "Abdah noted" the "Anas Abdah" the
+  article named before (``kg.extract.surnames``).
 
 ``source_read`` runs these for ``kg.extract.speakers.speaker_ref``; the description
 resolver and the fit test come from there (passed in, as ``name_before_role`` takes them).
@@ -39,9 +41,11 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from kg.extract.appositive_names import name_before_description
 from kg.extract.armed_descriptions import armed_group
 from kg.extract.office_seats import with_seat
 from kg.extract.possessor_bodies import of_its_country
+from kg.extract.surnames import full_name_before
 from kg.nlp.gazetteer import fold, load_gazetteer
 from kg.nlp.sources import ACTIVIST, DESCRIPTION_HEADS, UNNAMED_HEADS, head_of
 from kg.nlp.speakers import noun_phrase
@@ -85,6 +89,7 @@ def source_read(
     if first is not None:
         return reread(span.doc, first, mentions)
     found = cut_name(span, mentions, fits) or definite_body(span, mentions)
+    found = found or name_before_description(span)  # "The Civil Defense another … group"
     if found is not None:
         return found, []
     return common_word(span, mentions, resolve)
@@ -239,6 +244,8 @@ def common_word(span: SpacySpan, mentions: Sequence[Mention], resolve: Resolve) 
     that is only a common word for a source (and words of place or kind) stands for the
     source of that sort the article names, else for an unnamed one (activist)."""
     words = [t for t in span if not (t.is_space or t.is_punct)]
+    inner = [i for i, t in enumerate(words) if i and t.lower_ == "the"]
+    words = words[inner[-1] :] if inner else words  # "… town of al-Bulel the Observatory"
     while words and words[0].lower_ in DETERMINERS:
         words.pop(0)
     if not words or words[-1].lower_ not in COMMON_SOURCE_WORDS.keys() | SEVERAL_SOURCES:
@@ -285,4 +292,4 @@ def fuller_name(
     """The source ``speaker_ref`` read for a speaker phrase, completed by the phrase: the
     possessive's country, an armed group described, an office's place."""
     ref = armed_group(doc, bounds, of_its_country(doc, bounds, ref), mentions)
-    return with_seat(doc, bounds, ref, mentions)
+    return full_name_before(doc, bounds, with_seat(doc, bounds, ref, mentions))  # "Abdah"

@@ -35,6 +35,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kg.extract.entities import nearest_mention
 from kg.extract.person_bodies import earlier_body
+from kg.extract.referents import named_before
 from kg.extract.role_bodies import described_body, person_after_role
 from kg.extract.roles import name_before_role
 from kg.extract.source_names import fuller_name, source_read
@@ -193,9 +194,9 @@ def _speaker_ref(
     if described in {"monitor", "observatory", "watchdog"} and _other_monitors(head):
         return unnamed_ref(ACTIVIST, _words(span)), []  # "independent monitors": no one named
     if described is not None:
-        found = resolve_description(described, start, mentions) or _named_description(
-            doc, described
-        )
+        found = named_before(span, described, mentions, _compatible_one, bare_description)
+        found = found or resolve_description(described, start, mentions)  # "the group said"
+        found = found or _named_description(doc, described)
         if found is not None:
             return found, []
         if described in {"monitor", "observatory", "watchdog"} and not head.is_title:

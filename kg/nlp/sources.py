@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from kg.nlp.gazetteer import load_gazetteer
+
 # Kinds of unnamed sources, as the attribution reference and the graph name them.
 MILITARY, MEDICAL, ACTIVIST, LOCAL, OFFICIAL, MEDIA = (
     "military", "medical", "activist", "local", "official", "media"
@@ -175,6 +177,19 @@ def _in_prep_of(token: Token, head: Token) -> bool:
     return False
 
 
+def known_name(span: Span) -> bool:
+    """ "Doctors Without Borders said …": a phrase headed by a source noun ("doctors")
+    that is, whole and capitalised past its first word, a name the gazetteer knows (not
+    a place) names its source; a named group is never unnamed."""
+    words = [t for t in span if not (t.is_space or t.is_punct)]
+    while words and words[0].lower_ in {"the", "a", "an"}:
+        words.pop(0)
+    if len(words) < 2 or not any(t.is_title for t in words[1:]):
+        return False
+    entry = load_gazetteer().lookup(" ".join(t.text for t in words))
+    return entry is not None and not entry.is_place
+
+
 def unnamed_kind(span: Span) -> str | None:
     """The kind of an unnamed source ("a military source" → military), else None."""
     head = head_of(span)
@@ -187,7 +202,7 @@ def unnamed_kind(span: Span) -> str | None:
     )  # "rescue workers"
     if (base is None and not at_work) or head.pos_ in {"VERB", "AUX", "ADJ", "ADV"}:
         return None  # "reported" is no "report"
-    if names_someone(span):
+    if names_someone(span) or known_name(span):
         return None
     if word not in GENERIC_HEADS and lemma not in GENERIC_HEADS and not at_work:
         return base  # "local activists": activists; "local media": media
