@@ -26,7 +26,7 @@ from spacy.tokens import Span as SpacySpan
 from kg.extract.carriers import carried_on, closing_source
 from kg.extract.dates import before_the_news
 from kg.extract.speakers import compatible, is_unnamed, speaker_ref
-from kg.extract.story_breaks import breaks_report, opens_story
+from kg.extract.story_breaks import breaks_report, new_moment, opens_story
 from kg.nlp import text_of
 from kg.nlp.attribution import Frame, frames_of, paragraphs, sentence_units
 from kg.nlp.credits import credits
@@ -184,6 +184,8 @@ def carried(doc: Doc, start: int, mentions: Sequence[Mention]) -> Attribution | 
                 return None  # "… rebels said … (Reuters) Two people were killed": a caption's
             return _from_frame(doc, frame, (), mentions)
         if own or breaks_report(unit) or _background(unit):  # "Meanwhile …", background
+            return None
+        if new_moment(unit) and _opens_with_date(unit):  # "Last Monday forces attacked …"
             return None
     return None
 
