@@ -27,6 +27,7 @@ from kg.extract.carriers import carried_on, closing_source
 from kg.extract.dates import before_the_news
 from kg.extract.speakers import compatible, is_unnamed, speaker_ref
 from kg.extract.story_breaks import breaks_report, new_moment, opens_story
+from kg.extract.video_titles import without_video_titles
 from kg.nlp import text_of
 from kg.nlp.attribution import Frame, frames_of, paragraphs, sentence_units
 from kg.nlp.credits import credits
@@ -210,7 +211,7 @@ def carry_claims(
                 found = carried(doc, start, mentions)
             claim = replace(claim, attribution=found)
         result.append(claim)
-    return result
+    return without_video_titles(text_of(doc), result)  # "… Dozens killed … - YouTube"
 
 
 def headline_claims(
