@@ -91,3 +91,21 @@ def test_a_quoted_sentence_opening_on_today_keeps_the_report(nlp: Language) -> N
     )
     found = source(claim_of(analysed(nlp, body), "Three volunteers"))
     assert found is not None
+
+
+def test_a_present_progressive_count_after_a_quote_is_background(nlp: Language) -> None:
+    body = (
+        'Opposition official Zakaria Malahifji told Reuters the truce had failed. "There is '
+        'no hope of aid being delivered" he said. Up to 300000 people in the besieged '
+        "districts are running low on vital supplies."
+    )
+    assert source(claim_of(analysed(nlp, body), "Up to 300000")) is None
+
+
+def test_a_past_count_after_a_quote_still_runs_on(nlp: Language) -> None:
+    body = (
+        '"The regime is bombing the market" the Syrian Observatory for Human Rights said. '
+        "At least 20 people were killed in the strikes on the town."
+    )
+    found = source(claim_of(analysed(nlp, body), "At least 20"))
+    assert found is not None and found[0] == "Syrian Observatory for Human Rights"
