@@ -36,7 +36,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp import text_of
-from kg.nlp.clause_subjects import clause_subject
 from kg.nlp.credits import clear_of_credits, credits
 from kg.nlp.lexicon import (
     ANAPHORIC_SPEAKERS,
@@ -529,8 +528,6 @@ def _resolve_anaphor(
     if not is_pronoun and not (definite and head in ANAPHORIC_SPEAKERS):
         return speaker
     frames = [f for f in earlier if f.speaker is not None]
-    if is_pronoun and (own := clause_subject(doc, span[0])) is not None:
-        return own  # "The United Nations called for … where it said 2 million …"
     if is_pronoun:
         for frame in reversed(frames):
             text = doc[frame.speaker[0] : frame.speaker[1]]  # type: ignore[index]
