@@ -26,7 +26,8 @@ from spacy.tokens import Span as SpacySpan
 from kg.extract.carriers import carried_on, closing_source
 from kg.extract.dates import before_the_news
 from kg.extract.speakers import compatible, is_unnamed, speaker_ref
-from kg.extract.story_breaks import breaks_report, opens_story
+from kg.extract.story_breaks import breaks_report, new_moment, opens_story
+from kg.extract.video_titles import without_video_titles
 from kg.nlp import text_of
 from kg.nlp.attribution import Frame, frames_of, paragraphs, sentence_units
 from kg.nlp.credits import credits
@@ -62,6 +63,7 @@ BARE_REPORTS = frozenset({"report", "reports", "news", "information", "account",
 # How many sentences a report runs on without its source being named again.
 CARRY_SENTENCES = 2
 BACK_POINTERS = frozenset({"these", "those", "they", "he", "she"})
+PRESENT_BE = frozenset({"is", "are", "am"})
 SHOWING_VERBS = frozenset({"show", "depict", "capture"})
 # How far into the body (characters after the headline) a copy of the headline may start
 # ("Thu Feb 5 2015 title: …").
@@ -185,6 +187,8 @@ def carried(doc: Doc, start: int, mentions: Sequence[Mention]) -> Attribution | 
             return _from_frame(doc, frame, (), mentions)
         if own or breaks_report(unit) or _background(unit):  # "Meanwhile …", background
             return None
+        if new_moment(unit) and _opens_with_date(unit):  # "Last Monday forces attacked …"
+            return None
     return None
 
 
@@ -208,7 +212,7 @@ def carry_claims(
                 found = carried(doc, start, mentions)
             claim = replace(claim, attribution=found)
         result.append(claim)
-    return result
+    return without_video_titles(text_of(doc), result)  # "… Dozens killed … - YouTube"
 
 
 def headline_claims(
@@ -338,7 +342,8 @@ def _opens_with_date(unit: SpacySpan) -> bool:
 def _background(unit: SpacySpan) -> bool:
     """ "The conflict has killed more than 280000 people", "ISIL has swept across the
     north driving tens of thousands from their homes", "Volunteers are the first on the
-    scene": a sentence whose main verb is in the present or the active perfect states
+    scene", "Up to 300000 people are running low on supplies": a sentence whose main verb
+    is in the present (simple or progressive) or the active perfect states
     background in the article's own voice, not the next step of a report told in the
     past ("… were killed", "30 others have been wounded" go on), nor one whose subject
     points back to it ("These include 38 cluster bombs")."""
@@ -350,6 +355,10 @@ def _background(unit: SpacySpan) -> bool:
         return False
     if root.tag_ in {"VBZ", "VBP"}:
         return True
+    if root.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in PRESENT_BE for c in root.children
+    ):
+        return True  # "Up to 300000 people … are running low on supplies"
     return root.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in root.children
     )

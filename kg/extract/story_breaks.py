@@ -27,6 +27,7 @@ from kg.records import Outcome
 
 # Words that turn to another story (as ``kg.extract.attribution.TOPIC_SHIFTS``).
 SHIFT_WORDS = frozenset({"meanwhile", "separately", "elsewhere", "earlier", "previously"})
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
 
 
 def glued_shift(unit: SpacySpan) -> Token | None:
@@ -90,3 +91,13 @@ def breaks_report(unit: SpacySpan) -> bool:
     …") or an item's heading, or holds a shift word a lost break glued on."""
     opening = [t for t in unit[:2] if t.lower_ in SHIFT_WORDS]
     return bool(opening) or item_heading(unit) or glued_shift(unit) is not None
+
+
+def new_moment(unit: SpacySpan) -> bool:
+    """ "Last Monday regime forces attacked Saraqeb …": a sentence with no source that
+    opens on another moment than the news's (not "Today …", not inside a quote) ends the
+    report told before it (``carried`` asks it of a sentence opening on a date)."""
+    opening = next((t for t in unit if not t.is_space), None)
+    if opening is None or opening.text in QUOTE_MARKS:
+        return False
+    return not any(t.lower_ in {"today", "tonight"} for t in unit[:4])

@@ -72,3 +72,40 @@ def test_a_round_up_heading_with_two_counts(nlp: Language) -> None:
         "Countryside Terrorist organizations fired more than 20 rocket shells on the town."
     )
     assert source(claim_of(analysed(nlp, body), "more than 20")) is None
+
+
+def test_a_sentence_opening_on_another_day_between_ends_the_report(nlp: Language) -> None:
+    body = (
+        "A security source says rescuers were trying to reach victims trapped in a building. "
+        "Last Monday regime forces attacked another town in the province with barrel bombs. "
+        "33 people suffered from breathing difficulties after the attack."
+    )
+    assert source(claim_of(analysed(nlp, body), "33 people")) is None
+
+
+def test_a_quoted_sentence_opening_on_today_keeps_the_report(nlp: Language) -> None:
+    body = (
+        '"The civil defence condemns the raids on the towns" the White Helmets said in a '
+        'statement. "Today the air force targeted a civil defence team working in the city. '
+        'Three volunteers were killed and the other volunteers were injured."'
+    )
+    found = source(claim_of(analysed(nlp, body), "Three volunteers"))
+    assert found is not None
+
+
+def test_a_present_progressive_count_after_a_quote_is_background(nlp: Language) -> None:
+    body = (
+        'Opposition official Zakaria Malahifji told Reuters the truce had failed. "There is '
+        'no hope of aid being delivered" he said. Up to 300000 people in the besieged '
+        "districts are running low on vital supplies."
+    )
+    assert source(claim_of(analysed(nlp, body), "Up to 300000")) is None
+
+
+def test_a_past_count_after_a_quote_still_runs_on(nlp: Language) -> None:
+    body = (
+        '"The regime is bombing the market" the Syrian Observatory for Human Rights said. '
+        "At least 20 people were killed in the strikes on the town."
+    )
+    found = source(claim_of(analysed(nlp, body), "At least 20"))
+    assert found is not None and found[0] == "Syrian Observatory for Human Rights"
