@@ -64,6 +64,8 @@ def problems(rows: list[dict[str, str]]) -> list[str]:
         if row["unnamed"] == "true":
             if row["kind"] not in KINDS or not label:
                 found.append(f"unnamed source without kind or words: {row}")
+            elif any(ch.isdigit() for ch in label):  # "11 children state media"
+                found.append(f"an unnamed source labelled with a count: {label!r}")
             continue
         if row["actor"] != "true":
             found.append(f"not an nkg:Actor: {row['who']} {label!r}")
@@ -79,8 +81,8 @@ def problems(rows: list[dict[str, str]]) -> list[str]:
 
 
 def test_the_check_catches_non_sources() -> None:
-    """The check itself: an event, a number, a common word (in any case) and a place are
-    caught; a short name ("Observatory") is not."""
+    """The check itself: an event, a number, a common word (in any case), a place and an
+    unnamed source labelled with a count are caught; a short name ("Observatory") is not."""
     rows = [
         {"who": "e/1", "label": "suicide bomb attack", "actor": "true", "unnamed": "false",
          "kind": ""},
@@ -95,8 +97,10 @@ def test_the_check_catches_non_sources() -> None:
         {"who": "e/9", "label": "Observatory", "actor": "true", "unnamed": "false", "kind": ""},
         {"who": "a/source/military", "label": "a military source", "actor": "false",
          "unnamed": "true", "kind": "military"},
+        {"who": "a/source/media", "label": "11 children state media", "actor": "false",
+         "unnamed": "true", "kind": "media"},
     ]  # fmt: skip
-    assert len(problems(rows)) == 7
+    assert len(problems(rows)) == 8
     assert not [p for p in problems(rows) if "Observatory" in p]  # a short name, no common word
 
 

@@ -46,6 +46,7 @@ from kg.nlp.sources import (
     DESCRIPTION_HEADS,
     MEMBER_NOUNS,
     ROLE_NOUNS,
+    after_count,
     description_head,
     description_kind,
     head_of,
@@ -143,7 +144,7 @@ def _speaker_ref(
         return identified.entity, []
     kind = unnamed_kind(span)
     if kind is not None:
-        return unnamed_ref(kind, _words(span)), []
+        return unnamed_ref(kind, _words(after_count(span))), []
     overlapping = [m for m in mentions if m.span.start < end and start < m.span.end]
     named = [
         m

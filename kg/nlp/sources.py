@@ -190,6 +190,18 @@ def known_name(span: Span) -> bool:
     return entry is not None and not entry.is_place
 
 
+def after_count(span: Span) -> Span:
+    """The source's own words after a count and its noun the parse joined to them:
+    "including 11 children state media reported" → "state media" (not "two military
+    sources", which counts the sources)."""
+    doc, head = span.doc, head_of(span)
+    start = span.start
+    for token in doc[max(0, span.start - 1) : head.i]:
+        if token.like_num and token.head.i != head.i and token.i < token.head.i < head.i:
+            start = max(start, token.head.i + 1)
+    return doc[start : span.end]
+
+
 def unnamed_kind(span: Span) -> str | None:
     """The kind of an unnamed source ("a military source" → military), else None."""
     head = head_of(span)
