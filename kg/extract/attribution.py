@@ -463,7 +463,9 @@ def _object_of_preposition(phrase: SpacySpan) -> bool:
     if description_head(phrase) in {"monitor", "observatory", "watchdog"}:
         return False  # "… origin of explosion unknown monitoring group": a lost mark
     before = doc[phrase.start - 1] if phrase.start > 0 else None
-    if phrase[0].is_title and before is not None and (before.pos_ == "PROPN" or before.like_num):
+    glued = before is not None and (before.pos_ == "PROPN" or before.like_num)
+    placed = any(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in phrase)  # "Aleppo Hospital"
+    if glued and phrase[0].is_title and len(phrase) > 1 and not placed:
         return False  # "… at Damascus Opera House State media", "… wounds 50 State media"
     after = [t for t in doc[phrase.end : head.sent.end] if not (t.is_punct or t.is_space)]
     return not after and head.head.i == min(head.left_edge.i, phrase.start) - 1

@@ -37,3 +37,14 @@ def test_an_unnamed_source_after_a_count_keeps_only_its_own_words(nlp: Language)
     found = claim_of(analysis, "at least 18 people").attribution
     assert found is not None and found.claimant is not None
     assert found.claimant.label == "state media"
+
+
+def test_a_one_word_name_end_after_a_place_is_no_source(nlp: Language) -> None:
+    """ "… Missile Attack on Syrias Aleppo Hospital": the hospital is where, not a
+    source glued on."""
+    analysis = analysed(
+        nlp,
+        "Dozens of people were killed and injured in a missile attack on a hospital in Aleppo.",
+        "Dozens Killed Injured in Terrorist Missile Attack on Syrias Aleppo Hospital",
+    )
+    assert source(claim_of(analysis, "Dozens")) is None
