@@ -125,8 +125,9 @@ def _from_frame(
         claimant, via = speaker_ref(doc, inner.speaker, mentions)
         chain.extend(via)
         body = tuple(via) if claimant is not None and not is_unnamed(claimant) else ()
-    for relay in inner.relays:
+    for relay in inner.relays:  # "quoted by local media": a passer-on kept even unnamed
         chain.extend(_refs(doc, relay, mentions))
+        body += tuple(chain[-len(_refs(doc, relay, mentions)) or len(chain) :])
     for outer in outers:
         if outer.speaker is not None:
             chain.extend(_refs(doc, outer.speaker, mentions))

@@ -73,7 +73,7 @@ AFP = "Agence France-Presse"
             "The YPG killed 17 Turkish servicemen and left three others wounded Kurdish media "
             "reported citing a source in the YPG.",
             "17 Turkish servicemen",
-            ("People's Protection Units", []),
+            ("People's Protection Units", ["Kurdish media"]),
         ),
         (  # "quoted a source at X as saying": the body
             "quoted a source at",
@@ -190,7 +190,7 @@ AFP = "Agence France-Presse"
             "Two Russian pilots were killed in Syria after DAESH shot down a helicopter near "
             "Palmyra the Russian military was quoted as saying by local media.",
             "Two Russian pilots",
-            ("Russian military", []),
+            ("Russian military", ["local media"]),
         ),
         (  # "the hospital" of a named manager's report is his body, not a source inside
             "the hospital of the manager",
@@ -376,3 +376,27 @@ def test_a_body_no_name_gives_is_an_unnamed_hop(nlp: Language) -> None:
     hop = found.chain[0]
     assert (hop.key, hop.label) == ("unnamed-medical", "local civil defense")
     assert EntityKind.UNNAMED_SOURCE in hop.kinds
+
+
+@pytest.mark.parametrize(
+    ("body", "words", "expected"),
+    [
+        (  # the guide: "SANA reported, citing a military source" → relay ["SANA"]
+            "Twelve soldiers were killed in the attack, state television reported, citing a"
+            " military source.",
+            "Twelve soldiers",
+            ("unnamed military", ["state television"]),
+        ),
+        (  # an unnamed speaker of an enclosing report is no passer-on
+            "Tanks shelled the city on Monday killing four civilians residents said a day after"
+            " rights groups said security forces killed 80 there.",
+            "80",
+            ("unnamed activist", []),
+        ),
+    ],
+)
+def test_an_unnamed_passer_on_is_a_relay(
+    nlp: Language, body: str, words: str, expected: tuple[str, list[str]]
+) -> None:
+    """A frame's own relay words keep an unnamed outlet as a hop ("…, citing …")."""
+    assert source(claim_of(analysed(nlp, body), words)) == expected
