@@ -12,6 +12,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from kg.extract.surnames import full_name_before
+from kg.records import EntityKind, EntityRef
 from tests.extract.test_sources import SOHR, analysed, claim_of, source
 
 
@@ -127,3 +129,24 @@ def test_a_body_short_name_is_no_surname(nlp: Language) -> None:
     body = "Fighters of Harakat Ahrar attacked the town. Ahrar said 20 soldiers were killed."
     found = source(claim_of(analysed(nlp, body), "20 soldiers"))
     assert found is None or found[0] != "Harakat Ahrar", found
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        ("Laurent Fabius", "Laurent Fabius"),  # a given name: the full name
+        ("Mr Fabius", "Fabius"),  # a title is no given name
+        ("Dr Fabius", "Fabius"),
+    ],
+)
+def test_a_title_before_the_surname_is_no_given_name(
+    nlp: Language, before: str, expected: str
+) -> None:
+    """ "… backed by Mr Fabius on Monday. Fabius said …": the word before the surname
+    earlier is a title ("Mr", "Dr"), not the person's given name
+    (``kg.extract.surnames.TITLE_WORDS``)."""
+    doc = nlp(f"The plan was backed by {before} on Monday. Fabius said 40 civilians were killed.")
+    said = next(t.i for t in doc if t.lower_ == "said")
+    ref = EntityRef("fabius", "Fabius", (EntityKind.ACTOR, EntityKind.PERSON))
+    found = full_name_before(doc, (said - 1, said), ref)
+    assert found is not None and found.label == expected
