@@ -139,3 +139,18 @@ def test_destroyed_vehicles_are_no_toll() -> None:
             {thing} {thing[:-1]} NOUN NNS dobj 1
         """)
         assert headline_tolls(doc, len(text_of(doc))) == expected, verb
+
+
+def test_a_day_of_the_month_is_no_toll() -> None:
+    """ "Bombs killed 10 people on 5 May": 5 is a date in a killing sentence, not a toll;
+    a headline "… kill 5" would otherwise find its toll there."""
+    doc = parse("""
+        Bombs bomb NOUN NNS nsubj 1
+        killed kill VERB VBD ROOT 1
+        10 10 NUM CD nummod 3
+        people people NOUN NNS dobj 1
+        on on ADP IN prep 1
+        5 5 NUM CD nummod 6
+        May May PROPN NNP pobj 4
+    """)
+    assert headline_tolls(doc, len(text_of(doc))) == {10}
