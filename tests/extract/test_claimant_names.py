@@ -89,6 +89,12 @@ def test_claimant_names(nlp: Language, rule: str, body: str, words: str, expecte
             "one teacher",
             "Syrian Observatory for Human Rights",
         ),
+        (  # a person before "the head of the Observatory", the comma lost, speaks
+            "The Syrian Observatory for Human Rights counted the dead. Rami Abdel Rahman the "
+            "head of the Observatory said 20 people were killed in the raid.",
+            "20 people",
+            "Rami Abdel Rahman",
+        ),
         (  # a name with "the" of its own stays whole
             "Save the Children said 12 children were killed in the strike on the school.",
             "12 children",
