@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from kg.extract.appositive_names import name_before_description
 from kg.extract.surnames import full_name_before
 from kg.records import EntityKind, EntityRef
 from tests.extract.test_sources import SOHR, analysed, claim_of, source
@@ -156,3 +157,16 @@ def test_a_title_before_the_surname_is_no_given_name(
     ref = EntityRef("fabius", "Fabius", (EntityKind.ACTOR, EntityKind.PERSON))
     found = full_name_before(doc, (said - 1, said), ref)
     assert found is not None and found.label == expected
+
+
+def test_a_hyphen_inside_a_name_opens_no_clause(nlp: Language) -> None:
+    """ "Mohammed al-Halabi a monitor said …": the words after the hyphen are part of a
+    name, not a source named at the opening of its clause
+    (``kg.extract.appositive_names``)."""
+    text = "Mohammed al-Halabi a local monitor said 12 people were killed in the raid."
+    doc = nlp(text)
+    start = text.index("a local monitor")
+    span = doc.char_span(start, start + len("a local monitor"))
+    assert span is not None
+    found = name_before_description(span)
+    assert found is None or found.label != "Halabi", found
