@@ -374,19 +374,21 @@ def _keep_text_order(
     where each graph claim is a candidate of the other reference: the reference lists
     claims in text order, so "Thirty Killed …" (the headline's copy) and "Thirty
     civilians were killed" (the lead, same sentence) pair in order."""
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for r in sorted(paired):
+        groups[(refs[r].unit_id, refs[r].where)].append(r)
     changed = True
-    while changed:
+    while changed:  # each swap removes a crossing: the loop ends
         changed = False
-        for r1, g1 in list(paired.items()):
-            for r2, g2 in list(paired.items()):
-                first, second = refs[r1], refs[r2]
-                if first.unit_id != second.unit_id or first.where != second.where:
-                    continue
-                if not (r1 < r2 and graph[g1].phrase_start > graph[g2].phrase_start):
-                    continue
-                if candidates(first, graph[g2]) and candidates(second, graph[g1]):
-                    paired[r1], paired[r2] = g2, g1
-                    changed = True
+        for group in groups.values():
+            for a, r1 in enumerate(group):
+                for r2 in group[a + 1 :]:
+                    g1, g2 = paired[r1], paired[r2]  # as swapped so far, not a stale copy
+                    if graph[g1].phrase_start <= graph[g2].phrase_start:
+                        continue
+                    if candidates(refs[r1], graph[g2]) and candidates(refs[r2], graph[g1]):
+                        paired[r1], paired[r2] = g2, g1
+                        changed = True
 
 
 def _augment(

@@ -69,3 +69,23 @@ def test_crossed_pairs_are_put_back_in_text_order() -> None:
     ]
     matched = ea.match(refs, graph)
     assert [matched[r].phrase_start for r in (0, 1)] == [0, 40]
+
+
+def test_three_crossed_pairs_stay_one_to_one() -> None:
+    """Three reports of the same 11 dead in one article, each reference sentence closest
+    to a different graph sentence, so the affinity pass pairs them out of text order:
+    putting them back in order keeps each graph claim on one reference only."""
+    ea = _scorer()
+    early, middle, late = (
+        "Eleven were killed in Homs on Monday morning.",
+        "Activists said the 11 killed in Homs were civilians.",
+        "State media put the toll at 11 killed in the city.",
+    )
+    refs = [_ref(ea, 1, "11", late), _ref(ea, 2, "11", early), _ref(ea, 3, "11", middle)]
+    graph = [
+        _claim(ea, "11 killed", 10, early),
+        _claim(ea, "11 killed", 20, middle),
+        _claim(ea, "11 killed", 30, late),
+    ]
+    matched = ea.match(refs, graph)
+    assert [matched[r].phrase_start for r in (0, 1, 2)] == [10, 20, 30]

@@ -13,7 +13,7 @@ before are the report's own object, and the description keeps its own reading.
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.extract.entities import entity_key
 from kg.nlp.gazetteer import load_gazetteer
@@ -47,7 +47,7 @@ def name_before_description(span: Span) -> EntityRef | None:
             start -= 1
         if start > 0 and doc[start - 1].lower_ == "the":
             start -= 1  # "The Civil Defense …"
-    opening = start == 0 or doc[start].is_sent_start or doc[start - 1].is_punct
+    opening = start == 0 or doc[start].is_sent_start or _breaks(doc[start - 1])
     while start < cut and doc[start].lower_ in NAME_JOINERS:
         start += 1  # no leading article
     name = doc[start:cut]
@@ -66,3 +66,9 @@ def name_before_description(span: Span) -> EntityRef | None:
             return None
         return EntityRef(entry.key, entry.label, entry.kinds, known=True)
     return EntityRef(entity_key(label), label, (EntityKind.ACTOR, EntityKind.ORGANIZATION))
+
+
+def _breaks(token: Token) -> bool:
+    """Punctuation that opens a clause (", The Civil Defense …"), not a hyphen inside a
+    name ("Mohammed al-Halabi a monitor said": "Halabi" is no name of its own)."""
+    return token.is_punct and not (token.text in {"-", "‐"} and not token.whitespace_)

@@ -263,8 +263,6 @@ def noun_after(doc: Doc, start: int, limit: int, allow_of: bool) -> Token | None
         if counted_of(token) is not None and token.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}:
             candidate = token
             nxt = doc[i + 1] if i + 1 < limit else None
-            if token.lower_ in OTHERS and nxt is not None and counted_of(nxt) is not None:
-                return nxt  # "12 other civilians were injured": the civilians
             if nxt is not None and nxt.text in {"'s", "’s", "'"}:
                 i += 2  # a possessor: "the town's residents"
                 steps += 1
@@ -305,7 +303,8 @@ def noun_after(doc: Doc, start: int, limit: int, allow_of: bool) -> Token | None
 
 def _modifies_counted_plural(token: Token) -> bool:
     """A counted word used as a modifier of a plural counted noun just after it: "two
-    terrorist attacks", "three terrorist explosions" (not fighters)."""
+    terrorist attacks", "three terrorist explosions" (not fighters), "12 other civilians"
+    (not "other")."""
     head = token.head
     return (
         token.dep_ in {"amod", "compound"}

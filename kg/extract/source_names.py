@@ -245,7 +245,8 @@ def common_word(span: SpacySpan, mentions: Sequence[Mention], resolve: Resolve) 
     source of that sort the article names, else for an unnamed one (activist)."""
     words = [t for t in span if not (t.is_space or t.is_punct)]
     inner = [i for i, t in enumerate(words) if i and t.lower_ == "the"]
-    words = words[inner[-1] :] if inner else words  # "… town of al-Bulel the Observatory"
+    if inner and words[inner[-1] - 1].pos_ == "PROPN":  # a place glued before the word:
+        words = words[inner[-1] :]  # "… town of al-Bulel the Observatory" (not "… of the")
     while words and words[0].lower_ in DETERMINERS:
         words.pop(0)
     if not words or words[-1].lower_ not in COMMON_SOURCE_WORDS.keys() | SEVERAL_SOURCES:

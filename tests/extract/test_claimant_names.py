@@ -12,6 +12,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from kg.extract.appositive_names import name_before_description
+from kg.extract.surnames import full_name_before
+from kg.records import EntityKind, EntityRef
 from tests.extract.test_sources import SOHR, analysed, claim_of, source
 
 
@@ -87,6 +90,12 @@ def test_claimant_names(nlp: Language, rule: str, body: str, words: str, expecte
             "one teacher",
             "Syrian Observatory for Human Rights",
         ),
+        (  # a person before "the head of the Observatory", the comma lost, speaks
+            "The Syrian Observatory for Human Rights counted the dead. Rami Abdel Rahman the "
+            "head of the Observatory said 20 people were killed in the raid.",
+            "20 people",
+            "Rami Abdel Rahman",
+        ),
         (  # a name with "the" of its own stays whole
             "Save the Children said 12 children were killed in the strike on the school.",
             "12 children",
@@ -127,3 +136,37 @@ def test_a_body_short_name_is_no_surname(nlp: Language) -> None:
     body = "Fighters of Harakat Ahrar attacked the town. Ahrar said 20 soldiers were killed."
     found = source(claim_of(analysed(nlp, body), "20 soldiers"))
     assert found is None or found[0] != "Harakat Ahrar", found
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        ("Laurent Fabius", "Laurent Fabius"),  # a given name: the full name
+        ("Mr Fabius", "Fabius"),  # a title is no given name
+        ("Dr Fabius", "Fabius"),
+    ],
+)
+def test_a_title_before_the_surname_is_no_given_name(
+    nlp: Language, before: str, expected: str
+) -> None:
+    """ "… backed by Mr Fabius on Monday. Fabius said …": the word before the surname
+    earlier is a title ("Mr", "Dr"), not the person's given name
+    (``kg.extract.surnames.TITLE_WORDS``)."""
+    doc = nlp(f"The plan was backed by {before} on Monday. Fabius said 40 civilians were killed.")
+    said = next(t.i for t in doc if t.lower_ == "said")
+    ref = EntityRef("fabius", "Fabius", (EntityKind.ACTOR, EntityKind.PERSON))
+    found = full_name_before(doc, (said - 1, said), ref)
+    assert found is not None and found.label == expected
+
+
+def test_a_hyphen_inside_a_name_opens_no_clause(nlp: Language) -> None:
+    """ "Mohammed al-Halabi a monitor said …": the words after the hyphen are part of a
+    name, not a source named at the opening of its clause
+    (``kg.extract.appositive_names``)."""
+    text = "Mohammed al-Halabi a local monitor said 12 people were killed in the raid."
+    doc = nlp(text)
+    start = text.index("a local monitor")
+    span = doc.char_span(start, start + len("a local monitor"))
+    assert span is not None
+    found = name_before_description(span)
+    assert found is None or found.label != "Halabi", found

@@ -4,6 +4,8 @@ rule it covers; switched off, the rule fails its test."""
 
 from __future__ import annotations
 
+from kg.extract.events.headline_count import headline_tolls
+from kg.nlp import text_of
 from kg.records import EntityKind
 from tests.extract.handbuilt import mention, parse, read
 
@@ -121,3 +123,34 @@ def test_a_headline_that_names_the_place_keeps_it() -> None:
     places = [mention(doc, i, i + 1, E.SETTLEMENT) for i in (3, 9, 15)]
     found = read(doc, places, headline="Air strikes in Idlib kill 45")
     assert [e.place.label for e in found if e.main and e.place] == ["Idlib"]
+
+
+def test_destroyed_vehicles_are_no_toll() -> None:
+    """ "Jets destroyed 18 vehicles": destroying is a killing verb of the headline's, but
+    not of people, so 18 is no death toll; "Jets killed 18 fighters" is one."""
+    for verb, lemma, thing, expected in (
+        ("destroyed", "destroy", "vehicles", set()),
+        ("killed", "kill", "fighters", {18}),
+    ):
+        doc = parse(f"""
+            Jets jet NOUN NNS nsubj 1
+            {verb} {lemma} VERB VBD ROOT 1
+            18 18 NUM CD nummod 3
+            {thing} {thing[:-1]} NOUN NNS dobj 1
+        """)
+        assert headline_tolls(doc, len(text_of(doc))) == expected, verb
+
+
+def test_a_day_of_the_month_is_no_toll() -> None:
+    """ "Bombs killed 10 people on 5 May": 5 is a date in a killing sentence, not a toll;
+    a headline "… kill 5" would otherwise find its toll there."""
+    doc = parse("""
+        Bombs bomb NOUN NNS nsubj 1
+        killed kill VERB VBD ROOT 1
+        10 10 NUM CD nummod 3
+        people people NOUN NNS dobj 1
+        on on ADP IN prep 1
+        5 5 NUM CD nummod 6
+        May May PROPN NNP pobj 4
+    """)
+    assert headline_tolls(doc, len(text_of(doc))) == {10}

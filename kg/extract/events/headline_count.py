@@ -17,6 +17,7 @@ from kg.extract.events.rules import rule
 from kg.extract.events.triggers import lower_lemma
 from kg.extract.events.words import KILLING_VERBS
 from kg.nlp.lexicon import NUMBER_WORDS
+from kg.nlp.quantities import MONTHS
 from kg.nlp.sentences import head, kids
 
 # Words that say people died, beside the killing verbs: "45 dead", "four died" (not
@@ -36,6 +37,13 @@ def _value(token: Token) -> int | None:
     if word.isdigit():
         return int(word)
     return NUMBER_WORDS.get(word)
+
+
+def _dated(number: Token) -> bool:
+    """ "killed 10 people on 5 May", "on 21 August": a day of a month is no toll."""
+    doc = number.doc
+    beside = doc[max(number.i - 1, 0) : number.i + 2]
+    return any(t.i != number.i and t.is_title and t.lower_ in MONTHS for t in beside)
 
 
 def _dead(token: Token) -> bool:
@@ -62,7 +70,9 @@ def _tolls(tokens: SpacySpan) -> set[int]:
     tolls: set[int] = set()
     for token in tokens:
         value = _value(token)
-        if value is not None and 1 < value <= LARGEST_TOLL and _counts_dead(token):
+        if value is None or not 1 < value <= LARGEST_TOLL or _dated(token):
+            continue
+        if _counts_dead(token):
             tolls.add(value)
     return tolls
 
