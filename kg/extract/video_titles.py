@@ -44,9 +44,12 @@ def without_video_titles(text: str, claims: list[CountClaim]) -> list[CountClaim
     for claim in claims:
         start, found = claim.evidence[0].start, claim.attribution
         inside = any(begin <= start < end for begin, end in titles)
-        if found is not None and (
-            inside or any(found.cue.start < end <= start for _, end in titles)
-        ):
+        cued_before = (
+            found is not None
+            and found.cue is not None
+            and any(found.cue.start < end <= start for _, end in titles)
+        )
+        if found is not None and (inside or cued_before):
             claim = replace(claim, attribution=None)
         result.append(claim)
     return result

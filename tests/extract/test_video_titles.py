@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from kg.extract.video_titles import video_titles
+from kg.extract.video_titles import video_titles, without_video_titles
+from kg.records import Attribution, CountClaim, Counted, EntityRef, Qualifier, Span
 from tests.extract.test_sources import analysed, claim_of, source
 
 REPORT = (
@@ -46,3 +47,15 @@ def test_a_source_after_the_title_still_reports(nlp: Language) -> None:
 def test_video_titles_run_from_the_sentence_before() -> None:
     text = "Rescuers searched the site. Dozens killed in strikes - YouTube Forces advanced."
     assert video_titles(text) == [(28, text.index(" Forces"))]
+
+
+def test_a_source_with_no_cue_after_a_title_is_left_as_it_is() -> None:
+    """An attribution without a cue (a headline's tail) has no cue before the title to
+    end: the claim after the title keeps it, and nothing fails."""
+    text = "Rescuers searched the site. Dozens killed in strikes - YouTube 12 were killed."
+    at = text.index("12")
+    phrase, sentence = Span(at, at + 2, "12"), Span(at, len(text), text[at:], "sentence")
+    monitor = Attribution(EntityRef("monitor", "Syrian Observatory for Human Rights"))
+    claim = CountClaim(12, Qualifier.EXACT, Counted.PEOPLE, (phrase, sentence),
+                       attribution=monitor)  # fmt: skip
+    assert without_video_titles(text, [claim])[0].attribution == monitor
