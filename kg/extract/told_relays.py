@@ -80,16 +80,17 @@ def told_back(
     for told in frames:
         if told.speaker is None or not told.relays:
             continue
+        refs = [r for bounds in told.relays for r in _refs(doc, bounds, mentions)]
+        named = tuple(r for r in refs if not is_unnamed(r))
+        if not named:
+            continue
         for said in frames:
             if said.speaker != told.speaker or said.relays or said.cue[0] >= told.cue[0]:
                 continue
             if _sentence(units, said.cue[0]) != _sentence(units, said.speaker[0]):
                 continue  # itself "the source added": its words are an earlier frame's
-            refs = [r for bounds in told.relays for r in _refs(doc, bounds, mentions)]
-            named = tuple(r for r in refs if not is_unnamed(r))
-            if named:
-                body = tuple(speaker_ref(doc, said.speaker, mentions)[1])
-                relays_of.setdefault(doc[said.cue[0]].idx, body + named)
+            body = tuple(speaker_ref(doc, said.speaker, mentions)[1])
+            relays_of.setdefault(doc[said.cue[0]].idx, body + named)
     result: list[CountClaim] = []
     for claim in claims:
         found = claim.attribution
