@@ -1,9 +1,11 @@
 """A subheading or a round-up's section name glued to the next story by a lost line
-break ("… peace talks Civilians flee the town Meanwhile hundreds escaped …"): the report
-before it does not run on (``kg.extract.story_breaks`` through ``carried``)."""
+break ("… peace talks Civilians flee the town Meanwhile hundreds escaped …"), a sentence
+of background or of another moment: the report before it does not run on
+(``kg.extract.story_breaks`` through ``carried``)."""
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 from tests.extract.test_sources import analysed, claim_of, source
@@ -14,98 +16,101 @@ REPORT = (
 )
 
 
-def test_numbers_after_a_glued_shift_word_are_not_carried(nlp: Language) -> None:
-    body = (
-        REPORT + "Exodus from Manbij Meanwhile hundreds of civilians escaped the city of "
-        "Manbij on Sunday."
-    )
-    assert source(claim_of(analysed(nlp, body), "hundreds")) is None
+@pytest.mark.parametrize(
+    ("case", "body", "words"),
+    [
+        (
+            "a glued shift word",
+            REPORT + "Exodus from Manbij Meanwhile hundreds of civilians escaped the city of "
+            "Manbij on Sunday.",
+            "hundreds",
+        ),
+        (
+            "not run on across a glued shift",
+            REPORT + "Exodus from Manbij Meanwhile hundreds of civilians escaped the city of "
+            "Manbij on Sunday. Tens of thousands had been trapped inside the city after the "
+            "siege began.",
+            "Tens of thousands",
+        ),
+        (
+            "a round-up's section name before 'Earlier'",
+            "A source at Aleppo Police Command told SANA that two civilians were killed in "
+            "rocket attacks on the city. Damascus Countryside Earlier on the day four people "
+            "were injured in mortar attacks on the town of Adra.",
+            "four people",
+        ),
+        (
+            "a round-up heading of one person harmed",
+            "A source at Aleppo Police Command told SANA that three civilians were injured in "
+            "rocket attacks on the city. One civilian killed due to terrorist rocket attack on "
+            "the town of Nubul In the same context two civilians were injured as terrorists "
+            "fired rocket shells on the town.",
+            "two civilians",
+        ),
+        (
+            "a background sentence between",
+            "Medical sources in the city said that the bombed hospital went out of service. "
+            "Regime and Russian forces have lately intensified aerial bombardment on the "
+            "province. Two children were killed in airstrikes on Tuesday morning in the town.",
+            "Two children",
+        ),
+        (
+            "a round-up heading with two counts",
+            "SANA reporter said that a rocket shell fell on the school injuring 4 students. "
+            "2 persons killed 13 injured in terrorist rocket attacks on Harasta suburb Damascus "
+            "Countryside Terrorist organizations fired more than 20 rocket shells on the town.",
+            "more than 20",
+        ),
+        (
+            "a sentence opening on another day between",
+            "A security source says rescuers were trying to reach victims trapped in a "
+            "building. Last Monday regime forces attacked another town in the province with "
+            "barrel bombs. 33 people suffered from breathing difficulties after the attack.",
+            "33 people",
+        ),
+        (
+            "a present-progressive count after a quote is background",
+            'Opposition official Zakaria Malahifji told Reuters the truce had failed. "There '
+            'is no hope of aid being delivered" he said. Up to 300000 people in the besieged '
+            "districts are running low on vital supplies.",
+            "Up to 300000",
+        ),
+    ],
+)
+def test_the_report_ends(nlp: Language, case: str, body: str, words: str) -> None:
+    assert source(claim_of(analysed(nlp, body), words)) is None, case
 
 
-def test_the_report_does_not_run_on_across_a_glued_shift(nlp: Language) -> None:
-    body = (
-        REPORT + "Exodus from Manbij Meanwhile hundreds of civilians escaped the city of "
-        "Manbij on Sunday. Tens of thousands had been trapped inside the city after the "
-        "siege began."
-    )
-    assert source(claim_of(analysed(nlp, body), "Tens of thousands")) is None
-
-
-def test_a_round_up_section_name_before_earlier(nlp: Language) -> None:
-    body = (
-        "A source at Aleppo Police Command told SANA that two civilians were killed in "
-        "rocket attacks on the city. Damascus Countryside Earlier on the day four people "
-        "were injured in mortar attacks on the town of Adra."
-    )
-    assert source(claim_of(analysed(nlp, body), "four people")) is None
-
-
-def test_the_report_still_runs_on_without_a_shift(nlp: Language) -> None:
-    body = REPORT + "Another 30 people were wounded in the strikes on the city."
-    found = source(claim_of(analysed(nlp, body), "30 people"))
-    assert found is not None and found[0] == "Syrian Observatory for Human Rights"
-
-
-def test_a_round_up_heading_of_one_person_harmed(nlp: Language) -> None:
-    body = (
-        "A source at Aleppo Police Command told SANA that three civilians were injured in "
-        "rocket attacks on the city. One civilian killed due to terrorist rocket attack on "
-        "the town of Nubul In the same context two civilians were injured as terrorists "
-        "fired rocket shells on the town."
-    )
-    assert source(claim_of(analysed(nlp, body), "two civilians")) is None
-
-
-def test_a_background_sentence_between_ends_the_report(nlp: Language) -> None:
-    body = (
-        "Medical sources in the city said that the bombed hospital went out of service. "
-        "Regime and Russian forces have lately intensified aerial bombardment on the "
-        "province. Two children were killed in airstrikes on Tuesday morning in the town."
-    )
-    assert source(claim_of(analysed(nlp, body), "Two children")) is None
-
-
-def test_a_round_up_heading_with_two_counts(nlp: Language) -> None:
-    body = (
-        "SANA reporter said that a rocket shell fell on the school injuring 4 students. "
-        "2 persons killed 13 injured in terrorist rocket attacks on Harasta suburb Damascus "
-        "Countryside Terrorist organizations fired more than 20 rocket shells on the town."
-    )
-    assert source(claim_of(analysed(nlp, body), "more than 20")) is None
-
-
-def test_a_sentence_opening_on_another_day_between_ends_the_report(nlp: Language) -> None:
-    body = (
-        "A security source says rescuers were trying to reach victims trapped in a building. "
-        "Last Monday regime forces attacked another town in the province with barrel bombs. "
-        "33 people suffered from breathing difficulties after the attack."
-    )
-    assert source(claim_of(analysed(nlp, body), "33 people")) is None
-
-
-def test_a_quoted_sentence_opening_on_today_keeps_the_report(nlp: Language) -> None:
-    body = (
-        '"The civil defence condemns the raids on the towns" the White Helmets said in a '
-        'statement. "Today the air force targeted a civil defence team working in the city. '
-        'Three volunteers were killed and the other volunteers were injured."'
-    )
-    found = source(claim_of(analysed(nlp, body), "Three volunteers"))
-    assert found is not None
-
-
-def test_a_present_progressive_count_after_a_quote_is_background(nlp: Language) -> None:
-    body = (
-        'Opposition official Zakaria Malahifji told Reuters the truce had failed. "There is '
-        'no hope of aid being delivered" he said. Up to 300000 people in the besieged '
-        "districts are running low on vital supplies."
-    )
-    assert source(claim_of(analysed(nlp, body), "Up to 300000")) is None
-
-
-def test_a_past_count_after_a_quote_still_runs_on(nlp: Language) -> None:
-    body = (
-        '"The regime is bombing the market" the Syrian Observatory for Human Rights said. '
-        "At least 20 people were killed in the strikes on the town."
-    )
-    found = source(claim_of(analysed(nlp, body), "At least 20"))
-    assert found is not None and found[0] == "Syrian Observatory for Human Rights"
+@pytest.mark.parametrize(
+    ("case", "body", "words", "claimant"),
+    [
+        (
+            "no shift",
+            REPORT + "Another 30 people were wounded in the strikes on the city.",
+            "30 people",
+            "Syrian Observatory for Human Rights",
+        ),
+        (
+            "a quoted sentence opening on 'Today'",
+            '"The civil defence condemns the raids on the towns" the White Helmets said in a '
+            'statement. "Today the air force targeted a civil defence team working in the '
+            'city. Three volunteers were killed and the other volunteers were injured."',
+            "Three volunteers",
+            None,
+        ),
+        (
+            "a past count after a quote",
+            '"The regime is bombing the market" the Syrian Observatory for Human Rights said. '
+            "At least 20 people were killed in the strikes on the town.",
+            "At least 20",
+            "Syrian Observatory for Human Rights",
+        ),
+    ],
+)
+def test_the_report_runs_on(
+    nlp: Language, case: str, body: str, words: str, claimant: str | None
+) -> None:
+    """``claimant`` None: any source (the quote's speaker), as long as there is one."""
+    found = source(claim_of(analysed(nlp, body), words))
+    assert found is not None, case
+    assert claimant is None or found[0] == claimant, case
