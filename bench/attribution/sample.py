@@ -31,6 +31,7 @@ FRESH: dict[str, tuple[int, int]] = {
     "fresh4": (2030, 24),
     "fresh5": (2031, 24),
     "fresh6": (2032, 24),
+    "fresh7": (2033, 24),
 }
 
 
@@ -49,6 +50,7 @@ def draw_fresh(out: Path, earlier: Sequence[Path], seed: int, size: int) -> None
     old = {uid for path in earlier for uid in path.read_text(encoding="utf-8").split()}
     rest = [uid for uid in distinct_ids(DATA) if uid not in old]
     drawn = random.Random(seed).sample(rest, size)
+    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(drawn) + "\n", encoding="utf-8")
     print(f"{len(rest)} articles outside the earlier samples, drew {len(drawn)} -> {out}")
 
