@@ -51,7 +51,8 @@ from kg.extract.counted import counted as counted_of_amount
 from kg.extract.dates import DateMention, doc_dates
 from kg.extract.lone_victims import lone_claim, lone_victims
 from kg.extract.photo_captions import under_a_photo_credit
-from kg.extract.told_relays import told_back, told_relays
+from kg.extract.title_bodies import titled_bodies
+from kg.extract.told_relays import told_back, told_onward, told_relays
 from kg.extract.tweets import tweeted
 from kg.nlp import text_of
 from kg.nlp.attribution import sentence_units
@@ -116,6 +117,8 @@ def count_claims(
     # who says so, beyond the frame holding each number: reports carried on, headlines
     found = tweeted(doc, mentions, carry_claims(doc, article.date_published, mentions, found))
     found = told_back(doc, mentions, told_relays(found))  # "… The source told SANA that …"
+    found = told_onward(doc, mentions, found)  # "… Kirkuki told Rudaw. … said Kirkuki"
+    found = titled_bodies(doc, mentions, found)  # "Member of the Syrian Coalition X …"
     yield from headline_claims(doc, article.headline, mentions, found)
 
 

@@ -12,6 +12,9 @@ source" resolved to it are; "local activists" and "a different activist" are not
 ``told_back`` reads the same from the frames, for a source that says whom it told only
 in a sentence with no count: "… according to a source at Aleppo Police Command. The
 source told SANA's correspondent that …" (the report the source's words come from).
+``told_onward`` reads the same for a named source whose telling sentence has no count,
+before or after its report ("… commander Kamal Kirkuki told Rudaw. … said Kirkuki." →
+relay Rudaw).
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ from kg.extract.speakers import is_unnamed, speaker_ref
 from kg.nlp.attribution import frames_of, sentence_units
 from kg.nlp.gazetteer import fold
 from kg.records import Attribution, CountClaim, EntityRef, Mention
+
+# "told Rudaw", "speaking to AFP", "talking to Reuters": the words went to an outlet.
+TELLING_LEMMAS = frozenset({"tell", "speak", "talk"})
 
 
 def told_relays(claims: Sequence[CountClaim]) -> list[CountClaim]:
@@ -52,6 +58,67 @@ def told_relays(claims: Sequence[CountClaim]) -> list[CountClaim]:
                 claim = replace(claim, attribution=replace(found, chain=chain))
         result.append(claim)
     return result
+
+
+def told_onward(
+    doc: Doc, mentions: Sequence[Mention], claims: Sequence[CountClaim]
+) -> list[CountClaim]:
+    """ "The militants were gunned down … commander Kamal Kirkuki told Rudaw. "Six ISIS
+    suicide bombers attacked …" said Kirkuki.": the later claims of a named source the
+    article has shown telling one outlet (one chain: its body, then the outlets) take
+    that chain, where theirs is a start of it (none, or the body alone).  Forward only:
+    a report given before the telling keeps its own ("said Observatory director Rami
+    Abdel Rahman. … Abdel Rahman told AFP").  A source told two ways, or with a claim
+    relayed otherwise, keeps each claim's own."""
+    told = told_chains(doc, mentions)
+    for claim in claims:
+        found = claim.attribution
+        if found is None or found.claimant is None or found.claimant.key not in told:
+            continue
+        chain = told[found.claimant.key][1]
+        if found.chain != chain[: len(found.chain)]:
+            del told[found.claimant.key]  # "… told AFP" here, "… told Reuters" there
+    result: list[CountClaim] = []
+    for claim in claims:
+        found = claim.attribution
+        if (
+            found is not None
+            and found.claimant is not None
+            and found.cue is not None
+            and found.claimant.key in told
+        ):
+            after, chain = told[found.claimant.key]
+            if found.cue.start > after and len(found.chain) < len(chain):
+                claim = replace(claim, attribution=replace(found, chain=chain))
+        result.append(claim)
+    return result
+
+
+def told_chains(
+    doc: Doc, mentions: Sequence[Mention]
+) -> dict[str, tuple[int, tuple[EntityRef, ...]]]:
+    """A named source (not an unnamed one, whose node is shared per kind) telling an
+    outlet, by its node: where it first does (a character offset), its body, then the
+    outlets told; a source told two ways gives none."""
+    chains: dict[str, set[tuple[EntityRef, ...]]] = {}
+    first: dict[str, int] = {}
+    for frame in frames_of(doc):
+        if frame.speaker is None or not frame.relays or frame.unnamed:
+            continue
+        cue = doc[frame.cue[0] : frame.cue[1]]
+        if not any(t.lemma_.lower() in TELLING_LEMMAS for t in cue):
+            continue
+        ref, body = speaker_ref(doc, frame.speaker, mentions)
+        if ref is None or is_unnamed(ref):
+            continue
+        told = [r for bounds in frame.relays for r in _refs(doc, bounds, mentions)]
+        if not told or any(is_unnamed(r) for r in told):
+            continue
+        chains.setdefault(ref.key, set()).add(_unique([*body, *told], ref))
+        first.setdefault(ref.key, cue.start_char)
+    return {
+        key: (first[key], next(iter(found))) for key, found in chains.items() if len(found) == 1
+    }
 
 
 def _who(found: Attribution) -> str:

@@ -3,7 +3,8 @@
 * ``citing`` / ``cited`` — "SANA reported, citing a military source", "citing a
   statement from X" (X), "citing a source in the YPG"; "citing figures" names no one;
 * ``quoted_by`` — "X was quoted as saying by Interfax";
-* ``carried_by`` — "said in a statement carried by SANA", "In a statement to SANA, …";
+* ``carried_by`` — "said in a statement carried by SANA", "In a statement to SANA, …",
+  "said in a phone call with SANA";
 * ``reporter`` — "told the correspondent" (the outlet named before);
 * ``subject_after`` — "… were injured said the source" (the speaker after the verb);
 * ``claims_a_deed`` — "said it was behind the bombing": a deed claimed, no report;
@@ -20,6 +21,9 @@ from kg.nlp.speakers import author_of_report, lexical_phrase, named, noun_phrase
 NAMING_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 # "in a statement carried by SANA": the words a speaker gives, and the verbs that pass them on.
 CARRIED_NOUNS = frozenset({"statement", "interview", "remarks", "comments", "report", "message"})
+# "said in a phone call with SANA", "in an interview with Al Arabiya": words spoken with an
+# outlet went to it (an organisation only: "an interview with Assad" is Assad speaking).
+CALL_NOUNS = frozenset({"interview", "call", "conversation"})
 CARRYING_VERBS = frozenset({"carry", "publish", "broadcast", "air", "run", "post", "quote"})
 # What a speaker shows rather than says ("a video shows", "posted footage showing").
 VISUAL_NOUNS = frozenset(
@@ -120,7 +124,7 @@ def carried_by(verb: Token) -> tuple[int, int] | None:
         if prep.dep_ != "prep" or prep.lower_ not in {"in", "through", "via"}:
             continue
         for noun in prep.children:
-            if noun.dep_ != "pobj" or noun.lemma_.lower() not in CARRIED_NOUNS:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in CARRIED_NOUNS | CALL_NOUNS:
                 continue
             outlet = name_after_to(noun)
             if outlet is not None:  # read without the parse: it may take "to SANA" for a verb
@@ -164,12 +168,20 @@ def claims_a_deed(verb: Token) -> bool:
 
 
 def name_after_to(noun: Token) -> tuple[int, int] | None:
-    """ "a statement to SANA", "a statement to Reuters": the name right after "to"."""
+    """ "a statement to SANA", "a statement to Reuters", "a phone call with SANA": the name
+    right after "to" (or after "with", for a call or an interview, an organisation)."""
     doc = noun.doc
     at = noun.i + 2
-    if at >= len(doc) or doc[noun.i + 1].lower_ != "to" or doc[at].ent_iob_ != "B":
+    if at >= len(doc) or doc[at].ent_iob_ != "B":
         return None
-    if doc[at].ent_type_ not in {"ORG", "PERSON"}:
+    word = doc[noun.i + 1].lower_
+    if word == "with" and noun.lemma_.lower() in CALL_NOUNS:
+        kinds = {"ORG"}
+    elif word == "to":
+        kinds = {"ORG", "PERSON"}
+    else:
+        return None
+    if doc[at].ent_type_ not in kinds:
         return None
     end = at + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":

@@ -249,6 +249,20 @@ AFP = "Agence France-Presse"
             "9 fighters",
             ("People's Protection Units", ["Reuters"]),
         ),
+        (  # "said in a phone call with SANA": the outlet the words went to relays
+            "phone call with",
+            "Residents of the town said in a phone call with SANA that 12 people were injured"
+            " by the shelling.",
+            "12 people",
+            ("unnamed local", [SANA]),
+        ),
+        (  # "an interview with" a person: he is no outlet, no relay
+            "interview with a person",
+            "Governor Hassan Darwish said in an interview with Sergei Lavrov that 12 people were"
+            " injured by the shelling.",
+            "12 people",
+            ("Hassan Darwish", []),
+        ),
         (  # "According to SANA news agency terrorists fired …": the comma lost
             "according to, glued",
             "According to SANA news agency terrorists fired a number of rocket shells on "

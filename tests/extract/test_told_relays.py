@@ -64,6 +64,21 @@ AFP = "Agence France-Presse"
             "40 villages",
             ("Rami Abdel Rahman", ["Syrian Observatory for Human Rights", AFP]),
         ),
+        (  # a named source shown telling an outlet in a sentence with no count: his
+            # later words went to it too
+            "told before, named again",
+            "The attack on the border town was repelled before dawn, commander Hassan Darwish"
+            ' told Reuters. "Twelve gunmen were killed in the fighting" said Darwish.',
+            "Twelve gunmen",
+            ("Hassan Darwish", ["Reuters"]),
+        ),
+        (  # forward only: words given before he is shown telling the outlet keep none
+            "said before, told after",
+            '"Twelve gunmen were killed in the fighting" commander Hassan Darwish said. The'
+            " attack on the border town was repelled before dawn, Hassan Darwish told Reuters.",
+            "Twelve gunmen",
+            ("Hassan Darwish", []),
+        ),
     ],
 )
 def test_told_relays(

@@ -1,0 +1,95 @@
+"""The body a named person's title gives before his name: "Member of the Syrian Coalition
+Hussein Albuseis condemned … Albuseis pointed out that nearly 200 000 civilians …",
+"President of the Syrian Coalition Anas Abdah …", "Director of Daraa Health Directorate
+Abdel Wadoud al-Homsi said".
+
+The guide reads a named person speaking for an organisation as the claimant and his
+organisation as the first relay hop ("Observatory head Rami Abdel Rahman told AFP" →
+relay Observatory, AFP).  Where the title stands before the name as "ROLE of (the) BODY"
+and the speech verb names him only by name (or surname), the frame's speaker phrase
+does not hold the body: the claims of that person with no relay take it, in the
+sentence that names him speaking or the next (not a number carried further on).  "Secretary of
+State John Kerry" names no body (no organisation mention after "of").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from kg.nlp import text_of
+from kg.nlp.attribution import sentence_units
+from kg.nlp.sources import ROLE_NOUNS
+from kg.records import PLACE_KINDS, CountClaim, EntityKind, EntityRef, Mention
+
+# Bodies a person speaks for: not a place, not another person, not an unnamed source.
+NOT_BODIES = PLACE_KINDS | {EntityKind.PERSON, EntityKind.UNNAMED_SOURCE}
+
+
+def titled_bodies(
+    doc: Doc, mentions: Sequence[Mention], claims: Sequence[CountClaim]
+) -> list[CountClaim]:
+    """The claims, those of a person whose title names his body given that body as relay."""
+    text = text_of(doc)
+    starts = [unit.start_char for unit in sentence_units(doc)]
+    bodies: dict[str, EntityRef | None] = {}
+    result: list[CountClaim] = []
+    for claim in claims:
+        found = claim.attribution
+        if (
+            found is not None
+            and found.claimant is not None
+            and found.cue is not None
+            and not found.chain
+            and not found.unnamed
+            and EntityKind.PERSON in found.claimant.kinds
+            and _unit(starts, claim.evidence[0].start) - _unit(starts, found.cue.start) <= 1
+        ):
+            person = found.claimant
+            if person.key not in bodies:
+                bodies[person.key] = _title_body(doc, text, person, mentions)
+            body = bodies[person.key]
+            if body is not None and body.key != person.key:
+                claim = replace(claim, attribution=replace(found, chain=(body,)))
+        result.append(claim)
+    return result
+
+
+def _title_body(
+    doc: Doc, text: str, person: EntityRef, mentions: Sequence[Mention]
+) -> EntityRef | None:
+    """ "ROLE of (the) BODY PERSON": a body mention ending right before the person's full
+    name, at its first place in the text that has one."""
+    name = person.label
+    if " " not in name:
+        return None  # a surname alone may be anyone's
+    at = text.find(name)
+    while at >= 0:
+        for body in mentions:
+            if not 0 <= at - body.span.end <= 1 or set(body.entity.kinds) & NOT_BODIES:
+                continue
+            first = _token_at(doc, body.span.start)
+            if first is None:
+                continue
+            before = first - 1 if first > 0 and doc[first - 1].lower_ == "the" else first
+            if before < 2 or doc[before - 1].lower_ != "of":
+                continue
+            role = doc[before - 2].lower_
+            if role in ROLE_NOUNS or role.rsplit("-", 1)[-1] in ROLE_NOUNS:
+                return body.entity
+        at = text.find(name, at + 1)
+    return None
+
+
+def _unit(starts: Sequence[int], char: int) -> int:
+    """The index of the sentence unit holding a character offset."""
+    return bisect_right(starts, char) - 1
+
+
+def _token_at(doc: Doc, char: int) -> int | None:
+    """The token starting at a character offset."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None and doc[span.start].idx == char else None

@@ -1,0 +1,48 @@
+"""A named person's title before his name ("ROLE of the BODY NAME") gives his body as the
+first relay hop of his later reports: rows on real-model parses, through ``analyse``."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.extract.test_sources import analysed, claim_of, source
+
+COALITION = "Syrian National Coalition"
+
+
+@pytest.mark.parametrize(
+    ("rule", "body", "words", "expected"),
+    [
+        (  # the title names the body; the report names him alone
+            "title before the name",
+            "Vice-president of the Syrian Coalition Abdulahad Astepho condemned the bombing"
+            " on Sunday. Astepho noted that more than 40 civilians were killed in the raids.",
+            "40 civilians",
+            ("Abdulahad Astepho", [COALITION]),
+        ),
+        (  # "Secretary of State": no organisation named after "of"
+            "no body after the title",
+            "Secretary of State John Kerry condemned the bombing on Sunday. Kerry said that"
+            " more than 40 civilians were killed in the raids.",
+            "40 civilians",
+            ("John Kerry", []),
+        ),
+        (  # a number carried on past the next sentence keeps no hop
+            "carried far",
+            "Vice-president of the Syrian Coalition Abdulahad Astepho condemned the bombing"
+            " on Sunday. Astepho noted that the raids hit the market. The town was shelled"
+            " again at night. The strikes killed 40 civilians.",
+            "40 civilians",
+            None,
+        ),
+    ],
+)
+def test_title_bodies(
+    nlp: Language, rule: str, body: str, words: str, expected: tuple[str, list[str]] | None
+) -> None:
+    found = source(claim_of(analysed(nlp, body), words))
+    if expected is None:
+        assert found is None or not found[1], rule
+    else:
+        assert found == expected, rule
