@@ -27,6 +27,25 @@ from kg.records import Outcome
 
 # Words that turn to another story (as ``kg.extract.attribution.TOPIC_SHIFTS``).
 SHIFT_WORDS = frozenset({"meanwhile", "separately", "elsewhere", "earlier", "previously"})
+# Phrases a round-up opens its next item with ("Aleppo In the same context a woman was
+# killed …", "In another incident at least five people …", "… west of Kirkuk In a
+# separate event A major suicide attack …"), lowercased, after "in".
+SHIFT_PHRASES = (
+    ("the", "same", "context"),
+    ("a", "related", "context"),
+    ("another", "context"),
+    ("a", "related", "development"),
+    ("another", "development"),
+    ("another", "incident"),
+    ("a", "separate", "incident"),
+    ("a", "separate", "event"),
+    ("a", "separate", "development"),
+)
+# What "Another …" opens a new incident with ("Another shelling took place in al-Baath").
+INCIDENT_NOUNS = frozenset(
+    {"shelling", "attack", "airstrike", "strike", "raid", "explosion", "blast", "bombing",
+     "bomb", "massacre", "ambush"}
+)  # fmt: skip
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
 
 
@@ -36,13 +55,36 @@ def glued_shift(unit: SpacySpan) -> Token | None:
     for token in unit[1:]:
         before = token.doc[token.i - 1]
         if (
-            token.lower_ in SHIFT_WORDS
+            (token.lower_ in SHIFT_WORDS or shift_phrase(token))
             and token.text[:1].isupper()
             and before.is_alpha
             and not before.is_sent_start
         ):
             return token
     return None
+
+
+def shift_phrase(token: Token) -> bool:
+    """Whether ``token`` is the "In" of "In the same context", "In another incident" …"""
+    if token.lower_ != "in":
+        return False
+    after = tuple(t.lower_ for t in token.doc[token.i + 1 : token.i + 4])
+    return any(after[: len(phrase)] == phrase for phrase in SHIFT_PHRASES)
+
+
+def _opening_shift(unit: SpacySpan) -> bool:
+    """ "In the same context …", "Aleppo In the same context …" (a section name a lost
+    break glued on), "Another shelling took place in al-Baath …": the sentence opens
+    another item or incident."""
+    head = [t for t in unit[:4] if not t.is_space]
+    for index, token in enumerate(head[:3]):
+        if shift_phrase(token) and all(t.text[:1].isupper() for t in head[:index]):
+            return True
+    return (
+        len(head) >= 2
+        and head[0].lower_ == "another"
+        and head[1].lemma_.lower() in INCIDENT_NOUNS
+    )
 
 
 def item_heading(unit: SpacySpan) -> bool:
@@ -80,7 +122,7 @@ def _second_count(unit: SpacySpan) -> bool:
 def opens_story(unit: SpacySpan, char: int) -> bool:
     """Whether the number at ``char`` opens another story: its sentence is a round-up
     item's heading, or the number comes after a glued shift word."""
-    if item_heading(unit):
+    if item_heading(unit) or _opening_shift(unit):
         return True
     shift = glued_shift(unit)
     return shift is not None and shift.idx <= char
@@ -90,7 +132,12 @@ def breaks_report(unit: SpacySpan) -> bool:
     """Whether a sentence turns to another story: it opens on a shift word ("Meanwhile
     …") or an item's heading, or holds a shift word a lost break glued on."""
     opening = [t for t in unit[:2] if t.lower_ in SHIFT_WORDS]
-    return bool(opening) or item_heading(unit) or glued_shift(unit) is not None
+    return (
+        bool(opening)
+        or _opening_shift(unit)
+        or item_heading(unit)
+        or glued_shift(unit) is not None
+    )
 
 
 def new_moment(unit: SpacySpan) -> bool:
