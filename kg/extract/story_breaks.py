@@ -19,11 +19,14 @@ the sentences after it: "Meanwhile hundreds escaped … Tens of thousands had be
 
 from __future__ import annotations
 
-from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
+from dataclasses import replace
 
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from kg.nlp.attribution import sentence_units
 from kg.nlp.lexicon import OUTCOME_WORDS
-from kg.records import Outcome
+from kg.records import CountClaim, Outcome
 
 # Words that turn to another story (as ``kg.extract.attribution.TOPIC_SHIFTS``).
 SHIFT_WORDS = frozenset({"meanwhile", "separately", "elsewhere", "earlier", "previously"})
@@ -81,9 +84,7 @@ def _opening_shift(unit: SpacySpan) -> bool:
         if shift_phrase(token) and all(t.text[:1].isupper() for t in head[:index]):
             return True
     return (
-        len(head) >= 2
-        and head[0].lower_ == "another"
-        and head[1].lemma_.lower() in INCIDENT_NOUNS
+        len(head) >= 2 and head[0].lower_ == "another" and head[1].lemma_.lower() in INCIDENT_NOUNS
     )
 
 
@@ -133,10 +134,7 @@ def breaks_report(unit: SpacySpan) -> bool:
     …") or an item's heading, or holds a shift word a lost break glued on."""
     opening = [t for t in unit[:2] if t.lower_ in SHIFT_WORDS]
     return (
-        bool(opening)
-        or _opening_shift(unit)
-        or item_heading(unit)
-        or glued_shift(unit) is not None
+        bool(opening) or _opening_shift(unit) or item_heading(unit) or glued_shift(unit) is not None
     )
 
 
@@ -148,3 +146,22 @@ def new_moment(unit: SpacySpan) -> bool:
     if opening is None or opening.text in QUOTE_MARKS:
         return False
     return not any(t.lower_ in {"today", "tonight"} for t in unit[:4])
+
+
+def without_glued_headings(doc: Doc, claims: list[CountClaim]) -> list[CountClaim]:
+    """ "Eight persons wounded in Foua and Kafyra in Idleb Meanwhile civil sources told
+    SANA that 8 persons …", "… six ISIS suicide bombers west of Kirkuk In a separate event
+    A major suicide attack … was foiled said the frontline commander": a number before a
+    glued shift is the heading's, the article's own voice; the source named after the
+    shift tells the next story only."""
+    units = sentence_units(doc)
+    result: list[CountClaim] = []
+    for claim in claims:
+        found, start = claim.attribution, claim.evidence[0].start
+        if found is not None and found.cue is not None:
+            unit = next((u for u in units if u.start_char <= start < u.end_char), None)
+            shift = glued_shift(unit) if unit is not None else None
+            if shift is not None and start < shift.idx <= found.cue.start:
+                claim = replace(claim, attribution=None)
+        result.append(claim)
+    return result
