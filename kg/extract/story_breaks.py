@@ -15,6 +15,12 @@ report).  ``carried`` asks ``opens_story`` of the sentence it fills (numbers aft
 word get no carried source) and ``breaks_report`` of each sentence it would carry a
 report across (one such sentence with no source of its own ends the report, also for
 the sentences after it: "Meanwhile hundreds escaped … Tens of thousands had been trapped").
+
+A round-up's next item also opens on a phrase ("Aleppo In the same context a woman was
+killed …", "In another incident at least five people …") or on another incident
+("Another shelling took place in al-Baath …"); and a number before a glued shift is the
+heading's, not the source's named after it ("Eight persons wounded in Foua and Kafyra in
+Idleb Meanwhile civil sources told SANA …": ``without_glued_headings``).
 """
 
 from __future__ import annotations
