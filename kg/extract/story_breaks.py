@@ -17,10 +17,9 @@ report across (one such sentence with no source of its own ends the report, also
 the sentences after it: "Meanwhile hundreds escaped … Tens of thousands had been trapped").
 
 A round-up's next item also opens on a phrase ("Aleppo In the same context a woman was
-killed …", "In another incident at least five people …") or on another incident
-("Another shelling took place in al-Baath …"); and a number before a glued shift is the
-heading's, not the source's named after it ("Eight persons wounded in Foua and Kafyra in
-Idleb Meanwhile civil sources told SANA …": ``without_glued_headings``).
+killed …", "In another incident at least five people …"); and a number before a glued
+shift is the heading's, not the source's named after it ("Eight persons wounded in Foua
+and Kafyra in Idleb Meanwhile civil sources told SANA …": ``without_glued_headings``).
 """
 
 from __future__ import annotations
@@ -50,11 +49,6 @@ SHIFT_PHRASES = (
     ("a", "separate", "event"),
     ("a", "separate", "development"),
 )
-# What "Another …" opens a new incident with ("Another shelling took place in al-Baath").
-INCIDENT_NOUNS = frozenset(
-    {"shelling", "attack", "airstrike", "strike", "raid", "explosion", "blast", "bombing",
-     "bomb", "massacre", "ambush"}
-)  # fmt: skip
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
 
 
@@ -83,14 +77,11 @@ def shift_phrase(token: Token) -> bool:
 
 def _opening_shift(unit: SpacySpan) -> bool:
     """ "In the same context …", "Aleppo In the same context …" (a section name a lost
-    break glued on), "Another shelling took place in al-Baath …": the sentence opens
-    another item or incident."""
+    break glued on), "In another incident …": the sentence opens another item."""
     head = [t for t in unit[:4] if not t.is_space]
-    for index, token in enumerate(head[:3]):
-        if shift_phrase(token) and all(t.text[:1].isupper() for t in head[:index]):
-            return True
-    return (
-        len(head) >= 2 and head[0].lower_ == "another" and head[1].lemma_.lower() in INCIDENT_NOUNS
+    return any(
+        shift_phrase(token) and all(t.text[:1].isupper() for t in head[:index])
+        for index, token in enumerate(head[:3])
     )
 
 

@@ -90,13 +90,6 @@ REPORT = (
             "at least five",
         ),
         (
-            "a sentence opening on another shelling",
-            "A source at the police command told SANA that terrorists killed a child with a "
-            "rocket shell in the city. Another shelling took place in the town of Khan Arnabeh "
-            "where the terrorists opened rocket fire hitting a family of four people.",
-            "four people",
-        ),
-        (
             "a glued 'In a separate event' before the source of the next story",
             "Fighters shoot dead four gunmen west of Kirkuk In a separate event a major attack "
             "on the defense lines south of the city was foiled on Saturday said the commander.",
