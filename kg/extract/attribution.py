@@ -25,8 +25,9 @@ from spacy.tokens import Span as SpacySpan
 
 from kg.extract.carriers import carried_on, closing_source
 from kg.extract.dates import before_the_news
+from kg.extract.headline_repeats import sourced_repeats
 from kg.extract.speakers import compatible, is_unnamed, speaker_ref
-from kg.extract.story_breaks import breaks_report, new_moment, opens_story
+from kg.extract.story_breaks import breaks_report, new_moment, opens_story, without_glued_headings
 from kg.extract.video_titles import without_video_titles
 from kg.nlp import text_of
 from kg.nlp.attribution import Frame, frames_of, paragraphs, sentence_units
@@ -213,6 +214,7 @@ def carry_claims(
                 found = carried(doc, start, mentions)
             claim = replace(claim, attribution=found)
         result.append(claim)
+    result = without_glued_headings(doc, result)  # "… in Idleb Meanwhile civil sources told"
     return without_video_titles(text_of(doc), result)  # "… Dozens killed … - YouTube"
 
 
@@ -231,19 +233,20 @@ def headline_claims(
     end = at + len(headline)
     tail = headline_source(doc, headline, mentions)
     copy = _headline_copy(text, at, end)  # the headline again is no report of the body's
-    body = [
+    told = [
         c
         for c in claims
         if c.evidence[0].start >= end
-        and c.attribution is not None
         and not (copy is not None and copy[0] <= c.evidence[0].start < copy[1])
     ]
+    body = [c for c in told if c.attribution is not None]
     result: list[CountClaim] = []
     for claim in claims:
         phrase = claim.evidence[0]
         if at <= phrase.start < end:
             own = claim.attribution or tail
-            repeats = [c for c in body if _repeats(claim, c)]
+            own_voice = [c for c in told if c.attribution is None and _repeats(claim, c)]
+            repeats = sourced_repeats(doc, [c for c in body if _repeats(claim, c)], own_voice)
             named = [c for c in repeats if c.attribution and not c.attribution.unnamed]
             same = (named or repeats or [None])[0]  # "… 40 people … reports say", then
             # "At least 40 people … were killed … the Observatory claimed": the Observatory

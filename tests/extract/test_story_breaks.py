@@ -75,6 +75,26 @@ REPORT = (
             "districts are running low on vital supplies.",
             "Up to 300000",
         ),
+        (
+            "a round-up's section name before 'In the same context'",
+            "A source at Homs Governorate told SANA that two civilians were killed in rocket "
+            "attacks on the city. Hama In the same context a woman was killed and 20 others "
+            "were injured in rocket attacks on residential neighborhoods in Hama city.",
+            "20 others",
+        ),
+        (
+            "a sentence opening on 'In another incident'",
+            "The monitor said nine people were killed in air strikes on Douma on Monday. In "
+            "another incident at least five people were killed when a shell struck a school "
+            "in the town of Tafas.",
+            "at least five",
+        ),
+        (
+            "a glued 'In a separate event' before the source of the next story",
+            "Fighters shoot dead four gunmen west of Kirkuk In a separate event a major attack "
+            "on the defense lines south of the city was foiled on Saturday said the commander.",
+            "four gunmen",
+        ),
     ],
 )
 def test_the_report_ends(nlp: Language, case: str, body: str, words: str) -> None:
