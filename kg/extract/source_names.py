@@ -45,6 +45,7 @@ from kg.extract.appositive_names import name_before_description
 from kg.extract.armed_descriptions import armed_group
 from kg.extract.office_seats import with_seat
 from kg.extract.possessor_bodies import of_its_country
+from kg.extract.service_names import named_service
 from kg.extract.surnames import full_name_before
 from kg.nlp.gazetteer import fold, load_gazetteer
 from kg.nlp.sources import ACTIVIST, DESCRIPTION_HEADS, UNNAMED_HEADS, head_of
@@ -90,6 +91,7 @@ def source_read(
         return reread(span.doc, first, mentions)
     found = cut_name(span, mentions, fits) or definite_body(span, mentions)
     found = found or name_before_description(span)  # "The Civil Defense another … group"
+    found = found or named_service(span, mentions)  # "the civil defence said": White Helmets
     if found is not None:
         return found, []
     return common_word(span, mentions, resolve)

@@ -70,8 +70,8 @@ KIND_MODIFIERS: dict[str, str] = {
         ["military", "security", "army", "field", "battlefield", "intelligence", "army's",
          "police", "militia", "militias", "forces", "troops"], MILITARY),
     **dict.fromkeys(
-        ["medical", "health", "hospital", "civil", "defence", "defense", "rescue", "medic"],
-        MEDICAL),
+        ["medical", "health", "hospital", "defence", "defense", "rescue", "medic"],
+        MEDICAL),  # "civil defence sources": medical; "civil sources" (civilians): local
     **dict.fromkeys(["opposition", "rebel", "activist", "activists", "rights"], ACTIVIST),
     **dict.fromkeys(["local", "informed", "tribal", "ground", "eyewitness"], LOCAL),
     **dict.fromkeys(["government", "diplomatic", "official", "governmental"], OFFICIAL),
