@@ -77,6 +77,14 @@ DETERMINERS = frozenset({"a", "an", "the", "one", "another"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Bodies a definite description names by their sort: "the regime", "the directorate".
 BODY_WORDS = frozenset({"government", "regime", "directorate", "administration"})
+# Words a misparse may take for the speaker that are no source: the channel a source
+# speaks through ("said Aleppo-based activist Ibrahim Khatib via Skype", "according to
+# the Twitter account of …") and a demonstrative standing for the facts ("This indicates
+# that poisoning substances were used … a local journalist reported").
+NO_SPEAKERS = frozenset(
+    {"skype", "twitter", "facebook", "youtube", "whatsapp", "telegram", "instagram",
+     "this", "that", "these", "those"}
+)  # fmt: skip
 # Descriptions a bare word may stand for when the article writes the short name
 # "the Observatory" and never the full one.
 SHORT_NAMES = {"monitor": "Observatory", "watchdog": "Observatory", "observatory": "Observatory"}
@@ -296,5 +304,7 @@ def fuller_name(
 ) -> EntityRef | None:
     """The source ``speaker_ref`` read for a speaker phrase, completed by the phrase: the
     possessive's country, an armed group described, an office's place."""
+    if ref is not None and fold(ref.label) in NO_SPEAKERS:
+        return None  # "said … Ibrahim Khatib via Skype", "This indicates that …"
     ref = armed_group(doc, bounds, of_its_country(doc, bounds, ref), mentions)
     return full_name_before(doc, bounds, with_seat(doc, bounds, ref, mentions))  # "Abdah"
