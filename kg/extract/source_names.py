@@ -44,6 +44,7 @@ from spacy.tokens import Span as SpacySpan
 from kg.extract.appositive_names import name_before_description
 from kg.extract.armed_descriptions import armed_group
 from kg.extract.glued_names import person_before_description
+from kg.extract.member_bodies import organisation_of_staff
 from kg.extract.office_seats import with_seat
 from kg.extract.possessor_bodies import of_its_country
 from kg.extract.service_names import named_service
@@ -102,6 +103,7 @@ def source_read(
     found = found or name_before_description(span)  # "The Civil Defense another … group"
     found = found or named_service(span, mentions)  # "the civil defence said": White Helmets
     found = found or person_before_description(span, mentions)  # "said Tarek a police officer"
+    found = found or organisation_of_staff(span, mentions)  # "U.N. investigators said"
     if found is not None:
         return found, []
     return common_word(span, mentions, resolve)
