@@ -8,10 +8,12 @@ phrase gives one ("Activists in Deir Ezzor"), never with the reporter's words be
 it.  FA-KES lost the commas, so the parse makes the place or the event before the
 source a compound of it.  Here the phrase keeps, leftwards from its head, only words
 that describe the source: words of its kind ("state", "military", "local"),
-nationalities, adjectives ("independent", "Quneitra-based"), a determiner opening it,
-and a name opening the phrase right before them ("Raqqa local media", "Azaz
-witnesses"); a common noun ("city", "meantime", "assault"), a participle ("wounded")
-or a name after other words ends it.  What follows the head ("in rural Idlib") stays.
+nationalities, adjectives ("independent", "Quneitra-based"), singular nouns of its
+trade ("civil defence emergency workers"), a determiner opening it, and a name opening
+the phrase right before them ("Raqqa local media", "The Homs governor"); a noun of
+place, time or event ("city", "meantime", "assault"), a plural noun ("terrorists"), a
+participle ("wounded") or a name after other words ends it.  What follows the head
+("in rural Idlib") stays.
 """
 
 from __future__ import annotations
@@ -22,6 +24,15 @@ from kg.nlp.sources import KIND_MODIFIERS, NATIONALITIES, after_count, head_of
 
 DETERMINERS = frozenset({"a", "an", "the", "one", "another", "some", "several", "two", "three"})
 HYPHENS = frozenset({"-", "‐"})
+# Nouns the reporter's words end on before a lost comma, never a source's description:
+# places ("in the city"), times ("In the meantime"), events ("on the Raqqa assault").
+GLUED_NOUNS = frozenset(
+    {"city", "town", "village", "district", "area", "province", "region", "neighborhood",
+     "neighbourhood", "countryside", "capital", "country", "governorate", "suburb",
+     "suburbs", "border", "meantime", "meanwhile", "time", "day", "morning", "evening",
+     "night", "week", "month", "year", "today", "attack", "assault", "offensive", "strike",
+     "raid", "bombing", "shelling", "battle", "fighting", "clashes", "explosion", "blast"}
+)  # fmt: skip
 
 
 def source_words(span: Span) -> Span:
@@ -46,8 +57,14 @@ def own_words(span: Span) -> Span:
         if word in KIND_MODIFIERS or word in NATIONALITIES or _describing(before):
             start -= 1
             continue
+        if before.pos_ == "NOUN" and word not in GLUED_NOUNS and before.tag_ != "NNS":
+            start -= 1  # "civil defence emergency workers", "the frontline commander"
+            continue
+        if word == "and" and start - 2 >= span.start and doc[start - 2].pos_ in {"ADJ", "NOUN"}:
+            start -= 1  # "Local and media sources": one source of two kinds
+            continue
         if before.pos_ == "PROPN" and _opens(doc, span.start, start - 1):
-            start = span.start  # "Raqqa local media", "Azaz witnesses"
+            start = span.start  # "Raqqa local media", "Azaz witnesses", "The Homs governor"
         break
     return doc[start : span.end]
 
@@ -88,4 +105,6 @@ def _opens(doc: object, floor: int, index: int) -> bool:
     after = doc[index + 1]  # type: ignore[index]
     if after.lower_ in NATIONALITIES or after.lower_ in DETERMINERS:
         return False
+    if doc[floor].lower_ in DETERMINERS:  # type: ignore[index]
+        floor += 1  # "The Homs governor"
     return all(doc[i].pos_ == "PROPN" for i in range(floor, index + 1))  # type: ignore[index]

@@ -39,6 +39,10 @@ def test_glued_words_stay_out(nlp: Language, text: str, expected: str) -> None:
         ("Activists in rural Idlib said 12 people were killed.", "Activists in rural Idlib"),
         ("A pro-government military source said 12 people were killed.",
          "A pro-government military source"),
+        ("Twelve people were killed Civil defence emergency workers said.",
+         "Civil defence emergency workers"),
+        ("Local and media sources said 12 people were killed.", "Local and media sources"),
+        ("Twelve people were killed The Homs governor said.", "The Homs governor"),
     ],
 )  # fmt: skip
 def test_own_words_stay(nlp: Language, text: str, expected: str) -> None:
