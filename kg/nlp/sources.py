@@ -222,6 +222,8 @@ def unnamed_kind(span: Span) -> str | None:
         t.lemma_.lower() for t in span if t.i != head.i
     }
     found = [KIND_MODIFIERS[m] for m in modifiers if m in KIND_MODIFIERS]
+    if base == OFFICIAL:  # "Local officials said", "local authorities": officials, not locals
+        found = [kind for kind in found if kind != LOCAL]
     for kind in KIND_ORDER:
         if kind in found:
             return kind

@@ -1,6 +1,7 @@
 """A rescue service named by its common name ("the civil defence said") is the body the
 article names for it (``kg.extract.service_names``), and "civil sources" are local, not
-medical (``kg.nlp.sources``); real-model parses through ``analyse``."""
+medical, and "local officials" officials (``kg.nlp.sources``); real-model parses through
+``analyse``."""
 
 from __future__ import annotations
 
@@ -58,3 +59,12 @@ def test_civil_sources_are_local(nlp: Language) -> None:
         nlp, "Civil defence sources said 12 people were killed in the raid on Idlib."
     )
     assert source(claim_of(medical, "12 people")) == ("unnamed medical", [])
+
+
+def test_local_officials_are_officials(nlp: Language) -> None:
+    """ "Local officials said …": officials (kind official), the word "local" no
+    witness on the ground; "local sources" stay local."""
+    officials = analysed(nlp, "Local officials said 12 people were killed in the city.")
+    assert source(claim_of(officials, "12 people")) == ("unnamed official", [])
+    sources = analysed(nlp, "Local sources said 12 people were killed in the city.")
+    assert source(claim_of(sources, "12 people")) == ("unnamed local", [])
