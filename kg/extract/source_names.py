@@ -43,8 +43,11 @@ from spacy.tokens import Span as SpacySpan
 
 from kg.extract.appositive_names import name_before_description
 from kg.extract.armed_descriptions import armed_group
+from kg.extract.glued_names import person_before_description
+from kg.extract.member_bodies import organisation_of_staff
 from kg.extract.office_seats import with_seat
 from kg.extract.possessor_bodies import of_its_country
+from kg.extract.service_names import named_service
 from kg.extract.surnames import full_name_before
 from kg.nlp.gazetteer import fold, load_gazetteer
 from kg.nlp.sources import ACTIVIST, DESCRIPTION_HEADS, UNNAMED_HEADS, head_of
@@ -75,6 +78,14 @@ DETERMINERS = frozenset({"a", "an", "the", "one", "another"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Bodies a definite description names by their sort: "the regime", "the directorate".
 BODY_WORDS = frozenset({"government", "regime", "directorate", "administration"})
+# Words a misparse may take for the speaker that are no source: the channel a source
+# speaks through ("said Aleppo-based activist Ibrahim Khatib via Skype", "according to
+# the Twitter account of …") and a demonstrative standing for the facts ("This indicates
+# that poisoning substances were used … a local journalist reported").
+NO_SPEAKERS = frozenset(
+    {"skype", "twitter", "facebook", "youtube", "whatsapp", "telegram", "instagram",
+     "this", "that", "these", "those"}
+)  # fmt: skip
 # Descriptions a bare word may stand for when the article writes the short name
 # "the Observatory" and never the full one.
 SHORT_NAMES = {"monitor": "Observatory", "watchdog": "Observatory", "observatory": "Observatory"}
@@ -90,6 +101,9 @@ def source_read(
         return reread(span.doc, first, mentions)
     found = cut_name(span, mentions, fits) or definite_body(span, mentions)
     found = found or name_before_description(span)  # "The Civil Defense another … group"
+    found = found or named_service(span, mentions)  # "the civil defence said": White Helmets
+    found = found or person_before_description(span, mentions)  # "said Tarek a police officer"
+    found = found or organisation_of_staff(span, mentions)  # "U.N. investigators said"
     if found is not None:
         return found, []
     return common_word(span, mentions, resolve)
@@ -292,5 +306,7 @@ def fuller_name(
 ) -> EntityRef | None:
     """The source ``speaker_ref`` read for a speaker phrase, completed by the phrase: the
     possessive's country, an armed group described, an office's place."""
+    if ref is not None and fold(ref.label) in NO_SPEAKERS:
+        return None  # "said … Ibrahim Khatib via Skype", "This indicates that …"
     ref = armed_group(doc, bounds, of_its_country(doc, bounds, ref), mentions)
     return full_name_before(doc, bounds, with_seat(doc, bounds, ref, mentions))  # "Abdah"

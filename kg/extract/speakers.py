@@ -40,13 +40,13 @@ from kg.extract.role_bodies import described_body, person_after_role
 from kg.extract.roles import name_before_role
 from kg.extract.source_names import fuller_name, source_read
 from kg.extract.spellings import known_spelling
+from kg.extract.unnamed_words import source_words
 from kg.nlp.gazetteer import DEFAULT_BASE_IRI, GAZETTEER_PATH, fold, load_gazetteer
 from kg.nlp.sources import (
     ACTIVIST,
     DESCRIPTION_HEADS,
     MEMBER_NOUNS,
     ROLE_NOUNS,
-    after_count,
     description_head,
     description_kind,
     head_of,
@@ -144,7 +144,7 @@ def _speaker_ref(
         return identified.entity, []
     kind = unnamed_kind(span)
     if kind is not None:
-        return unnamed_ref(kind, _words(after_count(span))), []
+        return unnamed_ref(kind, _words(source_words(span))), []
     overlapping = [m for m in mentions if m.span.start < end and start < m.span.end]
     named = [
         m

@@ -31,6 +31,8 @@ ABBREVIATIONS = {
     "dr": "doctor",
     "sec.": "secretary",
 }
+# Posts a person holds in a body named with them: "the PYD spokesman", "the head of …".
+BODY_ROLES = ROLE_TITLES | {"head", "founder", "leader", "coordinator"}
 # How far before a person's name the title may stand ("Russian Defense Minister Sergei Shoigu").
 TITLE_REACH = 5
 
@@ -42,6 +44,28 @@ def role_of(span: Span) -> str | None:
         return None
     role = words[1].lower_
     return role if role in ROLE_TITLES and words[1].pos_ == "NOUN" else None
+
+
+def body_role_of(span: Span) -> tuple[str, list[str]] | None:
+    """ "the PYD spokesman", "the head of the Syrian Observatory": a definite role noun
+    with the body it holds the post in, by name ("PYD", "Syrian Observatory"); the role
+    and the body's words, else None."""
+    words = [t for t in span if not t.is_punct and t.lower_ not in {"'s", "’s"}]
+    if len(words) < 3 or words[0].lower_ != "the":
+        return None
+    roles = [i for i, t in enumerate(words) if t.lower_ in BODY_ROLES and t.pos_ == "NOUN"]
+    if not roles:
+        return None
+    at = roles[0]
+    before, after = words[1:at], words[at + 1 :]
+    if after:  # "the head of the Syrian Observatory"
+        if before or after[0].lower_ != "of":
+            return None
+        after = [t for t in after[1:] if t.lower_ != "the"]
+    body = before + after
+    if not body or not all(t.pos_ == "PROPN" for t in body):
+        return None  # "the military spokesperson": no body named
+    return words[at].lower_, [t.text for t in body]
 
 
 def _title(token: Token) -> str:
@@ -63,7 +87,7 @@ def role_holder(
     of "the minister" / "the general" belongs to; None when no one named before has it."""
     role = role_of(span)
     if role is None:
-        return None
+        return _body_role_holder(doc, span, speakers)
     for bounds in reversed(speakers):
         if bounds[1] <= span.start and _titled_person(doc, bounds, role):
             return bounds
@@ -73,4 +97,29 @@ def role_holder(
         for token in doc[max(0, ent.start - TITLE_REACH) : ent.start]:
             if _title(token) == role and token.sent == ent.sent:
                 return (token.i, ent.end)
+    return None
+
+
+def _body_role_holder(
+    doc: Doc, span: Span, speakers: Sequence[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """ "the PYD spokesman said" after "PYD spokesman Nawaf Khalil said", "the head of
+    the Syrian Observatory said" after "said Rami Abdel Rahman head of the Syrian
+    Observatory for Human Rights": the nearest earlier speaker named as a person with
+    that post and that body's words."""
+    found = body_role_of(span)
+    if found is None:
+        return None
+    role, body = found
+    for bounds in reversed(speakers):
+        if bounds[1] > span.start:
+            continue
+        phrase = doc[bounds[0] : bounds[1]]
+        words = {t.text for t in phrase}
+        if (
+            any(t.ent_type_ == "PERSON" for t in phrase)
+            and any(_title(t) == role for t in phrase)
+            and all(word in words for word in body)
+        ):
+            return bounds
     return None

@@ -70,8 +70,8 @@ KIND_MODIFIERS: dict[str, str] = {
         ["military", "security", "army", "field", "battlefield", "intelligence", "army's",
          "police", "militia", "militias", "forces", "troops"], MILITARY),
     **dict.fromkeys(
-        ["medical", "health", "hospital", "civil", "defence", "defense", "rescue", "medic"],
-        MEDICAL),
+        ["medical", "health", "hospital", "defence", "defense", "rescue", "medic"],
+        MEDICAL),  # "civil defence sources": medical; "civil sources" (civilians): local
     **dict.fromkeys(["opposition", "rebel", "activist", "activists", "rights"], ACTIVIST),
     **dict.fromkeys(["local", "informed", "tribal", "ground", "eyewitness"], LOCAL),
     **dict.fromkeys(["government", "diplomatic", "official", "governmental"], OFFICIAL),
@@ -222,6 +222,8 @@ def unnamed_kind(span: Span) -> str | None:
         t.lemma_.lower() for t in span if t.i != head.i
     }
     found = [KIND_MODIFIERS[m] for m in modifiers if m in KIND_MODIFIERS]
+    if base == OFFICIAL:  # "Local officials said", "local authorities": officials, not locals
+        found = [kind for kind in found if kind != LOCAL]
     for kind in KIND_ORDER:
         if kind in found:
             return kind

@@ -101,3 +101,30 @@ def test_a_report_from_a_place_has_no_author_there(nlp: Language) -> None:
     the claim stays an unnamed report's, not the article's own word."""
     body = "At least 20 people were killed in the strikes, according to a report from Aleppo."
     assert source(claim_of(analysed(nlp, body), "At least 20")) == ("unnamed media", [])
+
+
+@pytest.mark.parametrize(
+    ("body", "words", "expected"),
+    [
+        (  # "the <body> <role>" after the person named with both
+            "YPG spokesman Redur Khalil said on Monday that the militants had withdrawn. The "
+            "town was quiet by evening. The YPG spokesman said 40 militants were killed in the "
+            "fighting.",
+            "40 militants",
+            "Redur Khalil",
+        ),
+        (  # "the <role> of <body>", the body's name shortened
+            "The offensive went on said Ahmad Mansour head of the Syrian Network for Human "
+            "Rights. The roads were closed. The head of the Syrian Network said 40 people "
+            "had fled.",
+            "40 people",
+            "Ahmad Mansour",
+        ),
+    ],
+)
+def test_a_role_with_its_body_is_the_person_named_with_both(
+    nlp: Language, body: str, words: str, expected: str
+) -> None:
+    """The role anaphor with the body's name (``body_role_of``)."""
+    found = source(claim_of(analysed(nlp, body), words))
+    assert found is not None and found[0] == expected
