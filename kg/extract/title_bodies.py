@@ -9,7 +9,8 @@ relay Observatory, AFP).  Where the title stands before the name as "ROLE of (th
 and the speech verb names him only by name (or surname), the frame's speaker phrase
 does not hold the body: the claims of that person with no relay take it, in the
 sentence that names him speaking or the next (not a number carried further on).  "Secretary of
-State John Kerry" names no body (no organisation mention after "of").
+State John Kerry" names no body (no organisation mention after "of"); "Secretary of Defense
+Ashton Carter": his ministry as the article names it (kg.extract.portfolios).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from kg.extract.portfolios import ministry_for, ministry_named, portfolio_of
 from kg.nlp import text_of
 from kg.nlp.attribution import sentence_units
 from kg.nlp.sources import ROLE_NOUNS
@@ -39,6 +41,10 @@ def titled_bodies(
     result: list[CountClaim] = []
     for claim in claims:
         found = claim.attribution
+        if found is not None and found.claimant is not None and found.chain:
+            chain = ministry_for(text, found.claimant, found.chain, mentions)  # not "Defense"
+            if chain != found.chain:
+                claim = replace(claim, attribution=(found := replace(found, chain=chain)))
         if (
             found is not None
             and found.claimant is not None
@@ -78,6 +84,8 @@ def _title_body(
             if before < 2 or doc[before - 1].lower_ != "of":
                 continue
             role = doc[before - 2].lower_
+            if portfolio_of(text, person, body.entity):  # "Secretary of Defense …"
+                return ministry_named(body.entity.label, mentions)
             if role in ROLE_NOUNS or role.rsplit("-", 1)[-1] in ROLE_NOUNS:
                 return body.entity
         at = text.find(name, at + 1)
