@@ -11,6 +11,9 @@ does not hold the body: the claims of that person with no relay take it, in the
 sentence that names him speaking or the next (not a number carried further on).  "Secretary of
 State John Kerry" names no body (no organisation mention after "of"); "Secretary of Defense
 Ashton Carter": his ministry as the article names it (kg.extract.portfolios).
+
+The title may also follow the name, its comma lost: "Nasr al-Hariri Secretary General of
+the Syrian Coalition decries … Hariri also said …", "Hamza Khatib the manager of …".
 """
 
 from __future__ import annotations
@@ -29,6 +32,12 @@ from kg.records import PLACE_KINDS, CountClaim, EntityKind, EntityRef, Mention
 
 # Bodies a person speaks for: not a place, not another person, not an unnamed source.
 NOT_BODIES = PLACE_KINDS | {EntityKind.PERSON, EntityKind.UNNAMED_SOURCE}
+# A body a person speaks for after his role ("the Syrian Coalition"), not a sect or people.
+ORGANISATIONS = frozenset(
+    {EntityKind.ORGANIZATION, EntityKind.ARMED_GROUP, EntityKind.STATE_BODY, EntityKind.OUTLET}
+)
+# The word between a role after a name and its body: "head of", "a spokesman for".
+LINKS = frozenset({"of", "for"})
 
 
 def titled_bodies(
@@ -88,8 +97,55 @@ def _title_body(
                 return ministry_named(body.entity.label, mentions)
             if role in ROLE_NOUNS or role.rsplit("-", 1)[-1] in ROLE_NOUNS:
                 return body.entity
+        if (trailing := _trailing_body(doc, at + len(name), mentions)) is not None:
+            return trailing
         at = text.find(name, at + 1)
     return None
+
+
+def _trailing_body(doc: Doc, end: int, mentions: Sequence[Mention]) -> EntityRef | None:
+    """ "PERSON (the) ROLE of/for (the) BODY", the comma FA-KES drops after the name:
+    "Nasr al-Hariri Secretary General of the Syrian Coalition decries …", "Hamza Khatib
+    the manager of Al-Quds hospital told …": a body mention right after the role."""
+    at = _token_at(doc, end + 1) if end < len(doc.text) and doc.text[end] == " " else None
+    if at is None:
+        return None
+    if doc[at].lower_ in {"the", "a", "an"}:
+        at += 1
+    words = 0
+    while at < len(doc) and words < 3 and doc[at].is_alpha and doc[at].lower_ not in LINKS:
+        at, words = at + 1, words + 1
+    if not words or at >= len(doc) - 1 or doc[at].lower_ not in LINKS:
+        return None
+    role = doc[at - 1].lower_
+    if role not in ROLE_NOUNS:
+        return None
+    first = at + 1 + (doc[at + 1].lower_ == "the")
+    if first >= len(doc):
+        return None
+    start = doc[first].idx
+    body = next(
+        (
+            m
+            for m in mentions
+            if m.span.start == start
+            and not set(m.entity.kinds) & NOT_BODIES
+            and set(m.entity.kinds) & ORGANISATIONS
+            and m.entity.ner_label != "NORP"
+        ),
+        None,
+    )
+    return body.entity if body is not None and _ends_phrase(doc, body.span.end) else None
+
+
+def _ends_phrase(doc: Doc, end: int) -> bool:
+    """Whether a body's name ends its noun phrase: not "head of QRCSs health program"
+    (the head of something of the body's: the lost possessive glued on, a noun after)."""
+    last = doc.char_span(end - 1, end, alignment_mode="expand")
+    if last is None or last.end_char != end:
+        return False
+    after = doc[last.end] if last.end < len(doc) else None
+    return after is None or not (after.is_lower and after.pos_ in {"NOUN", "PROPN"})
 
 
 def _unit(starts: Sequence[int], char: int) -> int:

@@ -28,6 +28,20 @@ COALITION = "Syrian National Coalition"
             "40 civilians",
             ("John Kerry", []),
         ),
+        (  # the title after the name, its comma lost: "NAME ROLE of the BODY"
+            "title after the name",
+            "Nasr al-Hariri Secretary General of the Syrian Coalition condemned the bombing"
+            " on Sunday. Hariri also said that more than 40 civilians were killed in the raids.",
+            "40 civilians",
+            ("Nasr al-Hariri", [COALITION]),
+        ),
+        (  # "head of QRCSs health program": the head of something of the body's
+            "body's part after the name",
+            "The raids hit a hospital on Sunday. Dr. Hashem Darwish head of QRCSs health"
+            " program in Turkey said that more than 40 civilians were killed in the raids.",
+            "40 civilians",
+            ("Hashem Darwish", []),
+        ),
         (  # a number carried on past the next sentence keeps no hop
             "carried far",
             "Vice-president of the Syrian Coalition Abdulahad Astepho condemned the bombing"
