@@ -28,6 +28,37 @@ COALITION = "Syrian National Coalition"
             "40 civilians",
             ("John Kerry", []),
         ),
+        (  # the title after the name, its comma lost: "NAME ROLE of the BODY"
+            "title after the name",
+            "Nasr al-Hariri Secretary General of the Syrian Coalition condemned the bombing"
+            " on Sunday. Hariri also said that more than 40 civilians were killed in the raids.",
+            "40 civilians",
+            ("Nasr al-Hariri", [COALITION]),
+        ),
+        (  # "head of QRCSs health program": the head of something of the body's
+            "body's part after the name",
+            "The raids hit a hospital on Sunday. Dr. Hashem Darwish head of QRCSs health"
+            " program in Turkey said that more than 40 civilians were killed in the raids.",
+            "40 civilians",
+            ("Hashem Darwish", []),
+        ),
+        (  # a body named before a title of several words, the person named again after
+            "body before a long title",
+            "UN Under-Secretary-General for Humanitarian Affairs and Emergency Relief"
+            " Coordinator Valerie Amos briefed the council on Tuesday. Amos stressed that"
+            " sixty nine aid workers have been killed since the beginning of the conflict.",
+            "sixty nine aid workers",
+            ("Valerie Amos", ["United Nations"]),
+        ),
+        (  # the sentence whose phrase holds that title: the frame has read it already
+            "long title in the speaker's own sentence",
+            '"The coalition continued airstrikes with reports of some 865 people killed since'
+            ' strikes began" the report accompanying Tuesdays oral briefing by UN'
+            " Under-Secretary-General for Humanitarian Affairs and Emergency Relief"
+            " Coordinator Valerie Amos said.",
+            "some 865 people",
+            ("Valerie Amos", []),
+        ),
         (  # a number carried on past the next sentence keeps no hop
             "carried far",
             "Vice-president of the Syrian Coalition Abdulahad Astepho condemned the bombing"
