@@ -36,6 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp import text_of
+from kg.nlp.closing_sources import lost_subject
 from kg.nlp.credits import clear_of_credits, credits
 from kg.nlp.lexicon import (
     ANAPHORIC_SPEAKERS,
@@ -46,7 +47,7 @@ from kg.nlp.lexicon import (
     SPEECH_VERBS,
     WEAK_SPEECH_VERBS,
 )
-from kg.nlp.relay_hops import reported_as_saying, source_before_body, statement_to_before
+from kg.nlp.relay_hops import reported_as_saying, statement_to_before
 from kg.nlp.relays import (
     VISUAL_NOUNS,
     carried_by,
@@ -344,7 +345,7 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
     subjects.sort(key=lambda c: (not_a_source(c), not sourcey(c)))
     missed = not subjects and not agents
     if missed:
-        subject_before = source_before_body(sentence, verb) or noun_before(sentence, verb)
+        subject_before = lost_subject(sentence, verb)
         if subject_before is None:
             return None
         subjects = [subject_before]

@@ -1,0 +1,41 @@
+"""A source the parse took for an object of the words before a speech verb that closes
+the sentence: ``kg.nlp.closing_sources`` on real-model parses."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from tests.extract.test_sources import analysed, claim_of, source
+
+
+def test_the_civil_defence_before_a_closing_verb_with_a_toll_phrase(nlp: Language) -> None:
+    """ "… when their car was hit the civil defence said in a revised toll.": the rescue
+    service gives both counts (no article name for it: an unnamed medical source)."""
+    analysis = analysed(
+        nlp,
+        "Air strikes on the town killed 23 people on Friday including 6 when their car was "
+        "hit the civil defence said in a revised toll.",
+    )
+    assert source(claim_of(analysis, "23 people")) == ("unnamed medical", [])
+    assert source(claim_of(analysis, "6 when")) == ("unnamed medical", [])
+
+
+def test_sources_in_a_place_before_a_closing_verb(nlp: Language) -> None:
+    """ "… on Tuesday a war monitor and medical workers in the rebel-held area said.":
+    the parse hangs "in the rebel-held area" on the killing; the sources before it speak."""
+    analysis = analysed(
+        nlp,
+        "Barrel bombs killed nine people in the village on Tuesday a war monitor and medical "
+        "workers in the rebel-held area said.",
+    )
+    found = source(claim_of(analysis, "nine people"))
+    assert found is not None and found[0] is not None and found[0].startswith("unnamed ")
+
+
+def test_a_noun_that_is_no_source_before_a_closing_verb(nlp: Language) -> None:
+    """ "… where 30 children were studying the teachers said.": teachers are no source
+    kind, so the number stays in the article's own voice."""
+    analysis = analysed(
+        nlp, "Rockets hit the school in the town where 30 children were studying the teachers said."
+    )
+    assert source(claim_of(analysis, "30 children")) is None
