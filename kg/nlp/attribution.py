@@ -36,7 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp import text_of
-from kg.nlp.closing_sources import lost_subject
+from kg.nlp.closing_sources import lost_subject, whom_it_cites
 from kg.nlp.credits import clear_of_credits, credits
 from kg.nlp.lexicon import (
     ANAPHORIC_SPEAKERS,
@@ -502,7 +502,7 @@ def _passes_on(verb: Token, rest: list[Token]) -> bool:
         bool(rest)
         and all(t.i in own for t in rest)
         and all(
-            c.dep_ in {"dobj", "dative"}
+            (c.dep_ in {"dobj", "dative"} and whom_it_cites(verb, c))  # not "… a deal"
             or (c.dep_ == "prep" and c.lower_ in {"as", "by"})  # "… as saying", "by Y"
             or (c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in RELAY_VERBS)
             for c in after

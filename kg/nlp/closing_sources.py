@@ -1,4 +1,6 @@
-"""A source the parse lost at the end of its sentence: "… killed 31 civilians Friday
+"""Speech verbs that close a sentence, read where the commas were lost.
+
+A source the parse lost at the end of its sentence: "… killed 31 civilians Friday
 including 10 when their bus was hit the civil defence said in a revised toll.",
 "… on Tuesday a war monitor and medical workers in the rebel-held area said.",
 "… has yet to begin in earnest monitors and sources on the ground said."
@@ -9,6 +11,12 @@ sentence (only a date, "on Friday" or an "in a statement" phrase after it), the 
 phrase right before it speaks if it reads as a source: an unnamed source ("medical
 workers in the rebel-held area", "sources on the ground"), a monitor, or the rescue
 service by its common name ("the civil defence").
+
+A speech verb the parse hung on a noun or a clause closes the sentence it reports when
+only whom it cites or tells follows it ("… AP quoted SOHR as saying.", "… an informed
+source told Sputnik."); what it announces is no one it cites: "… killing more than 40
+people hours after the US and Russia announced a deal …", "… when Russia announced
+partial withdrawal of its forces" report the deal, not the count.
 """
 
 from __future__ import annotations
@@ -17,9 +25,10 @@ from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
+from kg.nlp.lexicon import RELAY_VERBS
 from kg.nlp.relay_hops import source_before_body
 from kg.nlp.sources import unnamed_kind
-from kg.nlp.speakers import noun_before, said_in, sourcey
+from kg.nlp.speakers import communicates, noun_before, said_in, sourcey
 
 # Prepositions joining a source to where it is: "sources on the ground", "workers in
 # the rebel-held area", "a source at the hospital".
@@ -85,3 +94,10 @@ def _speaks(noun: Token) -> bool:
         return False  # a name before the verb is ``noun_before``'s reading
     phrase = noun.doc[noun.left_edge.i : noun.i + 1]
     return unnamed_kind(phrase) is not None or sourcey(noun)
+
+
+def whom_it_cites(verb: Token, obj: Token) -> bool:
+    """ "quoted SOHR", "told Sputnik", "told a news conference": the object is whom the
+    verb cites or tells; "announced a deal", "accuses foreign actors": what it says."""
+    lemma = verb.lemma_.lower()
+    return lemma in RELAY_VERBS or lemma == "tell" or sourcey(obj) or communicates(obj)

@@ -39,3 +39,25 @@ def test_a_noun_that_is_no_source_before_a_closing_verb(nlp: Language) -> None:
         nlp, "Rockets hit the school in the town where 30 children were studying the teachers said."
     )
     assert source(claim_of(analysis, "30 children")) is None
+
+
+def test_what_a_closing_verb_announces_is_no_one_it_cites(nlp: Language) -> None:
+    """ "… killing more than 40 people … hours after the US and Russia announced a deal
+    …": the two countries report the deal, not the count (own voice)."""
+    analysis = analysed(
+        nlp,
+        "Jet strikes hit the rebel-held towns killing more than 40 people and wounding 90 "
+        "hours after Washington and Moscow announced a deal intended to bring a ceasefire.",
+    )
+    assert source(claim_of(analysis, "40 people")) is None
+
+
+def test_whom_a_closing_verb_cites_still_closes_the_sentence(nlp: Language) -> None:
+    """ "… a month before AP quoted SOHR as saying.": the cited source gives the count."""
+    analysis = analysed(
+        nlp,
+        "Since March the group has recruited 3000 new militants in comparison to an average "
+        "of 200 a month before AP quoted SOHR as saying.",
+    )
+    found = source(claim_of(analysis, "3000 new militants"))
+    assert found is not None and found[0] is not None and found[1]
