@@ -98,6 +98,9 @@ def _speaks(noun: Token) -> bool:
 
 def whom_it_cites(verb: Token, obj: Token) -> bool:
     """ "quoted SOHR", "told Sputnik", "told a news conference": the object is whom the
-    verb cites or tells; "announced a deal", "accuses foreign actors": what it says."""
+    verb cites or tells; a count it gives ("had recorded four deaths") is its report
+    too; "announced a deal", "accuses foreign actors": what it says, no count."""
     lemma = verb.lemma_.lower()
-    return lemma in RELAY_VERBS or lemma == "tell" or sourcey(obj) or communicates(obj)
+    if lemma in RELAY_VERBS or lemma == "tell" or sourcey(obj) or communicates(obj):
+        return True
+    return any(t.like_num for t in obj.subtree)

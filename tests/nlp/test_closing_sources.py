@@ -61,3 +61,16 @@ def test_whom_a_closing_verb_cites_still_closes_the_sentence(nlp: Language) -> N
     )
     found = source(claim_of(analysis, "3000 new militants"))
     assert found is not None and found[0] is not None and found[1]
+
+
+def test_a_count_a_closing_verb_gives_is_its_report(nlp: Language) -> None:
+    """ "Khalid Omar the director of the hospital told a photographer the hospital had
+    recorded seven deaths": the count is what "recorded" gives, so the named director
+    who tells it stays the claimant (his hospital is no claimant of its own)."""
+    analysis = analysed(
+        nlp,
+        "Khalid Omar the director of Al-Razi hospital in Hama told a Reuters photographer the "
+        "hospital had recorded seven deaths from the shelling and 30 injuries.",
+    )
+    found = source(claim_of(analysis, "seven deaths"))
+    assert found is not None and found[0] == "Khalid Omar"
