@@ -36,6 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp import text_of
+from kg.nlp.closing_sources import lost_subject, whom_it_cites
 from kg.nlp.credits import clear_of_credits, credits
 from kg.nlp.lexicon import (
     ANAPHORIC_SPEAKERS,
@@ -46,7 +47,7 @@ from kg.nlp.lexicon import (
     SPEECH_VERBS,
     WEAK_SPEECH_VERBS,
 )
-from kg.nlp.relay_hops import reported_as_saying, source_before_body, statement_to_before
+from kg.nlp.relay_hops import reported_as_saying, statement_to_before
 from kg.nlp.relays import (
     VISUAL_NOUNS,
     carried_by,
@@ -63,7 +64,7 @@ from kg.nlp.relays import (
 )
 from kg.nlp.report_authors import report_author
 from kg.nlp.role_anaphors import role_holder
-from kg.nlp.sentences import glued_count
+from kg.nlp.sentences import cut_at_prefix, glued_count
 from kg.nlp.sources import unnamed_kind
 from kg.nlp.speakers import (
     appositive,
@@ -225,8 +226,10 @@ def split_sentence_units(doc: Doc) -> list[Span]:
                 and (_same_paragraph(doc, units[-1].end, start))
             ):
                 units[-1] = doc[units[-1].start : end]
-            elif units and glued_count(units[-1], doc[start:end]):
-                units[-1] = doc[units[-1].start : end]  # "9" | "injured … TV announced."
+            elif units and (
+                glued_count(units[-1], doc[start:end]) or cut_at_prefix(units[-1], doc[start:end])
+            ):
+                units[-1] = doc[units[-1].start : end]  # "9" | "injured …", "in al-" | "Mogambo"
             else:
                 units.append(doc[start:end])
     return units
@@ -342,7 +345,7 @@ def _speech_verb(sentence: Span, verb: Token, previous: Span | None) -> Frame | 
     subjects.sort(key=lambda c: (not_a_source(c), not sourcey(c)))
     missed = not subjects and not agents
     if missed:
-        subject_before = source_before_body(sentence, verb) or noun_before(sentence, verb)
+        subject_before = lost_subject(sentence, verb)
         if subject_before is None:
             return None
         subjects = [subject_before]
@@ -499,7 +502,7 @@ def _passes_on(verb: Token, rest: list[Token]) -> bool:
         bool(rest)
         and all(t.i in own for t in rest)
         and all(
-            c.dep_ in {"dobj", "dative"}
+            (c.dep_ in {"dobj", "dative"} and whom_it_cites(verb, c))  # not "… a deal"
             or (c.dep_ == "prep" and c.lower_ in {"as", "by"})  # "… as saying", "by Y"
             or (c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in RELAY_VERBS)
             for c in after

@@ -170,3 +170,18 @@ def glued_count(previous: SpacySpan, unit: SpacySpan) -> bool:
         and doc[unit.start].is_lower
         and doc[unit.start].is_alpha
     )
+
+
+def cut_at_prefix(previous: SpacySpan, unit: SpacySpan) -> bool:
+    """ "… targeted the charitable clinic in al- | Mogambo with rocket shells …": where a
+    space was typed after the article prefix of a name ("al- Mogambo", "near al-
+    Mayadin") the parser sometimes ends a sentence at the prefix; a unit that ends in a
+    word with a trailing hyphen and no stop goes on in the next unit of its line."""
+    last = previous[-1]
+    return (
+        previous.end == unit.start
+        and len(last.text) > 1
+        and last.text.endswith("-")
+        and last.text[:-1].isalpha()
+        and "\n" not in last.whitespace_
+    )
