@@ -182,8 +182,9 @@ def carried(doc: Doc, start: int, mentions: Sequence[Mention]) -> Attribution | 
                 return None  # "Two civilians injured in mortar attack on Bab Touma": a new item
             continue
         speaking = [f for f in own if f.speaker is not None]
-        if speaking:
-            frame = max(speaking, key=lambda f: f.cue[0])
+        if speaking:  # the latest report not inside another ("… when Russia announced …")
+            outer = [f for f in speaking if not any(_encloses(doc, o, f) for o in speaking)]
+            frame = max(outer or speaking, key=lambda f: f.cue[0])
             if any(frame.cue[1] <= m[0] < units[index].start for m in credits(doc)):
                 return None  # "… rebels said … (Reuters) Two people were killed": a caption's
             return _from_frame(doc, frame, (), mentions)

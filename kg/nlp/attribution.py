@@ -64,7 +64,7 @@ from kg.nlp.relays import (
 )
 from kg.nlp.report_authors import report_author
 from kg.nlp.role_anaphors import role_holder
-from kg.nlp.sentences import cut_at_prefix, glued_count
+from kg.nlp.sentences import cut_at_prefix, cut_before_lower, glued_count
 from kg.nlp.sources import unnamed_kind
 from kg.nlp.speakers import (
     appositive,
@@ -227,7 +227,9 @@ def split_sentence_units(doc: Doc) -> list[Span]:
             ):
                 units[-1] = doc[units[-1].start : end]
             elif units and (
-                glued_count(units[-1], doc[start:end]) or cut_at_prefix(units[-1], doc[start:end])
+                glued_count(units[-1], doc[start:end])
+                or cut_at_prefix(units[-1], doc[start:end])
+                or cut_before_lower(units[-1], doc[start:end])
             ):
                 units[-1] = doc[units[-1].start : end]  # "9" | "injured …", "in al-" | "Mogambo"
             else:

@@ -185,3 +185,24 @@ def cut_at_prefix(previous: SpacySpan, unit: SpacySpan) -> bool:
         and last.text[:-1].isalpha()
         and "\n" not in last.whitespace_
     )
+
+
+UNIT_ENDS = frozenset({".", "!", "?", ":", '"', "'"})
+
+
+def cut_before_lower(previous: SpacySpan, unit: SpacySpan) -> bool:
+    """ "According to the Syrian Network for Human Rights (SNHR) | the Russian air force
+    targeted at least 243 …", "Air | strikes kill 12 in rebel-held areas …": the parser
+    sometimes ends a sentence after words with no verb of their own (an "according to"
+    phrase, a headline's first word) and no stop; the unit after it, going on in lower
+    case on the same line, is the rest of that sentence."""
+    last = previous[-1]
+    doc = unit.doc
+    return (
+        previous.end == unit.start
+        and "\n" not in last.whitespace_
+        and last.text not in UNIT_ENDS
+        and not any(t.pos_ in ("VERB", "AUX") and t.lower_ != "according" for t in previous)
+        and doc[unit.start].is_lower
+        and doc[unit.start].is_alpha
+    )
