@@ -10,9 +10,9 @@ phrase opens on capitalised words and goes on with "a"/"an" and a description wh
 head is a noun for a person ("officer", "resident", "teacher", "man"), the capitalised
 words are the person who speaks (the NER's person when it tags those words, else a new
 one); the description is no part of his name.  A place glued before a source ("…
-Nusaybin a witness said") is no person; a body's name before an indefinite description
-("The Local Coordination Committees an activist network") is
-``kg.extract.appositive_names``'s.
+Nusaybin a witness said") or a known body ("… Hezbollah a fighter said") is no
+person; a body's name before an indefinite description ("The Local Coordination
+Committees an activist network") is ``kg.extract.appositive_names``'s.
 """
 
 from __future__ import annotations
@@ -62,6 +62,8 @@ def person_before_description(span: Span, mentions: Sequence[Mention]) -> Entity
     entry = load_gazetteer().lookup(label)
     if any(set(m.entity.kinds) & PLACE_KINDS for m in tagged) or (entry and entry.is_place):
         return None  # "Nusaybin a witness said": a place glued before the source
+    if any(m.entity.known for m in tagged) or (entry and EntityKind.PERSON not in entry.kinds):
+        return None  # "… the town Hezbollah took a fighter said": a known body, no person
     return EntityRef(entity_key(label), label, (EntityKind.ACTOR, EntityKind.PERSON))
 
 

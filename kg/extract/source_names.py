@@ -28,7 +28,8 @@
   military (``kg.extract.possessor_bodies``), "the hard-line militant group" the militant
   group named (``kg.extract.armed_descriptions``), "the Directorate of Health in Aleppo"
   keeps its place (``kg.extract.office_seats``), "Abdah noted" the "Anas Abdah" the
-  article named before (``kg.extract.surnames``).
+  article named before (``kg.extract.surnames``); a channel taken for the speaker
+  ("… Omar Haddad via Skype") is the person named before it (``person_before_channel``).
 
 ``source_read`` runs these for ``kg.extract.speakers.speaker_ref``; the description
 resolver and the fit test come from there (passed in, as ``name_before_role`` takes them).
@@ -86,6 +87,8 @@ NO_SPEAKERS = frozenset(
     {"skype", "twitter", "facebook", "youtube", "whatsapp", "telegram", "instagram",
      "this", "that", "these", "those"}
 )  # fmt: skip
+# Words before a channel the parse took for the speaker: "said … Ibrahim Khatib via Skype".
+CHANNEL_PREPS = frozenset({"via", "through", "over", "on"})
 # Descriptions a bare word may stand for when the article writes the short name
 # "the Observatory" and never the full one.
 SHORT_NAMES = {"monitor": "Observatory", "watchdog": "Observatory", "observatory": "Observatory"}
@@ -307,6 +310,19 @@ def fuller_name(
     """The source ``speaker_ref`` read for a speaker phrase, completed by the phrase: the
     possessive's country, an armed group described, an office's place."""
     if ref is not None and fold(ref.label) in NO_SPEAKERS:
-        return None  # "said … Ibrahim Khatib via Skype", "This indicates that …"
+        return person_before_channel(doc, bounds, mentions)  # "via Skype", "This indicates"
     ref = armed_group(doc, bounds, of_its_country(doc, bounds, ref), mentions)
     return full_name_before(doc, bounds, with_seat(doc, bounds, ref, mentions))  # "Abdah"
+
+
+def person_before_channel(
+    doc: Doc, bounds: tuple[int, int], mentions: Sequence[Mention]
+) -> EntityRef | None:
+    """ "said Aleppo-based activist Omar Haddad via Skype", the parse giving "Skype" as
+    the speaker: the person named right before "via" and the channel, else None."""
+    at = bounds[0] - 1
+    if at < 1 or doc[at].lower_ not in CHANNEL_PREPS:
+        return None
+    end = doc[at - 1].idx + len(doc[at - 1].text)
+    persons = [m for m in mentions if EntityKind.PERSON in m.entity.kinds]
+    return next((m.entity for m in persons if m.span.end == end), None)

@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from kg.extract.speakers import is_unnamed, speaker_ref
 from kg.nlp.attribution import frames_of, sentence_units
 from kg.nlp.gazetteer import fold
-from kg.records import Attribution, CountClaim, EntityRef, Mention
+from kg.records import Attribution, CountClaim, EntityKind, EntityRef, Mention
 
 # "told Rudaw", "speaking to AFP", "talking to Reuters": the words went to an outlet.
 TELLING_LEMMAS = frozenset({"tell", "speak", "talk"})
@@ -98,8 +98,8 @@ def told_chains(
     doc: Doc, mentions: Sequence[Mention]
 ) -> dict[str, tuple[int, tuple[EntityRef, ...]]]:
     """A named source (not an unnamed one, whose node is shared per kind) telling an
-    outlet, by its node: where it first does (a character offset), its body, then the
-    outlets told; a source told two ways gives none."""
+    outlet (no person, no other body), by its node: where it first does (a character
+    offset), its body, then the outlets told; a source told two ways gives none."""
     chains: dict[str, set[tuple[EntityRef, ...]]] = {}
     first: dict[str, int] = {}
     for frame in frames_of(doc):
@@ -112,8 +112,8 @@ def told_chains(
         if ref is None or is_unnamed(ref):
             continue
         told = [r for bounds in frame.relays for r in _refs(doc, bounds, mentions)]
-        if not told or any(is_unnamed(r) for r in told):
-            continue
+        if not told or any(is_unnamed(r) or EntityKind.OUTLET not in r.kinds for r in told):
+            continue  # "told Sergei Lavrov", "told the UN Security Council": no outlet
         chains.setdefault(ref.key, set()).add(_unique([*body, *told], ref))
         first.setdefault(ref.key, cue.start_char)
     return {

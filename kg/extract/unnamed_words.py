@@ -18,7 +18,7 @@ participle ("wounded") or a name after other words ends it.  What follows the he
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.sources import KIND_MODIFIERS, NATIONALITIES, after_count, head_of
 
@@ -89,22 +89,20 @@ def _joined(token: Token) -> bool:
     return token.i > 0 and doc[token.i - 1].text in HYPHENS and not doc[token.i - 1].whitespace_
 
 
-def _compound_start(doc: object, index: int, floor: int) -> int:
+def _compound_start(doc: Doc, index: int, floor: int) -> int:
     """Where the hyphenated compound ending at ``index`` starts."""
-    while index > floor and (
-        doc[index].text in HYPHENS or doc[index - 1].text in HYPHENS  # type: ignore[index]
-    ):
+    while index > floor and (doc[index].text in HYPHENS or doc[index - 1].text in HYPHENS):
         index -= 1
     return index
 
 
-def _opens(doc: object, floor: int, index: int) -> bool:
+def _opens(doc: Doc, floor: int, index: int) -> bool:
     """Whether the proper nouns ending at ``index`` open the phrase (nothing but more
     proper nouns between ``floor`` and them), and no nationality follows them ("Aleppo
     Syrian state television": the place of the report, glued)."""
-    after = doc[index + 1]  # type: ignore[index]
+    after = doc[index + 1]
     if after.lower_ in NATIONALITIES or after.lower_ in DETERMINERS:
         return False
-    if doc[floor].lower_ in DETERMINERS:  # type: ignore[index]
+    if doc[floor].lower_ in DETERMINERS:
         floor += 1  # "The Homs governor"
-    return all(doc[i].pos_ == "PROPN" for i in range(floor, index + 1))  # type: ignore[index]
+    return all(doc[i].pos_ == "PROPN" for i in range(floor, index + 1))

@@ -15,14 +15,17 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.lexicon import RELAY_VERBS
 from kg.nlp.speakers import author_of_report, lexical_phrase, named, noun_phrase, sourcey
+from kg.records import EntityKind
 
 NAMING_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 # "in a statement carried by SANA": the words a speaker gives, and the verbs that pass them on.
 CARRIED_NOUNS = frozenset({"statement", "interview", "remarks", "comments", "report", "message"})
 # "said in a phone call with SANA", "in an interview with Al Arabiya": words spoken with an
-# outlet went to it (an organisation only: "an interview with Assad" is Assad speaking).
+# outlet went to it (an outlet only: "an interview with Assad" is Assad speaking, "a phone
+# call with UN envoy Staffan de Mistura" a talk with a body that passes nothing on).
 CALL_NOUNS = frozenset({"interview", "call", "conversation"})
 CARRYING_VERBS = frozenset({"carry", "publish", "broadcast", "air", "run", "post", "quote"})
 # What a speaker shows rather than says ("a video shows", "posted footage showing").
@@ -169,7 +172,7 @@ def claims_a_deed(verb: Token) -> bool:
 
 def name_after_to(noun: Token) -> tuple[int, int] | None:
     """ "a statement to SANA", "a statement to Reuters", "a phone call with SANA": the name
-    right after "to" (or after "with", for a call or an interview, an organisation)."""
+    right after "to" (or after "with", for a call or an interview, a known outlet)."""
     doc = noun.doc
     at = noun.i + 2
     if at >= len(doc) or doc[at].ent_iob_ != "B":
@@ -186,7 +189,15 @@ def name_after_to(noun: Token) -> tuple[int, int] | None:
     end = at + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
+    if word == "with" and not _known_outlet(doc[at:end]):
+        return None  # "in a phone call with UN envoy Staffan de Mistura"
     return (at, end)
+
+
+def _known_outlet(name: Span) -> bool:
+    """Whether the gazetteer knows the name as a news outlet ("SANA", "Al Arabiya")."""
+    entry = load_gazetteer().lookup(name.text)
+    return entry is not None and EntityKind.OUTLET in entry.kinds
 
 
 def subject_after(sentence: Span, verb: Token) -> list[Token]:

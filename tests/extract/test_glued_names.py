@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from kg.records import EntityKind
 from tests.extract.test_sources import analysed, claim_of, source
 
 
@@ -52,3 +53,12 @@ def test_no_name_before_the_description(
     nlp: Language, body: str, words: str, expected: tuple
 ) -> None:
     assert source(claim_of(analysed(nlp, body), words)) == expected
+
+
+def test_a_known_body_before_the_description_is_no_person(nlp: Language) -> None:
+    """ "… on the market Hezbollah a fighter said": the capitalised words are a known
+    body's name, never a new person of that name (nor its node typed a person)."""
+    body = "Twelve people were killed in the strike on the market Hezbollah a fighter said."
+    found = claim_of(analysed(nlp, body), "Twelve people").attribution
+    assert found is not None and found.claimant is not None
+    assert EntityKind.PERSON not in found.claimant.kinds

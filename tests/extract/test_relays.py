@@ -263,6 +263,13 @@ AFP = "Agence France-Presse"
             "12 people",
             ("Hassan Darwish", []),
         ),
+        (  # "a phone call with" a body's envoy: a body that is no outlet passes nothing on
+            "phone call with a body's envoy",
+            "Foreign Minister Hassan Darwish said in a phone call with UN envoy Staffan de"
+            " Mistura that 12 aid trucks had reached the town.",
+            "12 aid trucks",
+            ("Hassan Darwish", []),
+        ),
         (  # "According to SANA news agency terrorists fired …": the comma lost
             "according to, glued",
             "According to SANA news agency terrorists fired a number of rocket shells on "

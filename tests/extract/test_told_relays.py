@@ -72,6 +72,20 @@ AFP = "Agence France-Presse"
             "Twelve gunmen",
             ("Hassan Darwish", ["Reuters"]),
         ),
+        (  # told a person, not an outlet: his later words are not passed on through him
+            "told a person before",
+            "Governor Hassan Darwish told Sergei Lavrov that the attack was staged. Hassan"
+            " Darwish said 12 soldiers were killed in the fighting.",
+            "12 soldiers",
+            ("Hassan Darwish", []),
+        ),
+        (  # told a body that is no outlet: the same
+            "told a body before",
+            "Governor Hassan Darwish told the UN Security Council that the attack was staged."
+            " Hassan Darwish said 12 soldiers were killed in the fighting.",
+            "12 soldiers",
+            ("Hassan Darwish", []),
+        ),
         (  # forward only: words given before he is shown telling the outlet keep none
             "said before, told after",
             '"Twelve gunmen were killed in the fighting" commander Hassan Darwish said. The'
