@@ -72,9 +72,7 @@ def titled_bodies(
             person = found.claimant
             if person.key not in bodies:
                 bodies[person.key] = _title_body(doc, text, person, mentions)
-            body, held = bodies[person.key]
-            if held >= 0 and _unit(starts, held) == _unit(starts, found.cue.start):
-                body = None  # "UN … Coordinator Valerie Amos said": his phrase was read
+            body, _ = bodies[person.key]
             if body is not None and body.key != person.key:
                 claim = replace(claim, attribution=replace(found, chain=(body,)))
         result.append(claim)

@@ -50,14 +50,14 @@ COALITION = "Syrian National Coalition"
             "sixty nine aid workers",
             ("Valerie Amos", ["United Nations"]),
         ),
-        (  # the sentence whose phrase holds that title: the frame has read it already
+        (  # the sentence whose phrase holds that title: the guide's first hop all the same
             "long title in the speaker's own sentence",
             '"The coalition continued airstrikes with reports of some 865 people killed since'
             ' strikes began" the report accompanying Tuesdays oral briefing by UN'
             " Under-Secretary-General for Humanitarian Affairs and Emergency Relief"
             " Coordinator Valerie Amos said.",
             "some 865 people",
-            ("Valerie Amos", []),
+            ("Valerie Amos", ["United Nations"]),
         ),
         (  # a number carried on past the next sentence keeps no hop
             "carried far",
