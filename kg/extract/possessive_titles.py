@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from kg.nlp.gazetteer import fold, load_gazetteer
 from kg.nlp.sources import ROLE_NOUNS
@@ -27,12 +28,17 @@ RANKS = frozenset(
 def titled_person(
     span: SpacySpan, mentions: Sequence[Mention]
 ) -> tuple[EntityRef, list[EntityRef]] | None:
-    """The person a glued possessive's title introduces and, as his first relay hop, the
-    body named before whose name holds the possessive's word; None when no such person."""
-    person = person_after_possessive(span, mentions)
+    """ "… said the Observatorys | head Rami Abdulrahman": the person the title after a
+    phrase ending in a glued possessive introduces and, as his first relay hop, the body
+    named before whose name holds the possessive's word; None when no such person.  (A
+    possessive inside the phrase, "The coalitions spokesman … said", is read already.)"""
+    glued = span[-1] if len(span) else None
+    if glued is None or not _glued_possessive(glued.text):
+        return None
+    person = _person_after(glued, mentions)
     if person is None:
         return None
-    body = _body_named(span[-1].text[:-1], span.start_char, mentions)
+    body = _body_named(glued.text[:-1], span.start_char, mentions)
     return person.entity, [body] if body is not None else []
 
 
@@ -54,14 +60,11 @@ def _body_named(word: str, before: int, mentions: Sequence[Mention]) -> EntityRe
     return None
 
 
-def person_after_possessive(span: SpacySpan, mentions: Sequence[Mention]) -> Mention | None:
-    """ "the Observatorys head Rami Abdulrahman": a speaker phrase ending in a word with
-    its possessive's apostrophe lost ("Observatorys", "SOHRs", "coalitions"), right
-    before a role noun, optional ranks and a person's name; the person speaks."""
-    if not len(span) or not _glued_possessive(span[-1].text):
-        return None
-    doc = span.doc
-    at = span.end
+def _person_after(glued: Token, mentions: Sequence[Mention]) -> Mention | None:
+    """ "Observatorys head Rami Abdulrahman": the person named right after a role noun
+    (and optional ranks) that follows a word with its possessive's apostrophe lost."""
+    doc = glued.doc
+    at = glued.i + 1
     if at >= len(doc) or doc[at].lower_ not in ROLE_NOUNS:
         return None
     at += 1
@@ -69,12 +72,9 @@ def person_after_possessive(span: SpacySpan, mentions: Sequence[Mention]) -> Men
         at += 1
     if at >= len(doc):
         return None
+    start = doc[at].idx
     return next(
-        (
-            m
-            for m in mentions
-            if m.span.start == doc[at].idx and EntityKind.PERSON in m.entity.kinds
-        ),
+        (m for m in mentions if m.span.start == start and EntityKind.PERSON in m.entity.kinds),
         None,
     )
 

@@ -27,12 +27,12 @@ from tests.extract.test_sources import analysed, claim_of, source
             "9 civilians",
             ("Karim Haddad", []),
         ),
-        (  # "the monitor's chief": the monitor is the body named before
-            "common noun possessive",
-            "The Syrian Observatory for Human Rights said the raids hit Idlib. The monitors"
-            " chief Karim Haddad said 14 civilians were killed.",
-            "14 civilians",
-            ("Karim Haddad", ["Syrian Observatory for Human Rights"]),
+        (  # a body of two words glued to its possessive; the gazetteer's name for it
+            "two-word body",
+            "The Syrian Civil Defence said the raids hit a clinic. The shelling killed 12"
+            " civilians in Douma said the Civil Defences chief Omar Haddad.",
+            "12 civilians",
+            ("Omar Haddad", ["White Helmets"]),
         ),
     ],
 )
