@@ -1,10 +1,11 @@
 """A person introduced by his body's title with the possessive's apostrophe lost, as
-FA-KES prints it: "… said the Observatorys head Rami Abdulrahman", "The coalitions
-spokesman Colonel Ryan Dillon said …", "said SOHRs director Rami Abdel Rahman".  The
-parse takes the glued possessive ("the Observatorys") for the speaker; the person named
-after the role noun speaks, and the body the possessive names, when it reads as a
-source, is his first relay hop (the guide's "Observatory head Rami Abdel Rahman told
-AFP" → claimant the person, relay the Observatory).
+FA-KES prints it: "… said the Observatorys head Rami Abdulrahman", "said the Civil
+Defences chief …".  The parse takes the glued possessive ("the Observatorys") for the
+speaker and leaves the title and name outside the phrase; the person named after the
+role noun speaks, and the body named before whose name holds the possessive's word is
+his first relay hop (the guide's "Observatory head Rami Abdel Rahman told AFP" →
+claimant the person, relay the Observatory).  A possessive inside the parsed phrase
+("The coalitions spokesman Colonel Ryan Dillon said") is read by the person rules.
 """
 
 from __future__ import annotations
