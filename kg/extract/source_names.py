@@ -47,6 +47,7 @@ from kg.extract.armed_descriptions import armed_group
 from kg.extract.glued_names import person_before_description
 from kg.extract.member_bodies import organisation_of_staff
 from kg.extract.office_seats import with_seat
+from kg.extract.possessive_titles import titled_person
 from kg.extract.possessor_bodies import of_its_country
 from kg.extract.service_names import named_service
 from kg.extract.surnames import full_name_before
@@ -99,6 +100,8 @@ def source_read(
 ) -> Read | None:
     """The source a speaker phrase means when it coordinates sources, the parse cut a
     known name or the phrase is only a common word for a source; None otherwise."""
+    if (titled := titled_person(span, mentions)) is not None:
+        return titled  # "said the Observatorys head Rami Abdulrahman": the person speaks
     first = first_source(span) or antecedent(span)
     if first is not None:
         return reread(span.doc, first, mentions)
