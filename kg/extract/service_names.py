@@ -21,9 +21,9 @@ from spacy.tokens import Span, Token
 
 from kg.extract.entities import nearest_mention
 from kg.nlp.gazetteer import fold, load_gazetteer
+from kg.nlp.lexicon import SERVICE_WORDS
 from kg.records import PLACE_KINDS, EntityKind, EntityRef, Mention
 
-SERVICE_WORDS = (("civil", "defence"), ("civil", "defense"))
 # Nouns of the service's members or units that speak for it: "civil defence workers".
 MEMBER_WORDS = frozenset(
     {"worker", "workers", "volunteer", "volunteers", "official", "officials", "source",
@@ -35,7 +35,7 @@ LEADING_WORDS = frozenset(
     {"the", "a", "an", "one", "another", "local", "pro-opposition", "opposition", "syrian",
      "syria", "its", "their"}
 )  # fmt: skip
-SERVICE_LABELS = ("civil defence", "civil defense")
+SERVICE_LABELS = tuple(" ".join(pair) for pair in SERVICE_WORDS)
 
 
 def named_service(span: Span, mentions: Sequence[Mention]) -> EntityRef | None:

@@ -25,7 +25,7 @@ from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
-from kg.nlp.lexicon import RELAY_VERBS
+from kg.nlp.lexicon import RELAY_VERBS, SERVICE_WORDS
 from kg.nlp.relay_hops import source_before_body
 from kg.nlp.sources import unnamed_kind
 from kg.nlp.speakers import communicates, noun_before, said_in, sourcey
@@ -33,8 +33,6 @@ from kg.nlp.speakers import communicates, noun_before, said_in, sourcey
 # Prepositions joining a source to where it is: "sources on the ground", "workers in
 # the rebel-held area", "a source at the hospital".
 PLACE_PREPS = frozenset({"in", "on", "at", "inside"})
-# The rescue service by its common name ("the civil defence said"): a body of its own.
-SERVICE_NAMES = frozenset({("civil", "defence"), ("civil", "defense")})
 # Words that may follow a closing speech verb: "… said on Friday", "… said late Sunday".
 AFTER_WORDS = frozenset({"on", "in", "late", "early", "today", "yesterday"})
 
@@ -88,7 +86,7 @@ def _speaks(noun: Token) -> bool:
     defence"."""
     words = [t for t in noun.doc[noun.left_edge.i : noun.i + 1] if not t.is_punct]
     pairs = {(a.lower_, b.lower_) for a, b in pairwise(words)}
-    if pairs & SERVICE_NAMES:
+    if pairs & SERVICE_WORDS:
         return True
     if noun.ent_type_ in {"ORG", "PERSON"} or noun.pos_ == "PROPN":
         return False  # a name before the verb is ``noun_before``'s reading

@@ -293,3 +293,8 @@ CIVIL_GROUP_WORDS = frozenset(
     {"staff", "crew", "family", "team", "council", "parliament", "board", "committee",
      "aid", "media", "medical", "rescue", "club", "union", "faculty", "congress"}
 )  # fmt: skip
+
+# --- rescue services ---------------------------------------------------------------------
+
+# The rescue service by its common name, as word pairs: "the civil defence said".
+SERVICE_WORDS = frozenset({("civil", "defence"), ("civil", "defense")})
